@@ -1,0 +1,95 @@
+"""The one permission gateway. Every view asks here, never guardian directly.
+
+Roles are guardian object permissions on a Nämnd. An object guarded by a role exposes the
+nämnd whose roles govern it as ``.nämnd`` (a Nämnd governs itself) and may widen who may see it
+with a ``synlig_för(user)`` method (for example: KS sees every answer once it is sent).
+
+- A person with no role in that nämnd, to whom the object is not otherwise visible, gets 404:
+  another förvaltning's work is not even confirmed to exist.
+- A person who may see the object but lacks the role the action needs gets 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from guardian.shortcuts import get_group_perms, get_objects_for_user, get_user_perms
+
+from nämnder.models import Nämnd, NämndGroupObjectPermission, NämndUserObjectPermission
+from nämnder.roller import Roll
+
+
+def roller(user, nämnd):
+    """The roles ``user`` holds in ``nämnd``, directly or through a group."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cache = user.__dict__.setdefault("_roller_per_nämnd", {})
+    if nämnd.pk not in cache:
+        koder = set(get_user_perms(user, nämnd)) | set(get_group_perms(user, nämnd))
+        cache[nämnd.pk] = frozenset(Roll(kod) for kod in koder if kod in Roll.values)
+    return cache[nämnd.pk]
+
+
+def har_roll(user, nämnd, *begärda):
+    return bool(roller(user, nämnd) & set(begärda))
+
+
+def kräv_roll(user, nämnd, *begärda):
+    if not har_roll(user, nämnd, *begärda):
+        raise PermissionDenied
+
+
+def nämnder_för(user, *begärda, queryset=None):
+    """The nämnder in which ``user`` holds any of ``begärda`` (all roles when none is named)."""
+    begärda = begärda or tuple(Roll)
+    return get_objects_for_user(
+        user,
+        [Roll(r).perm for r in begärda],
+        klass=queryset if queryset is not None else Nämnd.objects.all(),
+        any_perm=True,
+        with_superuser=False,
+        accept_global_perms=False,
+    )
+
+
+def alla_roller(user):
+    """Every (nämnd, roll) pair of ``user``, in nämnd name and role order, in two queries."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    direkt = NämndUserObjectPermission.objects.filter(user=user)
+    via_grupp = NämndGroupObjectPermission.objects.filter(group__user=user)
+    per_nämnd = {}
+    for rader in (direkt, via_grupp):
+        for rad in rader.filter(permission__codename__in=Roll.values).select_related(
+            "content_object", "permission"
+        ):
+            per_nämnd.setdefault(rad.content_object, set()).add(Roll(rad.permission.codename))
+    cache = user.__dict__.setdefault("_roller_per_nämnd", {})
+    cache.update({nämnd.pk: frozenset(r) for nämnd, r in per_nämnd.items()})
+    ordning = list(Roll)
+    return [
+        (nämnd, roll)
+        for nämnd in sorted(per_nämnd, key=lambda n: n.namn)
+        for roll in sorted(per_nämnd[nämnd], key=ordning.index)
+    ]
+
+
+def _nämnd_för(obj):
+    return obj if isinstance(obj, Nämnd) else obj.nämnd
+
+
+def kan_se(user, obj):
+    if roller(user, _nämnd_för(obj)):
+        return True
+    synlig_för = getattr(obj, "synlig_för", None)
+    return bool(synlig_för and synlig_för(user))
+
+
+def hämta_för_användare(user, queryset, *begärda, **lookup):
+    """Return the object ``queryset.get(**lookup)`` if ``user`` may act on it with one of the
+    roles ``begärda`` (or merely see it, when none is named); otherwise raise 404 or 403."""
+    obj = get_object_or_404(queryset, **lookup)
+    if not kan_se(user, obj):
+        raise Http404
+    if begärda:
+        kräv_roll(user, _nämnd_för(obj), *begärda)
+    return obj

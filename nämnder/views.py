@@ -1,0 +1,92 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import LoginView
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nämnder.demo import DEMO_ANVÄNDARE, DEMO_LÖSENORD
+from nämnder.forms import SammanträdeForm
+from nämnder.models import Användare, Nämnd, NämndUserObjectPermission
+from nämnder.permissions import hämta_för_användare, roller
+from nämnder.roller import Roll
+
+
+class Inloggning(LoginView):
+    """Django's login, plus the list of demo logins when the demo is switched on."""
+
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if settings.REMISS_DEMO:
+            ordning = [rad[0] for rad in DEMO_ANVÄNDARE]
+            personer = Användare.objects.filter(username__in=ordning, is_active=True)
+            context["demo_anvandare"] = sorted(personer, key=lambda p: ordning.index(p.username))
+            context["demo_losenord"] = DEMO_LÖSENORD
+        return context
+
+
+@login_required
+def lista(request):
+    nämnder = Nämnd.objects.aktiva()
+    grupper = [(typ.label, [n for n in nämnder if n.typ == typ]) for typ in Nämnd.Typ]
+    return render(request, "nämnder/lista.html", {"grupper": [g for g in grupper if g[1]]})
+
+
+def _medarbetare(nämnd):
+    rader = (
+        NämndUserObjectPermission.objects.filter(content_object=nämnd, user__is_active=True)
+        .filter(permission__codename__in=Roll.values)
+        .select_related("user", "permission")
+        .order_by("user__last_name", "user__first_name")
+    )
+    personer = {}
+    for rad in rader:
+        personer.setdefault(rad.user, []).append(Roll(rad.permission.codename))
+    return [(person, sorted(r, key=list(Roll).index)) for person, r in personer.items()]
+
+
+@login_required
+def detalj(request, pk, form=None):
+    nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), pk=pk)
+    mina_roller = roller(request.user, nämnd)
+    kan_planera = Roll.NÄMNDSEKRETERARE in mina_roller
+    idag = timezone.localdate()
+    context = {
+        "nämnd": nämnd,
+        "avdelningar": nämnd.avdelningar.all(),
+        "sammanträden": nämnd.sammanträden.kommande(idag),
+        "medarbetare": _medarbetare(nämnd) if mina_roller else None,
+        "kan_planera": kan_planera,
+        "form": form or (SammanträdeForm(nämnd=nämnd) if kan_planera else None),
+    }
+    return render(request, "nämnder/detalj.html", context, status=400 if form else 200)
+
+
+@login_required
+@require_POST
+def nytt_sammanträde(request, pk):
+    nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), Roll.NÄMNDSEKRETERARE, pk=pk)
+    form = SammanträdeForm(request.POST, nämnd=nämnd)
+    if not form.is_valid():
+        return detalj(request, pk, form=form)
+    sammanträde = form.save()
+    messages.success(
+        request, _("Sammanträdet %(datum)s är inlagt.") % {"datum": f"{sammanträde.datum:%Y-%m-%d}"}
+    )
+    return redirect("nämnder:detalj", pk=nämnd.pk)
+
+
+@login_required
+@require_POST
+def ta_bort_sammanträde(request, pk, sammanträde_pk):
+    nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), Roll.NÄMNDSEKRETERARE, pk=pk)
+    sammanträde = get_object_or_404(nämnd.sammanträden, pk=sammanträde_pk)
+    sammanträde.delete()
+    messages.success(
+        request, _("Sammanträdet %(datum)s är borttaget.") % {"datum": f"{sammanträde.datum:%Y-%m-%d}"}
+    )
+    return redirect("nämnder:detalj", pk=nämnd.pk)

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from nämnder.views import Inloggning
+from remiss.views import start
+
+urlpatterns = [
+    path("", start, name="start"),
+    path("logga-in/", Inloggning.as_view(), name="login"),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("namnder/", include("nämnder.urls")),
+    path("admin/", admin.site.urls),
+]

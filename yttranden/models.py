@@ -1,0 +1,1 @@
+"""Tjänsteutlåtanden, review, attest, beslut and statements (coming in later issues)."""
