@@ -7,6 +7,7 @@ PORT ?= 8000
 
 # The test environment: real PostgreSQL and Redis on this machine.
 TEST_ENV = DEBUG=false STATIC_MANIFEST=false \
+	SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
 	SECRET_KEY=test-nyckel-som-bara-anvands-i-testerna-och-aldrig-i-drift-0123456789 \
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/remiss} \
 	REDIS_URL=$${TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \

@@ -67,9 +67,9 @@ class RolltilldelningForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         nämnd, permission = data.get("content_object"), data.get("permission")
-        if nämnd and permission and Roll(permission.codename).endast_ks:
-            if not nämnd.är_kommunstyrelsen:
-                raise forms.ValidationError(_("Den rollen finns bara i kommunstyrelsen."))
+        ks_roll = permission is not None and Roll(permission.codename).endast_ks
+        if nämnd and ks_roll and not nämnd.är_kommunstyrelsen:
+            raise forms.ValidationError(_("Den rollen finns bara i kommunstyrelsen."))
         return data
 
 

@@ -8,7 +8,9 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 PREFIX_MÖNSTER = r"[A-ZÅÄÖ]{1,10}"
-DNR_MÖNSTER = re.compile(rf"^(?P<prefix>{PREFIX_MÖNSTER}) (?P<år>\d{{4}})/(?P<löpnummer>\d{{1,7}})$")
+DNR_MÖNSTER = re.compile(
+    rf"^(?P<prefix>{PREFIX_MÖNSTER}) (?P<år>\d{{4}})/(?P<löpnummer>\d{{1,7}})$"
+)
 
 validera_prefix = RegexValidator(
     rf"^{PREFIX_MÖNSTER}$",

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.models import Sammanträde
@@ -17,3 +18,11 @@ class SammanträdeForm(forms.ModelForm):
     def __init__(self, *args, nämnd, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.nämnd = nämnd
+
+    def validate_unique(self):
+        # The nämnd is not a form field, but "one meeting per nämnd and day" must still be checked.
+        exclude = self._get_validation_exclusions() - {"nämnd"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except ValidationError as fel:
+            self._update_errors(fel)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import LoginView
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,6 +87,7 @@ def ta_bort_sammanträde(request, pk, sammanträde_pk):
     sammanträde = get_object_or_404(nämnd.sammanträden, pk=sammanträde_pk)
     sammanträde.delete()
     messages.success(
-        request, _("Sammanträdet %(datum)s är borttaget.") % {"datum": f"{sammanträde.datum:%Y-%m-%d}"}
+        request,
+        _("Sammanträdet %(datum)s är borttaget.") % {"datum": f"{sammanträde.datum:%Y-%m-%d}"},
     )
     return redirect("nämnder:detalj", pk=nämnd.pk)

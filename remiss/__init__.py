@@ -1,4 +1,4 @@
-"""Remiss: the project configuration and the remisser app (remisser, remissinstanser, KS tracking)."""
+"""Remiss: the project configuration, and the app for remisser, remissinstanser and KS tracking."""
 
 from remiss.celery import app as celery_app
 

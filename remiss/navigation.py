@@ -21,7 +21,11 @@ def navigering(request):
     roller = alla_roller(user)
     aktuell = request.path
     länkar = [
-        {"text": text, "url": url, "aktuell": url == aktuell or (url != "/" and aktuell.startswith(url))}
+        {
+            "text": text,
+            "url": url,
+            "aktuell": url == aktuell or (url != "/" and aktuell.startswith(url)),
+        }
         for text, url in _länkar(request, roller)
     ]
     return {"mina_roller": roller, "navigering": länkar}

@@ -130,7 +130,7 @@ STORAGES = {
 # Uploaded handlingar live outside the web root and are served only through views that check
 # permissions, never by the static file server.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "handlingar")))
-MEDIA_URL = None
+MEDIA_URL = "/_handlingar/"  # never routed: handlingar are served by permission-checking views
 
 # Redis is used as cache and as Celery's broker when configured.
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
@@ -161,7 +161,9 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
-    raise ImproperlyConfigured("Miljövariablerna EMAIL_USE_TLS och EMAIL_USE_SSL utesluter varandra.")
+    raise ImproperlyConfigured(
+        "Miljövariablerna EMAIL_USE_TLS och EMAIL_USE_SSL utesluter varandra."
+    )
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -195,7 +197,7 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "INFO"}},
+    "loggers": {"django.server": {"level": "INFO"}, "axes": {"level": "WARNING"}},
 }
 
 # Demo logins are shown on the login page only when this is on (make run turns it on).

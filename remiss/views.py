@@ -10,6 +10,7 @@ from nämnder.permissions import alla_roller
 def start(request):
     """Each person's start page: one panel per nämnd, one block per role held there."""
     per_nämnd = [
-        (nämnd, [roll for _, roll in par]) for nämnd, par in groupby(alla_roller(request.user), key=lambda p: p[0])
+        (nämnd, [roll for _, roll in par])
+        for nämnd, par in groupby(alla_roller(request.user), key=lambda p: p[0])
     ]
     return render(request, "start/index.html", {"per_nämnd": per_nämnd})

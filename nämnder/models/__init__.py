@@ -1,5 +1,10 @@
 from nämnder.models.användare import Användare
-from nämnder.models.nämnd import Avdelning, Nämnd, NämndGroupObjectPermission, NämndUserObjectPermission
+from nämnder.models.nämnd import (
+    Avdelning,
+    Nämnd,
+    NämndGroupObjectPermission,
+    NämndUserObjectPermission,
+)
 from nämnder.models.sammanträde import Sammanträde
 
 __all__ = [

@@ -7,7 +7,10 @@ class Användare(AbstractUser):
     """A person in the organisation. The roles are object permissions on nämnder (see Nämnd)."""
 
     befattning = models.CharField(
-        _("befattning"), max_length=120, blank=True, help_text=_("Till exempel Utbildningsdirektör.")
+        _("befattning"),
+        max_length=120,
+        blank=True,
+        help_text=_("Till exempel Utbildningsdirektör."),
     )
     telefon = models.CharField(_("telefon"), max_length=40, blank=True)
 

@@ -47,13 +47,17 @@ class Nämnd(models.Model):
     )
     typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
     aktiv = models.BooleanField(
-        _("aktiv"), default=True, help_text=_("Avmarkera när nämnden upphört, t.ex. vid en sammanslagning.")
+        _("aktiv"),
+        default=True,
+        help_text=_("Avmarkera när nämnden upphört, t.ex. vid en sammanslagning."),
     )
     förvaltning = models.CharField(
         _("förvaltning"), max_length=200, help_text=_("Till exempel Utbildningsförvaltningen.")
     )
     besöksadress = models.CharField(_("besöksadress"), max_length=200, blank=True)
-    box = models.CharField(_("box"), max_length=40, blank=True, help_text=_("Till exempel Box 22049."))
+    box = models.CharField(
+        _("box"), max_length=40, blank=True, help_text=_("Till exempel Box 22049.")
+    )
     postnummer = models.CharField(
         _("postnummer"),
         max_length=6,
@@ -83,11 +87,13 @@ class Nämnd(models.Model):
     def __str__(self):
         return self.namn
 
-    def clean(self):
-        self.diarieprefix = self.diarieprefix.strip().upper()
-        if self.postnummer:
-            siffror = self.postnummer.replace(" ", "")
+    def clean_fields(self, exclude=None):
+        # Normalise before the validators run, so " älv " is accepted as ÄLV.
+        self.diarieprefix = (self.diarieprefix or "").strip().upper()
+        siffror = (self.postnummer or "").replace(" ", "")
+        if len(siffror) == 5:
             self.postnummer = f"{siffror[:3]} {siffror[3:]}"
+        super().clean_fields(exclude)
 
     def synlig_för(self, user):
         """Who the nämnder are and how to reach them is public inside the organisation."""

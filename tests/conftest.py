@@ -1,0 +1,102 @@
+"""The people every test can name: a handläggare, an avdelningschef, a direktör, a registrator
+and a nämndsekreterare in utbildningsförvaltningen; a handläggare in Södermalm (the outsider);
+KS's remissamordnare and a KS läsare."""
+
+import pytest
+
+from nämnder.models import Nämnd
+from nämnder.roller import Roll
+from tests.factories import AnvändareFactory, NämndFactory
+
+
+@pytest.fixture(autouse=True)
+def _snabb_lösenordshash(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def ks(db):
+    return NämndFactory(
+        namn="Kommunstyrelsen",
+        kortnamn="KS",
+        diarieprefix="KS",
+        typ=Nämnd.Typ.KOMMUNSTYRELSE,
+        förvaltning="Stadsledningskontoret",
+    )
+
+
+@pytest.fixture
+def un(db):
+    return NämndFactory(
+        namn="Utbildningsnämnden",
+        kortnamn="Utbildning",
+        diarieprefix="UN",
+        förvaltning="Utbildningsförvaltningen",
+        besöksadress="Hantverkargatan 2F",
+        box="Box 22049",
+        postnummer="104 22",
+        växel="08-508 33 000",
+        epost="registrator.utbildning@edu.stockholm.se",
+    )
+
+
+@pytest.fixture
+def sod(db):
+    return NämndFactory(
+        namn="Södermalms stadsdelsnämnd",
+        kortnamn="Södermalm",
+        diarieprefix="SOD",
+        typ=Nämnd.Typ.STADSDELSNÄMND,
+        förvaltning="Södermalms stadsdelsförvaltning",
+    )
+
+
+def _person(username, förnamn, efternamn, befattning, nämnd, roll):
+    return AnvändareFactory(
+        username=username,
+        first_name=förnamn,
+        last_name=efternamn,
+        befattning=befattning,
+        roller=[(nämnd, roll)],
+    )
+
+
+@pytest.fixture
+def handläggare(un):
+    return _person("joakim", "Joakim", "Länninge", "Utredare", un, Roll.HANDLÄGGARE)
+
+
+@pytest.fixture
+def avdelningschef(un):
+    return _person("ulrika", "Ulrika", "Klemets", "Avdelningschef", un, Roll.AVDELNINGSCHEF)
+
+
+@pytest.fixture
+def direktör(un):
+    return _person("lena", "Lena", "Holmdahl", "Utbildningsdirektör", un, Roll.DIREKTÖR)
+
+
+@pytest.fixture
+def registrator(un):
+    return _person("maja", "Maja", "Öberg", "Registrator", un, Roll.REGISTRATOR)
+
+
+@pytest.fixture
+def nämndsekreterare(un):
+    return _person("erik", "Erik", "Håkansson", "Nämndsekreterare", un, Roll.NÄMNDSEKRETERARE)
+
+
+@pytest.fixture
+def outsider(sod):
+    """A handläggare in Södermalm: must never see or change utbildningsförvaltningen's work."""
+    return _person("josefin", "Josefin", "Lokvist", "Utredare", sod, Roll.HANDLÄGGARE)
+
+
+@pytest.fixture
+def ks_samordnare(ks):
+    return _person("karin", "Karin", "Sjöberg", "Remissamordnare", ks, Roll.REMISSAMORDNARE)
+
+
+@pytest.fixture
+def ks_läsare(ks):
+    return _person("asa", "Åsa", "Bergström", "Kommunalråd", ks, Roll.LÄSARE)

@@ -1,0 +1,45 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from nämnder.models import Nämnd, Sammanträde
+
+
+class NämndFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Nämnd
+        django_get_or_create = ("diarieprefix",)
+
+    namn = factory.Sequence(lambda n: f"Nämnd {n}")
+    kortnamn = factory.Sequence(lambda n: f"N{n}")
+    diarieprefix = factory.Sequence(lambda n: "N" + "".join("ABCDEFGHIJ"[int(d)] for d in str(n)))
+    typ = Nämnd.Typ.FACKNÄMND
+    förvaltning = factory.LazyAttribute(lambda o: o.namn.replace("nämnd", "förvaltning"))
+    postort = "Stockholm"
+
+
+class AnvändareFactory(factory.django.DjangoModelFactory):
+    """A person; ``roller=[(nämnd, Roll.X), …]`` gives them roles."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    first_name = "Kim"
+    last_name = factory.Sequence(lambda n: f"Testsson{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.se")
+    password = factory.django.Password("rätt-lösenord")
+
+    @factory.post_generation
+    def roller(self, create, extracted, **kwargs):
+        for nämnd, roll in extracted or []:
+            nämnd.tilldela_roll(self, roll)
+
+
+class SammanträdeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sammanträde
+
+    nämnd = factory.SubFactory(NämndFactory)
+    datum = factory.Faker("date_between", start_date="+1d", end_date="+300d")

@@ -1,0 +1,60 @@
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from nämnder.models import Avdelning, Nämnd, NämndUserObjectPermission, Sammanträde
+from nämnder.permissions import roller
+from nämnder.roller import Roll
+
+
+def _antal():
+    return (
+        Nämnd.objects.count(),
+        Avdelning.objects.count(),
+        get_user_model().objects.count(),
+        NämndUserObjectPermission.objects.count(),
+        Sammanträde.objects.count(),
+    )
+
+
+def test_seed_demo_can_run_twice_without_duplicating_anything(db):
+    call_command("seed_demo", stdout=StringIO())
+    första = _antal()
+    call_command("seed_demo", stdout=StringIO())
+    assert _antal() == första
+
+
+def test_seed_demo_loads_stockholms_nämnder(db):
+    call_command("seed_demo", stdout=StringIO())
+    aktiva_sdn = Nämnd.objects.aktiva().av_typ(Nämnd.Typ.STADSDELSNÄMND)
+    assert aktiva_sdn.count() == 13
+    assert Nämnd.objects.kommunstyrelsen().förvaltning == "Stadsledningskontoret"
+    for namn in [
+        "Utbildningsnämnden",
+        "Socialnämnden",
+        "Trafiknämnden",
+        "Kulturnämnden",
+        "Stockholms Stadshus AB",
+        "Älvsjö stadsdelsnämnd",
+    ]:
+        assert Nämnd.objects.filter(namn=namn).exists(), namn
+    un = Nämnd.objects.get(diarieprefix="UN")
+    assert (un.besöksadress, un.box, un.postadress) == (
+        "Hantverkargatan 2F",
+        "Box 22049",
+        "104 22 Stockholm",
+    )
+    assert un.avdelningar.filter(namn="Avdelningen för ekonomi och styrning").exists()
+    sod = Nämnd.objects.get(diarieprefix="SOD")
+    assert sod.besöksadress == "Virkesvägen 3" and sod.epost == "soder@stockholm.se"
+
+
+def test_seed_demo_gives_each_demo_login_its_role(db):
+    call_command("seed_demo", stdout=StringIO())
+    User = get_user_model()
+    direktör = User.objects.get(username="un.direktor")
+    assert direktör.get_full_name() == "Lena Holmdahl"
+    assert direktör.check_password("demo")
+    assert roller(direktör, Nämnd.objects.get(diarieprefix="UN")) == {Roll.DIREKTÖR}
+    assert roller(User.objects.get(username="ks.remissamordnare"), Nämnd.objects.kommunstyrelsen())
