@@ -1,7 +1,10 @@
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
 from nämnder.models import Nämnd, Sammanträde
+from remiss.models import Remiss
 
 
 class NämndFactory(factory.django.DjangoModelFactory):
@@ -43,3 +46,37 @@ class SammanträdeFactory(factory.django.DjangoModelFactory):
 
     nämnd = factory.SubFactory(NämndFactory)
     datum = factory.Faker("date_between", start_date="+1d", end_date="+300d")
+
+
+class RemissFactory(factory.django.DjangoModelFactory):
+    """A draft remiss from kommunstyrelsen; ``mottagare=[nämnd, …]`` picks its recipients."""
+
+    class Meta:
+        model = Remiss
+        skip_postgeneration_save = True
+
+    nämnd = factory.LazyFunction(
+        lambda: NämndFactory(
+            namn="Kommunstyrelsen",
+            kortnamn="KS",
+            diarieprefix="KS",
+            typ=Nämnd.Typ.KOMMUNSTYRELSE,
+            förvaltning="Stadsledningskontoret",
+        )
+    )
+    diarienummer = factory.Sequence(lambda n: f"KS 2023/{n + 1000}")
+    titel = (
+        "Övergripande samverkansöverenskommelse mellan Stockholms stad och Polisregion Stockholm"
+    )
+    beskrivning = "Kommunstyrelsen remitterar överenskommelsen för yttrande."
+    avsändare = "Stadsledningskontoret"
+    remissdatum = factory.LazyFunction(datetime.date.today)
+    sista_svarsdatum = factory.LazyFunction(
+        lambda: datetime.date.today() + datetime.timedelta(days=45)
+    )
+    skapad_av = factory.SubFactory(AnvändareFactory)
+
+    @factory.post_generation
+    def mottagare(self, create, extracted, **kwargs):
+        if extracted:
+            self.mottagare.set(extracted)

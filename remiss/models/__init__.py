@@ -1,0 +1,7 @@
+from remiss.models.anstånd import Anstånd
+from remiss.models.handelse import Händelse
+from remiss.models.handling import Handling
+from remiss.models.instans import Remissinstans
+from remiss.models.remiss import Remiss
+
+__all__ = ["Anstånd", "Handling", "Händelse", "Remiss", "Remissinstans"]

@@ -1,0 +1,228 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nämnder.diarienummer import Diarienummer, validera_diarienummer
+from nämnder.permissions import roller
+from nämnder.roller import KS_ROLLER
+from remiss.models.handelse import Händelse
+
+
+class RemissinstansQuerySet(models.QuerySet):
+    def öppna(self):
+        return self.exclude(status__in=Remissinstans.KLARA)
+
+    def försenade(self, idag=None):
+        return self.öppna().filter(svarsdatum__lt=idag or timezone.localdate())
+
+
+class Remissinstans(models.Model):
+    """One recipient nämnd of one remiss, with its own dnr, handläggare, status and deadline.
+
+    "Försenad" is not a status: it follows from the deadline and today (see ``försenad``).
+    """
+
+    class Status(models.TextChoices):
+        MOTTAGEN = "mottagen", _("Mottagen")
+        TILLDELAD = "tilldelad", _("Tilldelad")
+        UNDER_BEREDNING = "under_beredning", _("Under beredning")
+        ATTESTERAD = "attesterad", _("Attesterad")
+        BESLUTAD = "beslutad", _("Beslutad")
+        BESVARAD = "besvarad", _("Besvarad")
+        AVSTÅR = "avstar", _("Avstår")
+
+    S = Status
+    # Every allowed status change, in one place. A reopened utlåtande takes an attested instans
+    # back to beredning; a correction after sending stays besvarad (a new numbered submission).
+    ÖVERGÅNGAR = {
+        S.MOTTAGEN: {S.TILLDELAD, S.AVSTÅR},
+        S.TILLDELAD: {S.UNDER_BEREDNING, S.AVSTÅR},
+        S.UNDER_BEREDNING: {S.ATTESTERAD, S.AVSTÅR},
+        S.ATTESTERAD: {S.UNDER_BEREDNING, S.BESLUTAD},
+        S.BESLUTAD: {S.UNDER_BEREDNING, S.BESVARAD},
+        S.BESVARAD: {S.BESVARAD},
+        S.AVSTÅR: set(),
+    }
+    KLARA = (S.BESVARAD, S.AVSTÅR)
+    KAN_TILLDELAS_OM = (S.TILLDELAD, S.UNDER_BEREDNING)
+
+    remiss = models.ForeignKey(
+        "remiss.Remiss",
+        on_delete=models.CASCADE,
+        related_name="instanser",
+        verbose_name=_("remiss"),
+    )
+    nämnd = models.ForeignKey(
+        "nämnder.Nämnd",
+        on_delete=models.PROTECT,
+        related_name="remissinstanser",
+        verbose_name=_("nämnd"),
+    )
+    diarienummer = models.CharField(
+        _("nämndens diarienummer"),
+        max_length=40,
+        blank=True,
+        validators=[validera_diarienummer],
+        help_text=_("Till exempel SOD 2023/713."),
+    )
+    handläggare = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="remissinstanser",
+        verbose_name=_("handläggare"),
+    )
+    medhandläggare = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("medhandläggare")
+    )
+    avdelning = models.ForeignKey(
+        "nämnder.Avdelning",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("avdelning"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.MOTTAGEN
+    )
+    svarsdatum = models.DateField(
+        _("svarsdatum"), help_text=_("Remissens sista svarsdatum, flyttat av ett beviljat anstånd.")
+    )
+    mottagen = models.DateTimeField(_("mottagen"), auto_now_add=True)
+    besvarad = models.DateTimeField(_("besvarad"), null=True, blank=True)
+    avstår_motivering = models.TextField(_("motivering till att avstå"), blank=True)
+
+    objects = RemissinstansQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("remissinstans")
+        verbose_name_plural = _("remissinstanser")
+        ordering = ["nämnd__namn"]
+        constraints = [
+            models.UniqueConstraint(
+                "remiss",
+                "nämnd",
+                name="en_instans_per_remiss_och_nämnd",
+                violation_error_message=_("Nämnden är redan remissinstans för den här remissen."),
+            ),
+            models.UniqueConstraint(
+                "diarienummer",
+                condition=~Q(diarienummer=""),
+                name="nämndens_dnr_unikt",
+                violation_error_message=_("Diarienumret används redan för ett annat ärende."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "svarsdatum"])]
+
+    def __str__(self):
+        return f"{self.remiss.diarienummer} – {self.nämnd}"
+
+    def synlig_för(self, user):
+        """KS follows every instans of its remisser; the nämnd's own members see it anyway."""
+        return bool(roller(user, self.remiss.nämnd) & KS_ROLLER)
+
+    @property
+    def försenad(self):
+        return self.status not in self.KLARA and self.svarsdatum < timezone.localdate()
+
+    @property
+    def dagar_kvar(self):
+        return (self.svarsdatum - timezone.localdate()).days
+
+    def _lås(self):
+        return type(self).objects.select_for_update().get(pk=self.pk)
+
+    def _övergå(self, låst, ny, av, typ=Händelse.Typ.STATUS, text=""):
+        if ny not in self.ÖVERGÅNGAR[self.Status(låst.status)]:
+            raise ValidationError(
+                _("En remissinstans med status %(från)s kan inte bli %(till)s."),
+                params={"från": låst.get_status_display(), "till": self.Status(ny).label},
+                code="otillåten_övergång",
+            )
+        tidigare = låst.get_status_display()
+        låst.status = ny
+        if typ == Händelse.Typ.STATUS and not text:
+            text = _("%(från)s → %(till)s") % {"från": tidigare, "till": self.Status(ny).label}
+        låst.remiss.logga(typ, av, text, instans=låst)
+
+    def _spara(self, låst, *fält):
+        låst.save(update_fields=["status", *fält])
+        self.refresh_from_db()
+
+    @transaction.atomic
+    def registrera(self, diarienummer, av):
+        """Record the nämnd's own diarienummer (the remiss stays mottagen until assigned)."""
+        låst = self._lås()
+        if låst.status in self.KLARA:
+            raise ValidationError(_("Ärendet är redan avslutat."), code="avslutad")
+        låst.diarienummer = str(Diarienummer.tolka(diarienummer))
+        låst.validate_constraints()
+        text = _("Diarienummer %(dnr)s.") % {"dnr": låst.diarienummer}
+        låst.remiss.logga(Händelse.Typ.REGISTRERAD, av, text, instans=låst)
+        self._spara(låst, "diarienummer")
+
+    @transaction.atomic
+    def tilldela(self, handläggare, av, avdelning=None, medhandläggare=()):
+        låst = self._lås()
+        if avdelning is not None and avdelning.nämnd_id != låst.nämnd_id:
+            raise ValidationError(_("Avdelningen hör inte till nämndens förvaltning."))
+        if låst.status in self.KAN_TILLDELAS_OM:
+            # A new handläggare mid-way changes who, not where the case stands.
+            låst.remiss.logga(Händelse.Typ.TILLDELAD, av, str(handläggare), instans=låst)
+        else:
+            self._övergå(låst, self.Status.TILLDELAD, av, Händelse.Typ.TILLDELAD, str(handläggare))
+        låst.handläggare, låst.avdelning = handläggare, avdelning
+        self._spara(låst, "handläggare", "avdelning")
+        self.medhandläggare.set(medhandläggare)
+
+    @transaction.atomic
+    def avstå(self, motivering, av):
+        if not motivering or not motivering.strip():
+            raise ValidationError(
+                {"avstår_motivering": _("Skriv varför nämnden avstår från att svara.")}
+            )
+        låst = self._lås()
+        self._övergå(låst, self.Status.AVSTÅR, av, Händelse.Typ.AVSTÅR, motivering.strip())
+        låst.avstår_motivering = motivering.strip()
+        self._spara(låst, "avstår_motivering")
+
+    # The steps below are taken by the tjänsteutlåtande and beslut (yttranden app).
+
+    @transaction.atomic
+    def påbörja_beredning(self, av):
+        låst = self._lås()
+        if låst.status != self.Status.UNDER_BEREDNING:
+            self._övergå(låst, self.Status.UNDER_BEREDNING, av)
+            self._spara(låst)
+
+    @transaction.atomic
+    def markera_attesterad(self, av):
+        låst = self._lås()
+        self._övergå(låst, self.Status.ATTESTERAD, av)
+        self._spara(låst)
+
+    @transaction.atomic
+    def markera_beslutad(self, av):
+        låst = self._lås()
+        self._övergå(låst, self.Status.BESLUTAD, av)
+        self._spara(låst)
+
+    @transaction.atomic
+    def markera_besvarad(self, av):
+        låst = self._lås()
+        self._övergå(låst, self.Status.BESVARAD, av)
+        låst.besvarad = låst.besvarad or timezone.now()
+        self._spara(låst, "besvarad")
+
+    @transaction.atomic
+    def flytta_svarsdatum(self, nytt_datum, av):
+        """Move this instans's deadline (a granted anstånd); the remiss's own date is unchanged."""
+        låst = self._lås()
+        låst.svarsdatum = nytt_datum
+        låst.save(update_fields=["svarsdatum"])
+        self.refresh_from_db()

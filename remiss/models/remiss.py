@@ -1,0 +1,195 @@
+import contextlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nämnder.diarienummer import Diarienummer, validera_diarienummer
+from nämnder.permissions import roller
+from remiss.models.handelse import Händelse
+
+
+class RemissQuerySet(models.QuerySet):
+    def öppna(self):
+        return self.filter(status=Remiss.Status.UTSKICKAD)
+
+    def med_svarsläge(self, idag=None):
+        """Annotate how many instanser there are, have answered, declined and are late."""
+        from remiss.models.instans import Remissinstans
+
+        idag = idag or timezone.localdate()
+        klara = [Remissinstans.Status.BESVARAD, Remissinstans.Status.AVSTÅR]
+        return self.annotate(
+            antal_instanser=Count("instanser", distinct=True),
+            antal_besvarade=Count(
+                "instanser",
+                filter=Q(instanser__status=Remissinstans.Status.BESVARAD),
+                distinct=True,
+            ),
+            antal_avstår=Count(
+                "instanser", filter=Q(instanser__status=Remissinstans.Status.AVSTÅR), distinct=True
+            ),
+            antal_försenade=Count(
+                "instanser",
+                filter=Q(instanser__svarsdatum__lt=idag) & ~Q(instanser__status__in=klara),
+                distinct=True,
+            ),
+        )
+
+
+class Remiss(models.Model):
+    """A referral sent by kommunstyrelsen to many remissinstanser with one deadline."""
+
+    class Status(models.TextChoices):
+        UTKAST = "utkast", _("Utkast")
+        UTSKICKAD = "utskickad", _("Utskickad")
+        AVSLUTAD = "avslutad", _("Avslutad")
+
+    ÖVERGÅNGAR = {
+        Status.UTKAST: {Status.UTSKICKAD},
+        Status.UTSKICKAD: {Status.AVSLUTAD},
+        Status.AVSLUTAD: set(),
+    }
+
+    nämnd = models.ForeignKey(
+        "nämnder.Nämnd",
+        on_delete=models.PROTECT,
+        related_name="skickade_remisser",
+        verbose_name=_("avsändande nämnd"),
+        help_text=_("Kommunstyrelsen, vars roller styr vem som får ändra remissen."),
+    )
+    diarienummer = models.CharField(
+        _("diarienummer"),
+        max_length=40,
+        unique=True,
+        validators=[validera_diarienummer],
+        help_text=_("Kommunstyrelsens diarienummer, till exempel KS 2023/740."),
+        error_messages={"unique": _("Det finns redan en remiss med det diarienumret.")},
+    )
+    titel = models.CharField(_("titel"), max_length=300)
+    beskrivning = models.TextField(_("beskrivning"), blank=True)
+    avsändare = models.CharField(
+        _("rotel eller avsändare"),
+        max_length=200,
+        blank=True,
+        help_text=_("Till exempel Rotel I eller Stadsledningskontoret."),
+    )
+    kontaktperson = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kontaktperson"),
+    )
+    remissdatum = models.DateField(_("remissdatum"))
+    sista_svarsdatum = models.DateField(_("sista svarsdatum"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UTKAST
+    )
+    mottagare = models.ManyToManyField(
+        "nämnder.Nämnd",
+        blank=True,
+        related_name="+",
+        verbose_name=_("remissinstanser"),
+        help_text=_("De nämnder och bolag som remissen skickas till."),
+    )
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
+    utskickad = models.DateTimeField(_("utskickad"), null=True, blank=True)
+    avslutad = models.DateTimeField(_("avslutad"), null=True, blank=True)
+
+    objects = RemissQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("remiss")
+        verbose_name_plural = _("remisser")
+        ordering = ["-remissdatum", "-pk"]
+        indexes = [models.Index(fields=["status", "sista_svarsdatum"])]
+
+    def __str__(self):
+        return f"{self.diarienummer} {self.titel}"
+
+    def clean_fields(self, exclude=None):
+        # Normalise "ks  2023/740" to "KS 2023/740"; a malformed one is left for the validator.
+        with contextlib.suppress(ValidationError):
+            self.diarienummer = str(Diarienummer.tolka(self.diarienummer))
+        super().clean_fields(exclude)
+
+    def clean(self):
+        if self.remissdatum and self.sista_svarsdatum and self.sista_svarsdatum < self.remissdatum:
+            raise ValidationError(
+                {"sista_svarsdatum": _("Sista svarsdatum kan inte vara före remissdatum.")}
+            )
+
+    def synlig_för(self, user):
+        """A sent remiss is visible to every member of a recipient nämnd; a draft only to KS."""
+        if self.status == self.Status.UTKAST:
+            return False
+        mottagare = [instans.nämnd for instans in self.instanser.select_related("nämnd")]
+        return any(roller(user, nämnd) for nämnd in mottagare)
+
+    @property
+    def är_utkast(self):
+        return self.status == self.Status.UTKAST
+
+    def logga(self, typ, av, text="", instans=None):
+        return Händelse.objects.create(
+            remiss=self, instans=instans, typ=typ, text=text, utförd_av=av
+        )
+
+    def _övergå(self, ny, av):
+        if ny not in self.ÖVERGÅNGAR[self.Status(self.status)]:
+            raise ValidationError(
+                _("En remiss med status %(från)s kan inte bli %(till)s."),
+                params={"från": self.get_status_display(), "till": self.Status(ny).label},
+                code="otillåten_övergång",
+            )
+        self.status = ny
+
+    def _lås(self):
+        return type(self).objects.select_for_update().get(pk=self.pk)
+
+    @transaction.atomic
+    def skicka(self, av):
+        """Send the remiss: one remissinstans per recipient, each with the remiss's deadline."""
+        from remiss.models.instans import Remissinstans
+
+        låst = self._lås()
+        if låst.status != self.Status.UTKAST:
+            raise ValidationError(_("Remissen är redan skickad."), code="redan_skickad")
+        mottagare = list(låst.mottagare.all())
+        if not mottagare:
+            raise ValidationError(
+                _("Välj minst en remissinstans innan du skickar remissen."), code="inga_mottagare"
+            )
+        låst.full_clean()
+        låst._övergå(self.Status.UTSKICKAD, av)
+        låst.utskickad = timezone.now()
+        låst.save(update_fields=["status", "utskickad"])
+        instanser = Remissinstans.objects.bulk_create(
+            Remissinstans(remiss=låst, nämnd=nämnd, svarsdatum=låst.sista_svarsdatum)
+            for nämnd in mottagare
+        )
+        låst.logga(
+            Händelse.Typ.SKICKAD,
+            av,
+            _("Skickad till %(antal)s remissinstanser med svar senast %(datum)s.")
+            % {"antal": len(instanser), "datum": f"{låst.sista_svarsdatum:%Y-%m-%d}"},
+        )
+        self.refresh_from_db()
+        return instanser
+
+    @transaction.atomic
+    def avsluta(self, av):
+        låst = self._lås()
+        låst._övergå(self.Status.AVSLUTAD, av)
+        låst.avslutad = timezone.now()
+        låst.save(update_fields=["status", "avslutad"])
+        låst.logga(Händelse.Typ.AVSLUTAD, av)
+        self.refresh_from_db()
