@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nämnder.views import Inloggning
-from remiss.views import start
+from remiss.views.start import start
 
 urlpatterns = [
     path("", start, name="start"),
