@@ -1,0 +1,59 @@
+"""What a tjänsteutlåtande document shows, independent of where it comes from.
+
+The model builds one of these (``Tjänsteutlåtande.som_dokument()``); the preview page and the
+PDF render the same template from it, so the browser and the archived PDF never differ.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Person:
+    namn: str
+    befattning: str = ""
+    telefon: str = ""
+    förvaltning: str = ""
+
+
+@dataclass(frozen=True)
+class Sektion:
+    rubrik: str
+    html: str  # already sanitised with nh3; rendered with |safe
+
+
+@dataclass(frozen=True)
+class Attest:
+    namn: str
+    befattning: str
+    datum: datetime.date
+
+
+@dataclass(frozen=True)
+class Brevhuvud:
+    förvaltning: str
+    avdelning: str = ""
+    besöksadress: str = ""
+    box: str = ""
+    postadress: str = ""
+    växel: str = ""
+    epost: str = ""
+    webbplats: str = ""
+
+
+@dataclass(frozen=True)
+class Tjänsteutlåtandedokument:
+    brevhuvud: Brevhuvud
+    diarienummer: str  # the nämnd's, e.g. "UN 2023/1234"
+    datum: datetime.date
+    handläggare: list[Person]
+    till_nämnd: str  # "Utbildningsnämnden"
+    sammanträdesdatum: datetime.date | None
+    titel: str
+    remiss_diarienummer: str  # "KS 2023/740"
+    sektioner: list[Sektion]
+    undertecknare: list[Person]
+    bilagor: list[str] = field(default_factory=list)
+    attester: list[Attest] = field(default_factory=list)
+    version: int = 1
+    utkast: bool = True  # an unattested document is marked as a draft
