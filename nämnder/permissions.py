@@ -9,7 +9,9 @@ with a ``synlig_för(user)`` method (for example: KS sees every answer once it i
 - A person who may see the object but lacks the role the action needs gets 403.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_group_perms, get_objects_for_user, get_user_perms
@@ -48,6 +50,22 @@ def nämnder_för(user, *begärda, queryset=None):
         any_perm=True,
         with_superuser=False,
         accept_global_perms=False,
+    )
+
+
+def personer_med_roll(nämnd, *begärda):
+    """The active people holding any of ``begärda`` in ``nämnd``, directly or through a group."""
+    koder = [Roll(r).value for r in begärda]
+    direkt = NämndUserObjectPermission.objects.filter(
+        content_object=nämnd, permission__codename__in=koder
+    ).values("user")
+    via_grupp = NämndGroupObjectPermission.objects.filter(
+        content_object=nämnd, permission__codename__in=koder
+    ).values("group")
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=direkt) | Q(groups__in=via_grupp), is_active=True)
+        .distinct()
     )
 
 

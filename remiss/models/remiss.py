@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
-from nämnder.permissions import roller
+from nämnder.permissions import nämnder_för
 from remiss.models.handelse import Händelse
 
 
@@ -129,10 +129,10 @@ class Remiss(models.Model):
 
     def synlig_för(self, user):
         """A sent remiss is visible to every member of a recipient nämnd; a draft only to KS."""
-        if self.status == self.Status.UTKAST:
+        if self.status == self.Status.UTKAST or not (user.is_authenticated and user.is_active):
             return False
-        mottagare = [instans.nämnd for instans in self.instanser.select_related("nämnd")]
-        return any(roller(user, nämnd) for nämnd in mottagare)
+        # One query whatever the number of recipients (a remiss page must not grow with them).
+        return self.instanser.filter(nämnd__in=nämnder_för(user)).exists()
 
     @property
     def är_utkast(self):
