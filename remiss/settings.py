@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "guardian",
     "axes",
     "django_htmx",
+    "django_prose_editor",
     "nämnder",
     "remiss",
     "yttranden",
