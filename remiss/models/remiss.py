@@ -176,6 +176,13 @@ class Remiss(models.Model):
             Remissinstans(remiss=låst, nämnd=nämnd, svarsdatum=låst.sista_svarsdatum)
             for nämnd in mottagare
         )
+        from remiss.tasks import notifiera_registratorer
+
+        # Only after commit: a rolled-back send must not have told anyone.
+        for instans in instanser:
+            transaction.on_commit(
+                lambda pk=instans.pk: notifiera_registratorer.delay(pk), robust=True
+            )
         låst.logga(
             Händelse.Typ.SKICKAD,
             av,

@@ -1,1 +1,0 @@
-"""Tjänsteutlåtanden, review, attest, beslut and statements (coming in later issues)."""
