@@ -132,6 +132,8 @@ STORAGES = {
 # permissions, never by the static file server.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "handlingar")))
 MEDIA_URL = "/_handlingar/"  # never routed: handlingar are served by permission-checking views
+# The largest handling (PDF, DOCX, XLSX, ODT) a remiss may carry, in megabytes.
+REMISS_MAX_UPLOAD_MB = env_int("REMISS_MAX_UPLOAD_MB", 25, minimum=1)
 
 # Redis is used as cache and as Celery's broker when configured.
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
