@@ -10,5 +10,7 @@ urlpatterns = [
     path("logga-in/", Inloggning.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("namnder/", include("nämnder.urls")),
+    path("remisser/", include("remiss.urls_remisser")),
+    path("instanser/", include("remiss.urls_instanser")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,134 @@
+"""A nämnd's remissinstans: its page, and the registrator's actions on it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nämnder.permissions import har_roll, hämta_för_användare
+from nämnder.roller import Roll
+from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
+from remiss.models import Anstånd, Remissinstans
+
+S = Remissinstans.Status
+INSTANSER = Remissinstans.objects.select_related(
+    "remiss__kontaktperson", "nämnd", "handläggare", "avdelning"
+)
+
+
+def _hämta(request, pk, *roller):
+    return hämta_för_användare(request.user, INSTANSER, *roller, pk=pk)
+
+
+def _formulär(instans, anstånd, bundna):
+    """The registrator's forms that fit where the case stands; a refused one comes back bound."""
+    if instans.status in Remissinstans.KLARA:
+        return bundna
+    formulär = {"registrera": RegistreraForm(instans=instans)}
+    if instans.status == S.MOTTAGEN or instans.status in Remissinstans.KAN_TILLDELAS_OM:
+        formulär["tilldela"] = TilldelaForm(instans=instans)
+    if S.AVSTÅR in Remissinstans.ÖVERGÅNGAR[instans.status]:
+        formulär["avstå"] = AvståForm()
+    if not any(a.status == Anstånd.Status.BEGÄRT for a in anstånd):
+        formulär["anstånd"] = AnståndForm(instans=instans)
+    return {**formulär, **bundna}
+
+
+def _sida(request, instans, **bundna):
+    """The instans page; an action refused renders it again, with its form, as 400."""
+    anstånd = list(instans.anstånd.select_related("begärt_av", "beslutat_av"))
+    är_registrator = har_roll(request.user, instans.nämnd, Roll.REGISTRATOR)
+    context = {
+        "instans": instans,
+        "remiss": instans.remiss,
+        "handlingar": instans.remiss.handlingar.all(),
+        "medhandläggare": instans.medhandläggare.all(),
+        "anstånd": anstånd,
+        "händelser": instans.händelser.select_related("utförd_av"),
+        "formulär": _formulär(instans, anstånd, bundna) if är_registrator else {},
+    }
+    return render(request, "remiss/instans.html", context, status=400 if bundna else 200)
+
+
+def _utför(form, åtgärd):
+    """Run the model method on valid input; its refusal becomes the form's error."""
+    if not form.is_valid():
+        return False
+    try:
+        åtgärd(form.cleaned_data)
+    except ValidationError as fel:
+        if hasattr(fel, "error_dict"):
+            for fält, fellista in fel.error_dict.items():
+                form.add_error(fält if fält in form.fields else None, fellista)
+        else:
+            form.add_error(None, fel)
+        return False
+    return True
+
+
+@login_required
+def detalj(request, pk):
+    return _sida(request, _hämta(request, pk))
+
+
+@login_required
+@require_POST
+def registrera(request, pk):
+    instans = _hämta(request, pk, Roll.REGISTRATOR)
+    form = RegistreraForm(request.POST, instans=instans)
+    if not _utför(form, lambda d: instans.registrera(d["diarienummer"], av=request.user)):
+        return _sida(request, instans, registrera=form)
+    messages.success(
+        request, _("Ärendet är registrerat som %(dnr)s.") % {"dnr": instans.diarienummer}
+    )
+    return redirect("instanser:detalj", pk=instans.pk)
+
+
+@login_required
+@require_POST
+def tilldela(request, pk):
+    instans = _hämta(request, pk, Roll.REGISTRATOR)
+    form = TilldelaForm(request.POST, instans=instans)
+
+    def åtgärd(d):
+        instans.tilldela(
+            d["handläggare"],
+            av=request.user,
+            avdelning=d["avdelning"],
+            medhandläggare=d["medhandläggare"],
+        )
+
+    if not _utför(form, åtgärd):
+        return _sida(request, instans, tilldela=form)
+    messages.success(
+        request, _("Ärendet är tilldelat %(person)s.") % {"person": instans.handläggare}
+    )
+    return redirect("instanser:detalj", pk=instans.pk)
+
+
+@login_required
+@require_POST
+def avstå(request, pk):
+    instans = _hämta(request, pk, Roll.REGISTRATOR)
+    form = AvståForm(request.POST)
+    if not _utför(form, lambda d: instans.avstå(d["motivering"], av=request.user)):
+        return _sida(request, instans, avstå=form)
+    messages.success(request, _("Nämnden avstår från att svara. Kommunstyrelsen ser det direkt."))
+    return redirect("instanser:detalj", pk=instans.pk)
+
+
+@login_required
+@require_POST
+def begär_anstånd(request, pk):
+    instans = _hämta(request, pk, Roll.REGISTRATOR)
+    form = AnståndForm(request.POST, instans=instans)
+
+    def åtgärd(d):
+        Anstånd.begär(instans, d["begärt_datum"], d["motivering"], av=request.user)
+
+    if not _utför(form, åtgärd):
+        return _sida(request, instans, anstånd=form)
+    messages.success(request, _("Begäran om anstånd är skickad till kommunstyrelsen."))
+    return redirect("instanser:detalj", pk=instans.pk)

@@ -1,0 +1,136 @@
+"""A nämnd's lists of its remissinstanser: the registrator's inbox, "Våra remisser", and the
+blocks on the start page. Each runs a fixed number of queries whatever the number of rows."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.expressions import Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from nämnder.permissions import nämnder_för
+from nämnder.roller import Roll
+from remiss.models import Remissinstans
+
+PER_SIDA = 50
+S = Remissinstans.Status
+NYA_PÅ_STARTSIDAN = 5
+
+INKORG_URVAL = {
+    "nya": (_("Nya"), lambda qs, user: qs.filter(status=S.MOTTAGEN)),
+    "oppna": (_("Öppna"), lambda qs, user: qs.öppna()),
+    "alla": (_("Alla"), lambda qs, user: qs),
+}
+LISTA_URVAL = {
+    "oppna": (_("Öppna"), lambda qs, user: qs.öppna()),
+    "forsenade": (_("Försenade"), lambda qs, user: qs.försenade()),
+    "mina": (_("Mina"), lambda qs, user: qs.öppna().filter(är_min=True)),
+    "alla": (_("Alla"), lambda qs, user: qs),
+}
+
+
+def _urval(request, alternativ, standard):
+    """The chosen filter (an unknown one falls back to the default) and links to all of them."""
+    valt = request.GET.get("visa", standard)
+    valt = valt if valt in alternativ else standard
+    länkar = [(nyckel, text, nyckel == valt) for nyckel, (text, _filter) in alternativ.items()]
+    return valt, länkar
+
+
+def _sida(request, instanser):
+    return Paginator(instanser, PER_SIDA).get_page(request.GET.get("sida"))
+
+
+def _mina(user):
+    """True on the rows ``user`` handles, as handläggare or medhandläggare."""
+    medhandläggare = Remissinstans.medhandläggare.through.objects.filter(
+        remissinstans=OuterRef("pk"), användare=user
+    )
+    return ExpressionWrapper(
+        Q(handläggare=user) | Q(Exists(medhandläggare)), output_field=BooleanField()
+    )
+
+
+@login_required
+def inkorg(request):
+    nämnder = list(nämnder_för(request.user, Roll.REGISTRATOR))
+    if not nämnder:
+        raise PermissionDenied
+    valt, länkar = _urval(request, INKORG_URVAL, "oppna")
+    instanser = (
+        Remissinstans.objects.filter(nämnd__in=nämnder)
+        .select_related("remiss", "nämnd", "handläggare")
+        .order_by("-mottagen", "-pk")
+    )
+    instanser = INKORG_URVAL[valt][1](instanser, request.user)
+    context = {
+        "sida": _sida(request, instanser),
+        "urval": länkar,
+        "valt": valt,
+        "flera_nämnder": len(nämnder) > 1,
+    }
+    return render(request, "remiss/inkorg.html", context)
+
+
+@login_required
+def lista(request):
+    """ "Våra remisser": every instans of the nämnder the person works in, most urgent first."""
+    nämnder = list(nämnder_för(request.user))
+    valt, länkar = _urval(request, LISTA_URVAL, "oppna")
+    instanser = (
+        Remissinstans.objects.filter(nämnd__in=nämnder)
+        .select_related("remiss", "nämnd", "handläggare")
+        .annotate(är_min=_mina(request.user))
+        .order_by("svarsdatum", "remiss__diarienummer", "nämnd__namn")
+    )
+    instanser = LISTA_URVAL[valt][1](instanser, request.user)
+    context = {
+        "sida": _sida(request, instanser),
+        "urval": länkar,
+        "valt": valt,
+        "flera_nämnder": len(nämnder) > 1,
+    }
+    return render(request, "remiss/lista.html", context)
+
+
+def till_startsidan(user, per_nämnd):
+    """Give each nämnd on the start page its registrator's newest incoming remisser and the
+    person's own open cases: two queries at most, whatever the number of nämnder or rows."""
+    registrerar = [nämnd for nämnd, roller in per_nämnd if Roll.REGISTRATOR in roller]
+    handlägger = [nämnd for nämnd, roller in per_nämnd if Roll.HANDLÄGGARE in roller]
+    if registrerar:
+        nya = (
+            Remissinstans.objects.filter(nämnd__in=registrerar, status=S.MOTTAGEN)
+            .select_related("remiss")
+            .annotate(
+                nr=Window(RowNumber(), partition_by=F("nämnd_id"), order_by=F("mottagen").desc()),
+                antal=Window(Count("pk"), partition_by=F("nämnd_id")),
+            )
+            .filter(nr__lte=NYA_PÅ_STARTSIDAN)
+            .order_by("-mottagen", "-pk")
+        )
+        per_id = _per_nämnd(nya)
+        for nämnd in registrerar:
+            nämnd.nya_instanser = per_id.get(nämnd.pk, [])
+            nämnd.antal_nya = nämnd.nya_instanser[0].antal if nämnd.nya_instanser else 0
+    if handlägger:
+        mina = (
+            Remissinstans.objects.öppna()
+            .filter(nämnd__in=handlägger)
+            .annotate(är_min=_mina(user))
+            .filter(är_min=True)
+            .select_related("remiss")
+            .order_by("svarsdatum", "pk")
+        )
+        per_id = _per_nämnd(mina)
+        for nämnd in handlägger:
+            nämnd.mina_instanser = per_id.get(nämnd.pk, [])
+
+
+def _per_nämnd(instanser):
+    per_id = {}
+    for instans in instanser:
+        per_id.setdefault(instans.nämnd_id, []).append(instans)
+    return per_id
