@@ -200,10 +200,25 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.server": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.server": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},  # one line per page rendered otherwise
+    },
 }
 
 # Demo logins are shown on the login page only when this is on (make run turns it on).
 REMISS_DEMO = env_bool("REMISS_DEMO", False)
+
+# The organisation seal (e-stämpel) on archived PDFs: certificate chain (PEM, the seal's own
+# certificate first), its private key and the key's password. `manage.py check` reports a bad
+# one; `manage.py create_demo_certificate` makes a self-signed one. See README "Signerade PDF:er".
+REMISS_SIGILL_CERT = Path(env_str("REMISS_SIGILL_CERT", str(VAR_DIR / "sigill" / "sigill.pem")))
+REMISS_SIGILL_NYCKEL = Path(
+    env_str("REMISS_SIGILL_NYCKEL", str(VAR_DIR / "sigill" / "sigill-nyckel.pem"))
+)
+REMISS_SIGILL_LOSENORD = env_str("REMISS_SIGILL_LOSENORD", "")
+# An RFC 3161 timestamp authority makes the seal PAdES B-T; without it, B-B.
+REMISS_TSA_URL = env_url("REMISS_TSA_URL", schemes=("http", "https"))
 
 FORM_RENDERER = "remiss.formrenderer.FormRenderer"
