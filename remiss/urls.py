@@ -11,6 +11,7 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("namnder/", include("nämnder.urls")),
     path("remisser/", include("remiss.urls_remisser")),
+    path("remisser/", include("remiss.urls_ks")),
     path("instanser/", include("remiss.urls_instanser")),
     path("admin/", admin.site.urls),
 ]

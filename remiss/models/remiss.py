@@ -1,4 +1,5 @@
 import contextlib
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -154,6 +155,65 @@ class Remiss(models.Model):
 
     def _lås(self):
         return type(self).objects.select_for_update().get(pk=self.pk)
+
+    @transaction.atomic
+    def spara_utkast(self, av, ny, ändrat=""):
+        """Save a new or edited draft and record it; once sent, a remiss cannot be edited."""
+        if not ny and self._lås().status != self.Status.UTKAST:
+            raise ValidationError(
+                _("Remissen är redan skickad och kan inte ändras."), code="inte_utkast"
+            )
+        self.save()
+        if ny:
+            self.logga(Händelse.Typ.SKAPAD, av, f"{self.diarienummer} {self.titel}")
+        else:
+            text = _("Ändrade: %(fält)s.") % {"fält": ändrat} if ändrat else ""
+            self.logga(Händelse.Typ.ÄNDRAD, av, text)
+
+    @transaction.atomic
+    def bifoga(self, fil, innehållstyp, av):
+        """Attach a checked file (see remiss/uploads.py). A sent remiss may still get a
+        supplement; what the recipients have already seen is never removed."""
+        from remiss.models.handling import Handling
+        from remiss.uploads import sha256
+
+        låst = self._lås()
+        if låst.status == self.Status.AVSLUTAD:
+            raise ValidationError(
+                _("Remissen är avslutad och kan inte få fler handlingar."), code="avslutad"
+            )
+        namn = PurePath(fil.name).name[:255]
+        handling = Handling(
+            remiss=låst,
+            filnamn=namn,
+            innehållstyp=innehållstyp,
+            storlek=fil.size,
+            sha256=sha256(fil),
+            uppladdad_av=av,
+        )
+        handling.fil.save(namn, fil, save=False)
+        # The file is on disk before the row: if the row cannot be saved, remove the file too.
+        try:
+            handling.save()
+            text = namn if låst.är_utkast else _("%(namn)s (efter utskick)") % {"namn": namn}
+            låst.logga(Händelse.Typ.HANDLING_TILLAGD, av, text)
+        except Exception:
+            handling.fil.delete(save=False)
+            raise
+        return handling
+
+    @transaction.atomic
+    def ta_bort_handling(self, handling, av):
+        låst = self._lås()
+        if låst.status != self.Status.UTKAST:
+            raise ValidationError(
+                _("Handlingar kan bara tas bort medan remissen är ett utkast."), code="inte_utkast"
+            )
+        lagring, sökväg, namn = handling.fil.storage, handling.fil.name, handling.filnamn
+        handling.delete()
+        låst.logga(Händelse.Typ.HANDLING_BORTTAGEN, av, namn)
+        # The file goes only once the row is surely gone.
+        transaction.on_commit(lambda: lagring.delete(sökväg))
 
     @transaction.atomic
     def skicka(self, av):

@@ -1,0 +1,192 @@
+"""What kommunstyrelsens remissamordnare does: register, edit and send a remiss, attach its
+handlingar, decide anstånd and close it. Every view asks the permission gateway first."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from nämnder.models import Nämnd
+from nämnder.permissions import hämta_för_användare
+from nämnder.roller import Roll
+from remiss.forms.ks import AnståndsbeslutForm, HandlingarForm, RemissForm
+from remiss.models import Anstånd, Handling, Remiss
+
+SAMORDNARE = Roll.REMISSAMORDNARE
+
+
+def _ks(user):
+    """Kommunstyrelsen, if ``user`` is its remissamordnare (403 otherwise)."""
+    return hämta_för_användare(
+        user, Nämnd.objects.filter(typ=Nämnd.Typ.KOMMUNSTYRELSE, aktiv=True), SAMORDNARE
+    )
+
+
+def _remiss(user, pk):
+    return hämta_för_användare(user, Remiss.objects.select_related("nämnd"), SAMORDNARE, pk=pk)
+
+
+def _till_remissen(remiss):
+    return redirect("remisser:detalj", pk=remiss.pk)
+
+
+def _fel(request, fel):
+    for text in fel.messages:
+        messages.error(request, text)
+
+
+@login_required
+def ny(request):
+    ks = _ks(request.user)
+    form = RemissForm(request.POST or None, ks=ks)
+    if request.method == "POST" and form.is_valid():
+        remiss = form.spara(av=request.user)
+        messages.success(request, _("Remissen %(dnr)s är registrerad.") % {"dnr": remiss})
+        return _till_remissen(remiss)
+    status = 400 if form.is_bound else 200
+    return render(request, "remiss/ks/form.html", {"form": form}, status=status)
+
+
+@login_required
+def ändra(request, pk):
+    remiss = _remiss(request.user, pk)
+    if not remiss.är_utkast:
+        messages.error(request, _("Remissen är redan skickad och kan inte ändras."))
+        return _till_remissen(remiss)
+    form = RemissForm(request.POST or None, instance=remiss, ks=remiss.nämnd)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.spara(av=request.user)
+        except ValidationError as fel:
+            _fel(request, fel)
+        else:
+            messages.success(request, _("Ändringarna är sparade."))
+        return _till_remissen(remiss)
+    context = {"form": form, "remiss": remiss}
+    return render(request, "remiss/ks/form.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+def ladda_upp(request, pk):
+    remiss = _remiss(request.user, pk)
+    form = HandlingarForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                for fil, typ in form.cleaned_data["filer"]:
+                    remiss.bifoga(fil, typ, av=request.user)
+        except ValidationError as fel:
+            _fel(request, fel)
+            return _till_remissen(remiss)
+        antal = len(form.cleaned_data["filer"])
+        text = ngettext(
+            "%(antal)s handling är bifogad.", "%(antal)s handlingar är bifogade.", antal
+        )
+        messages.success(request, text % {"antal": antal})
+        return redirect("ks:ladda_upp", pk=remiss.pk)
+    context = {"remiss": remiss, "form": form, "handlingar": remiss.handlingar.all()}
+    return render(
+        request, "remiss/ks/handlingar.html", context, status=400 if form.is_bound else 200
+    )
+
+
+@login_required
+def handling(request, pk, handling_pk):
+    """Serve a handling to anyone who may see its remiss: as a download, never rendered."""
+    handling = hämta_för_användare(
+        request.user,
+        Handling.objects.select_related("remiss__nämnd"),
+        pk=handling_pk,
+        remiss_id=pk,
+    )
+    svar = FileResponse(
+        handling.fil.open("rb"),
+        as_attachment=True,
+        filename=handling.filnamn,
+        content_type=handling.innehållstyp,
+    )
+    svar["X-Content-Type-Options"] = "nosniff"
+    svar["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    svar["Cache-Control"] = "private, no-store"
+    return svar
+
+
+@login_required
+@require_POST
+def ta_bort_handling(request, pk, handling_pk):
+    remiss = _remiss(request.user, pk)
+    handling = get_object_or_404(remiss.handlingar, pk=handling_pk)
+    try:
+        remiss.ta_bort_handling(handling, av=request.user)
+    except ValidationError as fel:
+        _fel(request, fel)
+        return _till_remissen(remiss)
+    messages.success(request, _("%(namn)s är borttagen.") % {"namn": handling.filnamn})
+    return redirect("ks:ladda_upp", pk=remiss.pk)
+
+
+@login_required
+@require_POST
+def skicka(request, pk):
+    remiss = _remiss(request.user, pk)
+    try:
+        instanser = remiss.skicka(av=request.user)
+    except ValidationError as fel:
+        _fel(request, fel)
+    else:
+        messages.success(
+            request,
+            _("Remissen är skickad till %(antal)s remissinstanser. Deras registratorer får e-post.")
+            % {"antal": len(instanser)},
+        )
+    return _till_remissen(remiss)
+
+
+@login_required
+@require_POST
+def avsluta(request, pk):
+    remiss = _remiss(request.user, pk)
+    try:
+        remiss.avsluta(av=request.user)
+    except ValidationError as fel:
+        _fel(request, fel)
+    else:
+        messages.success(request, _("Remissen är avslutad."))
+    return _till_remissen(remiss)
+
+
+def _obesvarade(ks):
+    return (
+        Anstånd.objects.filter(status=Anstånd.Status.BEGÄRT, instans__remiss__nämnd=ks)
+        .select_related("instans__remiss", "instans__nämnd", "begärt_av")
+        .order_by("begärt", "pk")
+    )
+
+
+@login_required
+def anstånd(request, fel_för=None, form=None):
+    ks = _ks(request.user)
+    context = {"begäranden": _obesvarade(ks), "fel_för": fel_för, "felform": form}
+    return render(request, "remiss/ks/anstand.html", context, status=400 if form else 200)
+
+
+@login_required
+@require_POST
+def besluta_anstånd(request, anstånd_pk):
+    ks = _ks(request.user)
+    begäran = get_object_or_404(Anstånd, pk=anstånd_pk, instans__remiss__nämnd=ks)
+    form = AnståndsbeslutForm(request.POST, auto_id=f"anstand-{begäran.pk}-%s")
+    if not form.is_valid():
+        return anstånd(request, fel_för=begäran.pk, form=form)
+    try:
+        form.besluta(begäran, av=request.user)
+    except ValidationError as fel:
+        _fel(request, fel)
+    else:
+        messages.success(request, _("Beslutet är registrerat och nämnden får besked via e-post."))
+    return redirect("ks:anstånd")
