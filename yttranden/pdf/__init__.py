@@ -1,0 +1,2 @@
+"""The archived PDF of a tjänsteutlåtande: rendering (WeasyPrint), sealing (pyHanko) and
+verification."""
