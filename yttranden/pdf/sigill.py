@@ -186,7 +186,7 @@ def försegla(pdf, *, förvaltning, attesterad_av, attesterad, plats="", sigill=
     metadata = signers.PdfSignatureMetadata(
         field_name=FÄLTNAMN,
         name=förvaltning,
-        reason=f"Attesterat av {attesterad_av} {när}",
+        reason=f"Attesterat {när} av {attesterad_av}",
         location=plats or None,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",

@@ -1,0 +1,35 @@
+"""Says whether a PDF is an unaltered document issued by Remiss (see yttranden/pdf/verifiering)."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from yttranden.pdf.sigill import SigillFel, ladda_sigill
+from yttranden.pdf.verifiering import verifiera
+
+
+def lagrad_handling():
+    """The lookup of stored documents by SHA-256, once they are stored (issue 6's model);
+    until then there is none and the report says the hash could not be checked."""
+    return None
+
+
+class Command(BaseCommand):
+    help = "Kontrollerar att en PDF är en oförändrad handling utfärdad av Remiss."
+
+    def add_arguments(self, parser):
+        parser.add_argument("fil", type=Path, help="PDF-filen som ska kontrolleras")
+
+    def handle(self, *args, fil, **options):
+        try:
+            data = fil.read_bytes()
+        except OSError as fel:
+            raise CommandError(f"Kan inte läsa {fil}: {fel.strerror}.") from None
+        try:
+            sigill = ladda_sigill()
+        except SigillFel as fel:
+            raise CommandError(str(fel)) from None
+        resultat = verifiera(data, uppslagning=lagrad_handling(), sigill=sigill)
+        self.stdout.write("\n".join(resultat.rader()))
+        if not resultat.giltig:
+            raise CommandError("Handlingen är inte giltig.", returncode=1)
