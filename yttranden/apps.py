@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class YttrandenConfig(AppConfig):
     name = "yttranden"
     verbose_name = _("Tjänsteutlåtanden och yttranden")
+
+    def ready(self):
+        # Registers the seal's system check (a bad certificate stops `manage.py check`).
+        from yttranden.pdf import kontroller  # noqa: F401
