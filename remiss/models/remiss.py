@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
-from nämnder.permissions import nämnder_för
+from nämnder.permissions import alla_roller
 from remiss.models.handelse import Händelse
 
 
@@ -130,10 +130,12 @@ class Remiss(models.Model):
 
     def synlig_för(self, user):
         """A sent remiss is visible to every member of a recipient nämnd; a draft only to KS."""
-        if self.status == self.Status.UTKAST or not (user.is_authenticated and user.is_active):
+        if self.status == self.Status.UTKAST:
             return False
-        # One query whatever the number of recipients (a remiss page must not grow with them).
-        return self.instanser.filter(nämnd__in=nämnder_för(user)).exists()
+        # A fixed number of queries whatever the number of recipients: a remiss page must not
+        # grow with them.
+        mina = {nämnd.pk for nämnd, _roll in alla_roller(user)}
+        return bool(mina) and self.instanser.filter(nämnd_id__in=mina).exists()
 
     @property
     def är_utkast(self):
