@@ -154,7 +154,37 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+# Beat's schedule. Each entry expires before the next is due, so a backlog after an outage
+# runs once, not once per missed interval. Several sweeps at once are harmless (paminnelser.py).
+CELERY_BEAT_SCHEDULE = {
+    "påminnelser": {
+        "task": "remiss.tasks_paminnelser.svep",
+        "schedule": timedelta(minutes=5),
+        "options": {"expires": 4 * 60},
+    },
+}
+
+# Deadline reminders (remiss/paminnelser.py). Days before the deadline (negative: after it).
+REMISS_PAMINNELSER_DAGAR = [14, 7, 2, 0, -1, -7]
+# An instans still without a handläggare this many days after arrival alerts the registrator.
+REMISS_PAMINNELSER_OTILLDELAD_DAGAR = 3
+# KS's daily digest: sent on weekdays from this hour; "at risk" = due within this many days and
+# not yet attested.
+REMISS_PAMINNELSER_SAMMANSTALLNING_KLOCKAN = 7
+REMISS_PAMINNELSER_RISK_DAGAR = 7
+# A reminder being sent for longer than this is taken back by the sweep (its worker died); it
+# must exceed the longest SMTP conversation (EMAIL_TIMEOUT per step).
+REMISS_PAMINNELSER_LASTID = timedelta(minutes=env_int("REMISS_PAMINNELSER_LASTID_MIN", 15))
+# A queued reminder not taken within this long is queued again (its message was lost).
+REMISS_PAMINNELSER_KOMARGINAL = timedelta(minutes=10)
+# SMTP errors are retried after 1, 2, 4 … times this many seconds (at most an hour), this many
+# times; after that the reminder waits for the sweep, so nothing is dropped while SMTP is down.
+REMISS_PAMINNELSER_BACKOFF_SEKUNDER = 60
+REMISS_PAMINNELSER_MAX_FORSOK = 8
+# The Celery queue for reminder e-mails; empty means the default queue.
+REMISS_PAMINNELSER_KO = env_str("REMISS_PAMINNELSER_KO") or None
+# The meeting-calendar check (nämnder/kalender.py): preparation a nämnd needs before a meeting.
+REMISS_BEREDNINGSTID_DAGAR = 14
 
 # E-mail: SMTP when EMAIL_HOST is set, otherwise printed to the console (demo).
 EMAIL_HOST = env_str("EMAIL_HOST")
