@@ -108,6 +108,7 @@ class TilldelaForm(forms.Form):
 
 
 class AvståForm(forms.Form):
+    prefix = "avsta"  # the instans page holds two "motivering" fields; ids must stay unique
     motivering = forms.CharField(
         label=_("Varför avstår nämnden?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -117,6 +118,7 @@ class AvståForm(forms.Form):
 
 
 class AnståndForm(forms.Form):
+    prefix = "anstand"
     begärt_datum = forms.DateField(
         label=_("Nytt svarsdatum"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

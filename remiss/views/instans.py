@@ -3,14 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.permissions import har_roll, hämta_för_användare
+from nämnder.permissions import har_roll, hämta_för_användare, roller
 from nämnder.roller import Roll
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
-from remiss.models import Anstånd, Remissinstans
+from remiss.models import Anstånd, Händelse, Remissinstans
 
 S = Remissinstans.Status
 INSTANSER = Remissinstans.objects.select_related(
@@ -36,6 +37,15 @@ def _formulär(instans, anstånd, bundna):
     return {**formulär, **bundna}
 
 
+def _historik(instans):
+    """This instans's events and what happened to the whole remiss once it was sent (sent,
+    handlingar added, closed); the draft's own history is KS's."""
+    remiss = instans.remiss
+    return Händelse.objects.filter(
+        Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=remiss.utskickad)
+    ).select_related("utförd_av")
+
+
 def _sida(request, instans, **bundna):
     """The instans page; an action refused renders it again, with its form, as 400."""
     anstånd = list(instans.anstånd.select_related("begärt_av", "beslutat_av"))
@@ -46,8 +56,9 @@ def _sida(request, instans, **bundna):
         "handlingar": instans.remiss.handlingar.all(),
         "medhandläggare": instans.medhandläggare.all(),
         "anstånd": anstånd,
-        "händelser": instans.händelser.select_related("utförd_av"),
+        "händelser": _historik(instans),
         "formulär": _formulär(instans, anstånd, bundna) if är_registrator else {},
+        "är_medlem": bool(roller(request.user, instans.nämnd)),
     }
     return render(request, "remiss/instans.html", context, status=400 if bundna else 200)
 

@@ -10,7 +10,7 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from nämnder.permissions import nämnder_för
+from nämnder.permissions import alla_roller
 from nämnder.roller import Roll
 from remiss.models import Remissinstans
 
@@ -39,6 +39,12 @@ def _urval(request, alternativ, standard):
     return valt, länkar
 
 
+def _mina_nämnder(user, *begärda):
+    """The pks of the nämnder where ``user`` holds any of ``begärda`` (any role when none):
+    from alla_roller, a fixed two queries that also warm the role cache for the rest."""
+    return {nämnd.pk for nämnd, roll in alla_roller(user) if not begärda or roll in begärda}
+
+
 def _sida(request, instanser):
     return Paginator(instanser, PER_SIDA).get_page(request.GET.get("sida"))
 
@@ -55,12 +61,12 @@ def _mina(user):
 
 @login_required
 def inkorg(request):
-    nämnder = list(nämnder_för(request.user, Roll.REGISTRATOR))
+    nämnder = _mina_nämnder(request.user, Roll.REGISTRATOR)
     if not nämnder:
         raise PermissionDenied
     valt, länkar = _urval(request, INKORG_URVAL, "oppna")
     instanser = (
-        Remissinstans.objects.filter(nämnd__in=nämnder)
+        Remissinstans.objects.filter(nämnd_id__in=nämnder)
         .select_related("remiss", "nämnd", "handläggare")
         .order_by("-mottagen", "-pk")
     )
@@ -77,10 +83,10 @@ def inkorg(request):
 @login_required
 def lista(request):
     """ "Våra remisser": every instans of the nämnder the person works in, most urgent first."""
-    nämnder = list(nämnder_för(request.user))
+    nämnder = _mina_nämnder(request.user)
     valt, länkar = _urval(request, LISTA_URVAL, "oppna")
     instanser = (
-        Remissinstans.objects.filter(nämnd__in=nämnder)
+        Remissinstans.objects.filter(nämnd_id__in=nämnder)
         .select_related("remiss", "nämnd", "handläggare")
         .annotate(är_min=_mina(request.user))
         .order_by("svarsdatum", "remiss__diarienummer", "nämnd__namn")

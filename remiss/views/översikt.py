@@ -9,7 +9,7 @@ from django.db.models.functions import Cast, ExtractYear, NullIf, StrIndex, Subs
 from django.http import Http404
 from django.shortcuts import render
 
-from nämnder.permissions import alla_roller, hämta_för_användare, nämnder_för, roller
+from nämnder.permissions import alla_roller, hämta_för_användare, roller
 from nämnder.roller import KS_ROLLER, Roll
 from remiss.forms.översikt import ÖversiktFilter
 from remiss.models import Remiss
@@ -116,5 +116,6 @@ def detalj(request, pk):
         context["instanser"] = instanser.order_by("nämnd__namn")
         context["händelser"] = remiss.händelser.select_related("utförd_av", "instans__nämnd")
     else:
-        context["egna"] = instanser.filter(nämnd__in=nämnder_för(request.user))
+        mina = {nämnd.pk for nämnd, _roll in alla_roller(request.user)}
+        context["egna"] = instanser.filter(nämnd_id__in=mina)
     return render(request, "remiss/detalj.html", context)
