@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from nämnder.permissions import alla_roller
+from remiss.views.instanslistor import till_startsidan
 
 
 @login_required
@@ -13,4 +14,5 @@ def start(request):
         (nämnd, [roll for _, roll in par])
         for nämnd, par in groupby(alla_roller(request.user), key=lambda p: p[0])
     ]
+    till_startsidan(request.user, per_nämnd)
     return render(request, "start/index.html", {"per_nämnd": per_nämnd})
