@@ -4,10 +4,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.permissions import alla_roller
+from nämnder.roller import KS_ROLLER, Roll
 
 
 def _länkar(request, roller):
     länkar = [(_("Start"), reverse("start"))]
+    mina = {roll for _nämnd, roll in roller}
+    if mina & KS_ROLLER:
+        länkar.append((_("Remisser"), reverse("remisser:översikt")))
+    if Roll.REGISTRATOR in mina:
+        länkar.append((_("Inkorg"), reverse("instanser:inkorg")))
+    if mina - KS_ROLLER:
+        länkar.append((_("Våra remisser"), reverse("instanser:lista")))
     länkar.append((_("Nämnder"), reverse("nämnder:lista")))
     if request.user.is_staff:
         länkar.append((_("Administration"), reverse("admin:index")))
@@ -20,12 +28,11 @@ def navigering(request):
         return {}
     roller = alla_roller(user)
     aktuell = request.path
-    länkar = [
-        {
-            "text": text,
-            "url": url,
-            "aktuell": url == aktuell or (url != "/" and aktuell.startswith(url)),
-        }
-        for text, url in _länkar(request, roller)
+    par = _länkar(request, roller)
+    # The longest matching link is the current one: /instanser/inkorg/ is Inkorg, not also Våra.
+    träffar = [
+        url for _text, url in par if url == aktuell or (url != "/" and aktuell.startswith(url))
     ]
+    bästa = max(träffar, key=len, default=None)
+    länkar = [{"text": text, "url": url, "aktuell": url == bästa} for text, url in par]
     return {"mina_roller": roller, "navigering": länkar}
