@@ -2,6 +2,8 @@
 and a nämndsekreterare in utbildningsförvaltningen; a handläggare in Södermalm (the outsider);
 KS's remissamordnare and a KS läsare."""
 
+import os
+
 import pytest
 
 from nämnder.models import Nämnd
@@ -100,3 +102,40 @@ def ks_samordnare(ks):
 @pytest.fixture
 def ks_läsare(ks):
     return _person("asa", "Åsa", "Bergström", "Kommunalråd", ks, Roll.LÄSARE)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _egen_celerykö():
+    """Each test process queues its Celery tasks on a queue of its own, emptied at the start:
+    a task queued on commit by one process's tests never runs in another process's worker,
+    against the wrong database."""
+    from remiss.celery import app
+
+    if app.conf.task_always_eager:
+        yield None
+        return
+    kö = f"remiss-test-{os.environ.get('PYTEST_XDIST_WORKER', 'ensam')}"
+    app.conf.task_default_queue = kö
+    with app.connection_for_write() as anslutning:
+        anslutning.default_channel.queue_purge(kö)
+    yield kö
+
+
+@pytest.fixture(scope="session")
+def _celeryarbetare(_egen_celerykö, django_db_setup):
+    from celery.contrib.testing.worker import start_worker
+
+    from remiss.celery import app
+
+    assert not app.conf.task_always_eager, "Testerna kräver en riktig Redis-kö (REDIS_URL)."
+    with start_worker(
+        app, pool="solo", queues=[_egen_celerykö], perform_ping_check=False, loglevel="WARNING"
+    ):
+        yield app
+
+
+@pytest.fixture
+def celeryarbetare(transactional_db, _celeryarbetare):
+    """A real Celery worker (a thread of this process) on the real Redis broker, never eager.
+    The worker has its own database connection, so tests using it work on committed data."""
+    return _celeryarbetare

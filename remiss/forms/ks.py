@@ -141,8 +141,18 @@ class MångaFiler(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class FlerFilsfält(forms.FileField):
+    """Several files from one input; each is checked by remiss/uploads.py, not by FileField."""
+
+    def clean(self, data, initial=None):
+        filer = [fil for fil in (data if isinstance(data, list | tuple) else [data]) if fil]
+        if not filer and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return filer
+
+
 class HandlingarForm(forms.Form):
-    filer = forms.FileField(
+    filer = FlerFilsfält(
         label=_("Handlingar"),
         widget=MångaFiler(attrs={"accept": uploads.ACCEPT}),
         error_messages={"required": _("Välj minst en fil att ladda upp.")},
@@ -156,11 +166,8 @@ class HandlingarForm(forms.Form):
         ) % {"mb": uploads.största_storlek() // (1024 * 1024)}
 
     def clean_filer(self):
-        filer = self.files.getlist(self.add_prefix("filer"))
-        if not filer:
-            raise ValidationError(self.fields["filer"].error_messages["required"])
         fel, godkända = [], []
-        for fil in filer:
+        for fil in self.cleaned_data["filer"]:
             try:
                 godkända.append((fil, uploads.kontrollera(fil)))
             except ValidationError as e:

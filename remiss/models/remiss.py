@@ -165,6 +165,8 @@ class Remiss(models.Model):
             raise ValidationError(
                 _("Remissen är redan skickad och kan inte ändras."), code="inte_utkast"
             )
+        if ny:
+            self.skapad_av = av
         self.save()
         if ny:
             self.logga(Händelse.Typ.SKAPAD, av, f"{self.diarienummer} {self.titel}")

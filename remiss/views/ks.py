@@ -35,6 +35,11 @@ def _till_remissen(remiss):
     return redirect("remisser:detalj", pk=remiss.pk)
 
 
+def _data(request):
+    # An empty POST (nothing ticked, no file chosen) must still be validated, so not "or None".
+    return request.POST if request.method == "POST" else None
+
+
 def _fel(request, fel):
     for text in fel.messages:
         messages.error(request, text)
@@ -43,7 +48,7 @@ def _fel(request, fel):
 @login_required
 def ny(request):
     ks = _ks(request.user)
-    form = RemissForm(request.POST or None, ks=ks)
+    form = RemissForm(_data(request), ks=ks)
     if request.method == "POST" and form.is_valid():
         remiss = form.spara(av=request.user)
         messages.success(request, _("Remissen %(dnr)s är registrerad.") % {"dnr": remiss})
@@ -58,7 +63,7 @@ def ändra(request, pk):
     if not remiss.är_utkast:
         messages.error(request, _("Remissen är redan skickad och kan inte ändras."))
         return _till_remissen(remiss)
-    form = RemissForm(request.POST or None, instance=remiss, ks=remiss.nämnd)
+    form = RemissForm(_data(request), instance=remiss, ks=remiss.nämnd)
     if request.method == "POST" and form.is_valid():
         try:
             form.spara(av=request.user)
@@ -74,7 +79,7 @@ def ändra(request, pk):
 @login_required
 def ladda_upp(request, pk):
     remiss = _remiss(request.user, pk)
-    form = HandlingarForm(request.POST or None, request.FILES or None)
+    form = HandlingarForm(_data(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
