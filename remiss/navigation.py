@@ -12,6 +12,9 @@ def _länkar(request, roller):
     mina = {roll for _nämnd, roll in roller}
     if mina & KS_ROLLER:
         länkar.append((_("Remisser"), reverse("remisser:översikt")))
+    if any(r == Roll.REMISSAMORDNARE and n.är_kommunstyrelsen for n, r in roller):
+        länkar.append((_("Ny remiss"), reverse("ks:ny")))
+        länkar.append((_("Anstånd"), reverse("ks:anstånd")))
     if Roll.REGISTRATOR in mina:
         länkar.append((_("Inkorg"), reverse("instanser:inkorg")))
     if mina - KS_ROLLER:
