@@ -36,6 +36,7 @@ class Verifiering:
     skäl: list[str] = field(default_factory=list)  # why not, in Swedish, one line each
     undertecknare: str = ""
     signerad: object = None  # datetime of the seal, from the signature
+    tidsstämpel: object = None  # datetime from the timestamp authority (PAdES B-T), if any
     anledning: str = ""  # the signature's reason: who attested, when
     diarienummer: str = ""
     version: str = ""
@@ -59,6 +60,7 @@ class Verifiering:
         for etikett, värde in (
             ("Förseglad av", self.undertecknare),
             ("Förseglad", self.signerad and f"{self.signerad:%Y-%m-%d %H:%M:%S %Z}"),
+            ("Tidsstämpel", self.tidsstämpel and f"{self.tidsstämpel:%Y-%m-%d %H:%M:%S %Z}"),
             ("Anledning", self.anledning),
             ("Diarienummer", self.diarienummer),
             ("Version", self.version),
@@ -86,8 +88,9 @@ def _granska_signatur(signatur, sigill, resultat):
     status = validate_pdf_signature(
         signatur,
         signer_validation_context=_kontext(sigill),
-        # A timestamp authority has its own chain; judge its token against the system's roots.
-        ts_validation_context=ValidationContext(allow_fetching=False),
+        # The timestamp authority has a chain of its own: its token must be intact and valid
+        # (see below); who vouches for the authority is the deployment's business.
+        ts_validation_context=_kontext(sigill),
     )
     namn = status.signing_cert.subject.native
     resultat.undertecknare = namn.get("common_name") or status.signing_cert.subject.human_friendly
@@ -104,8 +107,10 @@ def _granska_signatur(signatur, sigill, resultat):
             "Sigillcertifikatet kunde inte valideras mot den konfigurerade kedjan."
         )
     ts = status.timestamp_validity
-    if ts is not None and not (ts.intact and ts.valid):
-        resultat.skäl.append("Tidsstämpeln stämmer inte.")
+    if ts is not None:
+        resultat.tidsstämpel = ts.timestamp
+        if not (ts.intact and ts.valid):
+            resultat.skäl.append("Tidsstämpeln stämmer inte.")
 
 
 def _granska_utfyllnad(signatur, resultat):
