@@ -13,5 +13,6 @@ urlpatterns = [
     path("remisser/", include("remiss.urls_remisser")),
     path("remisser/", include("remiss.urls_ks")),
     path("instanser/", include("remiss.urls_instanser")),
+    path("utlatanden/", include("yttranden.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,43 @@
+"""One function per message; each renders templates/emails/<namn>-subject.txt, -body.txt and
+-body.html. Called by the tasks in yttranden/tasks.py, never directly from a request."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+
+def _skicka(namn, mottagare, context):
+    context = {"mottagare": mottagare, "site_url": settings.SITE_URL, **context}
+    ämne = " ".join(render_to_string(f"emails/{namn}-subject.txt", context).split())
+    text = render_to_string(f"emails/{namn}-body.txt", context)
+    html = render_to_string(f"emails/{namn}-body.html", context)
+    meddelande = EmailMultiAlternatives(ämne, text, to=[mottagare.email])
+    meddelande.attach_alternative(html, "text/html")
+    meddelande.send()
+
+
+def _context(utlåtande, händelse):
+    return {
+        "utlåtande": utlåtande,
+        "instans": utlåtande.instans,
+        "remiss": utlåtande.instans.remiss,
+        "händelse": händelse,
+        "länk": settings.SITE_URL + reverse("yttranden:detalj", args=[utlåtande.pk]),
+    }
+
+
+def utlåtande_att_granska(mottagare, utlåtande, händelse):
+    _skicka("utlatande-att-granska", mottagare, _context(utlåtande, händelse))
+
+
+def utlåtande_återremitterat(mottagare, utlåtande, händelse):
+    _skicka("utlatande-aterremitterat", mottagare, _context(utlåtande, händelse))
+
+
+def utlåtande_godkänt(mottagare, utlåtande, händelse):
+    _skicka("utlatande-godkant", mottagare, _context(utlåtande, händelse))
+
+
+def utlåtande_att_attestera(mottagare, utlåtande, händelse):
+    _skicka("utlatande-att-attestera", mottagare, _context(utlåtande, händelse))

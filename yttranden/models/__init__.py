@@ -1,0 +1,23 @@
+"""Tjänsteutlåtanden: content, saved versions, review, attest and history."""
+
+from yttranden.models.delar import Bilaga, Sektion
+from yttranden.models.granskning import Attest, Kommentar
+from yttranden.models.historik import Händelse, Utskick
+from yttranden.models.mall import Mall, Mallavsnitt
+from yttranden.models.utlatande import Sparkrock, Tjänsteutlåtande
+from yttranden.models.versioner import AvvisadSparning, Version
+
+__all__ = [
+    "Attest",
+    "AvvisadSparning",
+    "Bilaga",
+    "Händelse",
+    "Kommentar",
+    "Mall",
+    "Mallavsnitt",
+    "Sektion",
+    "Sparkrock",
+    "Tjänsteutlåtande",
+    "Utskick",
+    "Version",
+]

@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Händelse(models.Model):
+    """One line of an utlåtande's history: every transition, with who and when. Append-only."""
+
+    class Typ(models.TextChoices):
+        PÅBÖRJAT = "paborjat", _("Tjänsteutlåtandet påbörjades")
+        SKICKAT = "skickat", _("Skickat till granskning")
+        ÅTERREMITTERAT = "aterremitterat", _("Återremitterat till handläggaren")
+        GODKÄNT = "godkant", _("Godkänt av avdelningschefen")
+        ATTESTERAT = "attesterat", _("Attesterat av direktören")
+        ÅTERÖPPNAT = "ateroppnat", _("Återöppnat – attesten upphävd")
+        NY_VERSION = "ny_version", _("Ny version påbörjad efter återöppning")
+
+    utlåtande = models.ForeignKey(
+        "yttranden.Tjänsteutlåtande",
+        on_delete=models.PROTECT,
+        related_name="händelser",
+        verbose_name=_("tjänsteutlåtande"),
+    )
+    typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
+    från_status = models.CharField(_("från status"), max_length=20, blank=True)
+    till_status = models.CharField(_("till status"), max_length=20, blank=True)
+    text = models.TextField(_("beskrivning"), blank=True)
+    utförd_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("utförd av"),
+    )
+    tidpunkt = models.DateTimeField(_("tidpunkt"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("händelse")
+        verbose_name_plural = _("händelser")
+        ordering = ["tidpunkt", "pk"]
+
+    def __str__(self):
+        return f"{self.get_typ_display()} ({self.tidpunkt:%Y-%m-%d %H:%M})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("Historiken kan inte ändras i efterhand."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Historiken kan inte tas bort."))
+
+
+class Utskick(models.Model):
+    """One e-mail sent about one history event to one person. The unique row claims the work,
+    so a task that runs twice sends once."""
+
+    händelse = models.ForeignKey(Händelse, on_delete=models.PROTECT, related_name="utskick")
+    mottagare = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    meddelande = models.CharField(_("meddelande"), max_length=60)
+    skickat = models.DateTimeField(_("skickat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("utskick")
+        verbose_name_plural = _("utskick")
+        constraints = [
+            models.UniqueConstraint(
+                "händelse", "mottagare", "meddelande", name="ett_utskick_per_mottagare"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.meddelande} → {self.mottagare}"

@@ -1,0 +1,589 @@
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+
+from nämnder.permissions import har_roll, roller
+from nämnder.roller import KS_ROLLER, Roll
+from yttranden import dokument
+from yttranden.formatering import sanera, är_tom
+from yttranden.models.delar import Bilaga, Sektion
+from yttranden.models.granskning import Attest, Kommentar
+from yttranden.models.historik import Händelse
+from yttranden.models.mall import Mall, fyll_i
+from yttranden.models.versioner import AvvisadSparning, Version
+
+
+class Sparkrock(Exception):
+    """A save based on an older version than the current one. Nothing was overwritten."""
+
+    def __init__(self, aktuell, avvisad):
+        self.aktuell, self.avvisad = aktuell, avvisad
+        super().__init__(
+            _g(
+                "Någon annan har sparat utlåtandet (version %(nr)s, %(vem)s) medan du skrev. "
+                "Din text sparades inte över deras, men den är kvar: kopiera det du vill "
+                "behålla och ladda sedan om sidan."
+            )
+            % {"nr": aktuell.nummer, "vem": aktuell.sparad_av}
+        )
+
+
+class TjänsteutlåtandeQuerySet(models.QuerySet):
+    def gällande(self):
+        return self.exclude(status=Tjänsteutlåtande.Status.ERSATT)
+
+    def med_ärende(self):
+        return self.select_related("instans__remiss", "instans__nämnd", "instans__handläggare")
+
+    def att_granska(self, user):
+        return self.filter(status=Tjänsteutlåtande.Status.GRANSKNING, granskare=user)
+
+    def att_attestera(self, user):
+        return self.filter(status=Tjänsteutlåtande.Status.GODKÄND, attestant=user)
+
+    def mina_utkast(self, user):
+        mina = Q(instans__handläggare=user) | Q(instans__medhandläggare=user)
+        return self.filter(mina, status=Tjänsteutlåtande.Status.UTKAST).distinct()
+
+
+class Tjänsteutlåtande(models.Model):
+    """The förvaltning's report to its nämnd on one remissinstans, drafted section by section,
+    reviewed by the avdelningschef and attested by the direktör.
+
+    One current utlåtande per instans. Reopening an attested one keeps it (status ersatt, its
+    attest voided) and starts a new one with the next version number and a copy of its text.
+    """
+
+    class Status(models.TextChoices):
+        UTKAST = "utkast", _("Utkast")
+        GRANSKNING = "granskning", _("Under granskning")
+        GODKÄND = "godkand", _("Godkänt")
+        ATTESTERAD = "attesterad", _("Attesterat")
+        ERSATT = "ersatt", _("Ersatt av ny version")
+
+    S = Status
+    # Every allowed transition, in one place. The direktör may also send a godkänt utlåtande
+    # back to the handläggare instead of attesting it.
+    ÖVERGÅNGAR = {
+        S.UTKAST: {S.GRANSKNING},
+        S.GRANSKNING: {S.UTKAST, S.GODKÄND},
+        S.GODKÄND: {S.UTKAST, S.ATTESTERAD},
+        S.ATTESTERAD: {S.ERSATT},
+        S.ERSATT: set(),
+    }
+    LÅSTA = (S.ATTESTERAD, S.ERSATT)
+
+    instans = models.ForeignKey(
+        "remiss.Remissinstans",
+        on_delete=models.PROTECT,
+        related_name="tjänsteutlåtanden",
+        verbose_name=_("remissinstans"),
+    )
+    version = models.PositiveSmallIntegerField(
+        _("version"), default=1, help_text=_("Räknas upp när ett attesterat utlåtande återöppnas.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=S.UTKAST)
+    datum = models.DateField(_("datum"), default=timezone.localdate)
+    sammanträde = models.ForeignKey(
+        "nämnder.Sammanträde",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sammanträde"),
+    )
+    granskare = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granskande avdelningschef"),
+    )
+    attestant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("attesterande direktör"),
+    )
+    versionsnummer = models.PositiveIntegerField(
+        _("senast sparade version"), default=0, editable=False
+    )
+    återöppnat_från = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="efterföljare",
+        verbose_name=_("återöppnat från"),
+    )
+    skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = TjänsteutlåtandeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tjänsteutlåtande")
+        verbose_name_plural = _("tjänsteutlåtanden")
+        ordering = ["-skapad"]
+        constraints = [
+            models.UniqueConstraint("instans", "version", name="en_version_per_nummer"),
+            models.UniqueConstraint(
+                "instans",
+                condition=~Q(status="ersatt"),
+                name="ett_gällande_utlåtande_per_instans",
+                violation_error_message=_("Remissinstansen har redan ett tjänsteutlåtande."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "granskare"])]
+
+    def __str__(self):
+        return _g("Tjänsteutlåtande %(dnr)s, version %(v)s") % {
+            "dnr": self.instans.diarienummer or self.instans.remiss.diarienummer,
+            "v": self.version,
+        }
+
+    def save(self, *args, **kwargs):
+        # An attested utlåtande is frozen: only ``återöppna`` may mark it as replaced.
+        if self.pk and not getattr(self, "_får_ändra_låst", False):
+            i_databasen = type(self).objects.filter(pk=self.pk).values_list("status", flat=True)
+            if i_databasen and i_databasen[0] in self.LÅSTA:
+                self.kräv_redigerbart(från_databasen=True)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("yttranden:detalj", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Ett tjänsteutlåtande kan inte tas bort."))
+
+    # --- who may do what -------------------------------------------------------------------
+
+    @property
+    def nämnd(self):
+        return self.instans.nämnd
+
+    def synlig_för(self, user):
+        """Outside the nämnd, only KS sees an utlåtande, and only once it is attested."""
+        return self.status == self.S.ATTESTERAD and bool(roller(user, self.nämnd) & KS_ROLLER)
+
+    def är_handläggare(self, user):
+        instans = self.instans
+        return (
+            user.pk == instans.handläggare_id or instans.medhandläggare.filter(pk=user.pk).exists()
+        )
+
+    def får_redigera(self, user):
+        return har_roll(user, self.nämnd, Roll.HANDLÄGGARE) and self.är_handläggare(user)
+
+    def får_granska(self, user):
+        return har_roll(user, self.nämnd, Roll.AVDELNINGSCHEF) and user.pk == self.granskare_id
+
+    def får_attestera(self, user):
+        return har_roll(user, self.nämnd, Roll.DIREKTÖR) and user.pk == self.attestant_id
+
+    def får_återöppna(self, user):
+        return har_roll(user, self.nämnd, Roll.DIREKTÖR)
+
+    # --- state ----------------------------------------------------------------------------
+
+    @property
+    def är_låst(self):
+        return self.status in self.LÅSTA
+
+    @property
+    def är_utkast(self):
+        return self.status == self.S.UTKAST
+
+    def kräv_redigerbart(self, från_databasen=False):
+        status = self.status
+        if från_databasen and self.pk:
+            status = type(self).objects.filter(pk=self.pk).values_list("status", flat=True)[0]
+        if status in self.LÅSTA:
+            raise ValidationError(
+                _(
+                    "Tjänsteutlåtandet är attesterat och kan inte ändras. Direktören kan återöppna "
+                    "det som en ny version."
+                ),
+                code="låst",
+            )
+        if status != self.S.UTKAST:
+            raise ValidationError(
+                _(
+                    "Tjänsteutlåtandet är skickat till granskning och kan inte ändras förrän det "
+                    "har återremitterats."
+                ),
+                code="under_granskning",
+            )
+
+    # --- content --------------------------------------------------------------------------
+
+    def innehåll(self, sektioner=None, bilagor=None):
+        """The content as plain data: what a version stores and the attest's checksum covers."""
+        sektioner = self.sektioner.all() if sektioner is None else sektioner
+        bilagor = self.bilagor.all() if bilagor is None else bilagor
+        return {
+            "sektioner": [{"id": s.pk, "rubrik": s.rubrik, "html": s.html} for s in sektioner],
+            "bilagor": [b.titel for b in bilagor],
+        }
+
+    def kontrollsumma(self):
+        """SHA-256 of a canonical serialisation of headings, texts and bilagor, in order."""
+        innehåll = self.innehåll()
+        kanoniskt = {
+            "sektioner": [[s["rubrik"], s["html"]] for s in innehåll["sektioner"]],
+            "bilagor": innehåll["bilagor"],
+        }
+        data = json.dumps(kanoniskt, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+    @property
+    def redigera_url(self):
+        return reverse("yttranden:redigera", args=[self.pk])
+
+    def lägg_till_bilaga(self, titel):
+        self.kräv_redigerbart(från_databasen=True)
+        ordning = (self.bilagor.aggregate(m=Max("ordning"))["m"] or 0) + 1
+        return Bilaga.objects.create(utlåtande=self, ordning=ordning, titel=titel)
+
+    def ta_bort_bilaga(self, bilaga_pk):
+        bilaga = self.bilagor.filter(pk=bilaga_pk).first()
+        if bilaga is not None:
+            bilaga.delete()
+
+    def som_dokument(self):
+        """The document as the preview and the PDF show it (yttranden.dokument)."""
+        instans, nämnd = self.instans, self.nämnd
+        personer = [instans.handläggare, *instans.medhandläggare.all()]
+        return dokument.Tjänsteutlåtandedokument(
+            brevhuvud=dokument.Brevhuvud(
+                förvaltning=nämnd.förvaltning,
+                avdelning=instans.avdelning.namn if instans.avdelning_id else "",
+                besöksadress=nämnd.besöksadress,
+                box=nämnd.box,
+                postadress=nämnd.postadress,
+                växel=nämnd.växel,
+                epost=nämnd.epost,
+                webbplats=nämnd.webbplats,
+            ),
+            diarienummer=instans.diarienummer,
+            datum=self.datum,
+            handläggare=[
+                dokument.Person(namn=str(p), befattning=p.befattning, telefon=p.telefon)
+                for p in personer
+                if p is not None
+            ],
+            till_nämnd=nämnd.namn,
+            sammanträdesdatum=self.sammanträde.datum if self.sammanträde_id else None,
+            titel=instans.remiss.titel,
+            remiss_diarienummer=instans.remiss.diarienummer,
+            sektioner=[
+                dokument.Sektion(rubrik=s.rubrik, html=s.säker_html) for s in self.sektioner.all()
+            ],
+            undertecknare=[
+                dokument.Person(namn=str(p), befattning=p.befattning, förvaltning=nämnd.förvaltning)
+                for p in (self.attestant, self.granskare)
+                if p is not None
+            ],
+            bilagor=[b.titel for b in self.bilagor.all()],
+            attester=[
+                dokument.Attest(namn=a.namn, befattning=a.befattning, datum=a.datum)
+                for a in self.attester.gällande()
+            ],
+            version=self.version,
+            utkast=self.status != self.S.ATTESTERAD,
+        )
+
+    def obligatoriska_tomma(self):
+        return [s.rubrik for s in self.sektioner.all() if s.obligatorisk and är_tom(s.html)]
+
+    # --- transitions ----------------------------------------------------------------------
+
+    def _lås(self):
+        return type(self).objects.select_for_update().get(pk=self.pk)
+
+    def _övergå(self, låst, ny, av, typ, text=""):
+        if ny not in self.ÖVERGÅNGAR[self.Status(låst.status)]:
+            raise ValidationError(
+                _("Ett tjänsteutlåtande med status %(från)s kan inte bli %(till)s."),
+                params={"från": låst.get_status_display(), "till": self.Status(ny).label},
+                code="otillåten_övergång",
+            )
+        från = låst.status
+        låst.status = ny
+        låst._får_ändra_låst = True
+        låst.save(update_fields=["status"])
+        händelse = Händelse.objects.create(
+            utlåtande=låst, typ=typ, från_status=från, till_status=ny, text=text, utförd_av=av
+        )
+        self.refresh_from_db()
+        return händelse
+
+    @classmethod
+    @transaction.atomic
+    def påbörja(cls, instans, av):
+        """Start the instans's utlåtande from its nämnd's mall and put the instans under
+        beredning. Returns the utlåtande (the existing one if someone was quicker)."""
+        instans = type(instans).objects.select_for_update().get(pk=instans.pk)
+        if befintligt := cls.objects.gällande().filter(instans=instans).first():
+            return befintligt
+        instans.påbörja_beredning(av)
+        nämnd = instans.nämnd
+        utlåtande = cls.objects.create(
+            instans=instans,
+            skapad_av=av,
+            granskare=cls._ende(nämnd, Roll.AVDELNINGSCHEF),
+            attestant=cls._ende(nämnd, Roll.DIREKTÖR),
+        )
+        remiss = instans.remiss
+        värden = {
+            "nämnd": nämnd.namn,
+            "nämnd_gemen": nämnd.namn[:1].lower() + nämnd.namn[1:],
+            "remiss_titel": remiss.titel,
+            "remiss_dnr": remiss.diarienummer,
+            "svarsdatum": f"{instans.svarsdatum:%Y-%m-%d}",
+            "remissdatum": f"{remiss.remissdatum:%Y-%m-%d}",
+            "avsändare": remiss.avsändare,
+        }
+        mall = Mall.objects.för_nämnd(nämnd)
+        Sektion.objects.bulk_create(
+            Sektion(
+                utlåtande=utlåtande,
+                ordning=avsnitt.ordning,
+                rubrik=avsnitt.rubrik,
+                html=sanera(fyll_i(avsnitt.förifylld_text, värden)),
+                obligatorisk=avsnitt.obligatoriskt,
+            )
+            for avsnitt in mall.avsnitt.all()
+        )
+        utlåtande._ny_version(av, ändrade=[])
+        Händelse.objects.create(
+            utlåtande=utlåtande,
+            typ=Händelse.Typ.PÅBÖRJAT,
+            till_status=cls.S.UTKAST,
+            text=_g("Utgår från %(mall)s.") % {"mall": mall.namn},
+            utförd_av=av,
+        )
+        return utlåtande
+
+    @staticmethod
+    def _ende(nämnd, roll):
+        """The nämnd's only person in ``roll``, or None when there are several to choose from."""
+        from nämnder.permissions import personer_med_roll
+
+        personer = list(personer_med_roll(nämnd, roll)[:2])
+        return personer[0] if len(personer) == 1 else None
+
+    def _ny_version(self, av, ändrade):
+        self.versionsnummer += 1
+        type(self).objects.filter(pk=self.pk).update(versionsnummer=self.versionsnummer)
+        return Version.objects.create(
+            utlåtande=self,
+            nummer=self.versionsnummer,
+            sparad_av=av,
+            innehåll=self.innehåll(),
+            ändrade_avsnitt=ändrade,
+        )
+
+    def spara(self, texter, grundad_på, av):
+        """Save new headings and texts, ``texter = {sektion_pk: (rubrik, html)}``.
+
+        Returns the new Version, or None when nothing changed. A save based on an older
+        version than the current one raises Sparkrock; the refused text is kept."""
+        try:
+            return self._spara(texter, grundad_på, av)
+        except Sparkrock as krock:
+            krock.avvisad = AvvisadSparning.objects.create(
+                utlåtande=self,
+                sparad_av=av,
+                grundad_på=grundad_på,
+                innehåll={
+                    "sektioner": [
+                        {"id": pk, "rubrik": rubrik, "html": sanera(html)}
+                        for pk, (rubrik, html) in texter.items()
+                    ]
+                },
+            )
+            raise
+
+    @transaction.atomic
+    def _spara(self, texter, grundad_på, av):
+        låst = self._lås()
+        låst.kräv_redigerbart()
+        if grundad_på != låst.versionsnummer:
+            raise Sparkrock(låst.versioner.get(nummer=låst.versionsnummer), None)
+        sektioner = list(låst.sektioner.all())
+        ändrade = []
+        for sektion in sektioner:
+            if sektion.pk not in texter:
+                continue
+            rubrik, html = texter[sektion.pk]
+            rubrik, html = (rubrik or "").strip() or sektion.rubrik, sanera(html)
+            if (rubrik, html) != (sektion.rubrik, sektion.html):
+                sektion.rubrik, sektion.html = rubrik, html
+                ändrade.append(sektion)
+        if not ändrade:
+            return None
+        Sektion.objects.bulk_update(ändrade, ["rubrik", "html"])
+        låst._prefetched_objects_cache = {"sektioner": sektioner}
+        version = låst._ny_version(av, ändrade=[s.rubrik for s in ändrade])
+        self.versionsnummer = låst.versionsnummer
+        return version
+
+    @transaction.atomic
+    def skicka_till_granskning(self, av):
+        låst = self._lås()
+        if låst.status == self.S.GRANSKNING:
+            raise ValidationError(_("Utlåtandet är redan skickat till granskning."), code="redan")
+        fel = [
+            _g(
+                "Avsnittet ”%(rubrik)s” är tomt. Skriv något i det innan du skickar "
+                "utlåtandet till granskning."
+            )
+            % {"rubrik": rubrik}
+            for rubrik in låst.obligatoriska_tomma()
+        ]
+        if not låst.granskare_id:
+            fel.append(_g("Välj vilken avdelningschef som ska granska utlåtandet."))
+        if not låst.attestant_id:
+            fel.append(_g("Välj vilken direktör som ska attestera utlåtandet."))
+        if fel:
+            raise ValidationError(fel, code="ofullständigt")
+        händelse = self._övergå(låst, self.S.GRANSKNING, av, Händelse.Typ.SKICKAT)
+        self._meddela(händelse)
+        return händelse
+
+    @transaction.atomic
+    def kommentera(self, text, av, sektion=None):
+        låst = self._lås()
+        if låst.status != self.S.GRANSKNING:
+            raise ValidationError(_("Det går bara att kommentera ett utlåtande under granskning."))
+        if not (text or "").strip():
+            raise ValidationError({"text": _("Skriv en kommentar.")})
+        if sektion is not None and sektion.utlåtande_id != låst.pk:
+            raise ValidationError(_("Avsnittet hör inte till det här utlåtandet."))
+        return Kommentar.objects.create(
+            utlåtande=låst,
+            sektion=sektion,
+            text=text.strip(),
+            författare=av,
+            version=låst.versionsnummer,
+        )
+
+    @transaction.atomic
+    def återremittera(self, motivering, av):
+        if not (motivering or "").strip():
+            raise ValidationError(
+                {"motivering": _("Skriv varför utlåtandet återremitteras till handläggaren.")}
+            )
+        låst = self._lås()
+        if låst.status == self.S.UTKAST:
+            raise ValidationError(_("Utlåtandet är redan återremitterat."), code="redan")
+        låst.attester.gällande().update(
+            upphävd=timezone.now(), upphävd_av=av, upphävd_motivering=motivering.strip()
+        )
+        händelse = self._övergå(
+            låst, self.S.UTKAST, av, Händelse.Typ.ÅTERREMITTERAT, motivering.strip()
+        )
+        self._meddela(händelse)
+        return händelse
+
+    @transaction.atomic
+    def godkänn(self, av, datum=None):
+        låst = self._lås()
+        if låst.status == self.S.GODKÄND:
+            raise ValidationError(_("Utlåtandet är redan godkänt."), code="redan")
+        händelse = self._övergå(låst, self.S.GODKÄND, av, Händelse.Typ.GODKÄNT)
+        self._attest(Attest.Typ.GODKÄNNANDE, av, datum)
+        self._meddela(händelse)
+        return händelse
+
+    @transaction.atomic
+    def attestera(self, av, datum=None):
+        """The direktör's digital attest: freezes the content and records its SHA-256.
+        ``datum`` is for importing documents attested before the system existed."""
+        låst = self._lås()
+        if låst.status == self.S.ATTESTERAD:
+            raise ValidationError(_("Utlåtandet är redan attesterat."), code="redan")
+        händelse = self._övergå(låst, self.S.ATTESTERAD, av, Händelse.Typ.ATTESTERAT)
+        self._attest(Attest.Typ.ATTEST, av, datum, sha256=self.kontrollsumma())
+        self.instans.markera_attesterad(av)
+        self._meddela(händelse)
+        return händelse
+
+    def _attest(self, typ, av, datum, sha256=""):
+        return Attest.objects.create(
+            utlåtande=self,
+            typ=typ,
+            person=av,
+            namn=str(av),
+            befattning=av.befattning,
+            datum=datum or timezone.localdate(),
+            sha256=sha256,
+        )
+
+    @transaction.atomic
+    def återöppna(self, motivering, av):
+        """Void the attest and start the next version from a copy of this one's text.
+        This utlåtande stays as it was attested, marked as replaced."""
+        if not (motivering or "").strip():
+            raise ValidationError({"motivering": _("Skriv varför utlåtandet återöppnas.")})
+        låst = self._lås()
+        if låst.status != self.S.ATTESTERAD:
+            raise ValidationError(_("Bara ett attesterat utlåtande kan återöppnas."), code="redan")
+        motivering = motivering.strip()
+        låst.attester.gällande().update(
+            upphävd=timezone.now(), upphävd_av=av, upphävd_motivering=motivering
+        )
+        self._övergå(låst, self.S.ERSATT, av, Händelse.Typ.ÅTERÖPPNAT, motivering)
+        self.instans.påbörja_beredning(av)
+        nytt = type(self).objects.create(
+            instans_id=self.instans_id,
+            version=self.version + 1,
+            datum=timezone.localdate(),
+            sammanträde=self.sammanträde,
+            granskare=self.granskare,
+            attestant=self.attestant,
+            återöppnat_från=self,
+            skapad_av=av,
+        )
+        Sektion.objects.bulk_create(
+            Sektion(
+                utlåtande=nytt,
+                ordning=s.ordning,
+                rubrik=s.rubrik,
+                html=s.html,
+                obligatorisk=s.obligatorisk,
+            )
+            for s in self.sektioner.all()
+        )
+        Bilaga.objects.bulk_create(
+            Bilaga(utlåtande=nytt, ordning=b.ordning, titel=b.titel) for b in self.bilagor.all()
+        )
+        nytt._ny_version(av, ändrade=[])
+        Händelse.objects.create(
+            utlåtande=nytt,
+            typ=Händelse.Typ.NY_VERSION,
+            till_status=self.S.UTKAST,
+            text=_g("Kopia av version %(v)s. Skäl: %(skäl)s")
+            % {"v": self.version, "skäl": motivering},
+            utförd_av=av,
+        )
+        return nytt
+
+    def _meddela(self, händelse):
+        from yttranden.tasks import skicka_meddelanden
+
+        transaction.on_commit(lambda: skicka_meddelanden.delay(händelse.pk))

@@ -1,0 +1,54 @@
+"""What the start page and the instans page show about tjänsteutlåtanden. Each tag is one
+query whatever the number of rows: only utlåtanden assigned to the person are listed."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from yttranden.formatering import sanera
+from yttranden.models import Tjänsteutlåtande
+
+register = template.Library()
+
+
+@register.simple_tag
+def att_granska(user, nämnd):
+    return list(
+        Tjänsteutlåtande.objects.att_granska(user).filter(instans__nämnd=nämnd).med_ärende()
+    )
+
+
+@register.simple_tag
+def att_attestera(user, nämnd):
+    return list(
+        Tjänsteutlåtande.objects.att_attestera(user).filter(instans__nämnd=nämnd).med_ärende()
+    )
+
+
+@register.simple_tag
+def mina_utkast(user, nämnd):
+    return list(
+        Tjänsteutlåtande.objects.mina_utkast(user).filter(instans__nämnd=nämnd).med_ärende()
+    )
+
+
+@register.simple_tag
+def gällande_utlåtande(instans):
+    return Tjänsteutlåtande.objects.gällande().filter(instans=instans).first()
+
+
+@register.inclusion_tag("yttranden/_status.html")
+def utlåtandestatus(utlåtande):
+    färger = {
+        Tjänsteutlåtande.Status.UTKAST: "neutral",
+        Tjänsteutlåtande.Status.GRANSKNING: "warning",
+        Tjänsteutlåtande.Status.GODKÄND: "info",
+        Tjänsteutlåtande.Status.ATTESTERAD: "success",
+        Tjänsteutlåtande.Status.ERSATT: "neutral",
+    }
+    return {"utlåtande": utlåtande, "färg": färger.get(utlåtande.status, "neutral")}
+
+
+@register.filter
+def sanerad(html):
+    """Formatted text, sanitised again on the way out whatever path wrote it."""
+    return mark_safe(sanera(html))

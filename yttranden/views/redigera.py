@@ -1,0 +1,103 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nämnder.roller import Roll
+from yttranden.forms import BilagaForm, TextForm, UppgifterForm
+from yttranden.models import Sparkrock
+from yttranden.views._hamta import hämta_utlåtande
+
+
+def _sparat(version):
+    return _("Sparat %(tid)s") % {"tid": f"{timezone.localtime(version.sparad):%H:%M}"}
+
+
+def redigeringssida(request, utlåtande, status=200, **formulär):
+    sektioner = list(utlåtande.sektioner.prefetch_related("kommentarer__författare"))
+    senaste = utlåtande.versioner.select_related("sparad_av").first()
+    context = {
+        "utlåtande": utlåtande,
+        "instans": utlåtande.instans,
+        "remiss": utlåtande.instans.remiss,
+        "form": formulär.get("form")
+        or TextForm(initial={"grundad_på": utlåtande.versionsnummer}, sektioner=sektioner),
+        "uppgiftsform": formulär.get("uppgiftsform") or UppgifterForm(instance=utlåtande),
+        "bilagaform": formulär.get("bilagaform") or BilagaForm(),
+        "bilagor": utlåtande.bilagor.all(),
+        "senaste": senaste,
+        "sparstatus": _sparat(senaste) if senaste else "",
+        "krock": formulär.get("krock"),
+        "egna_texter": formulär.get("egna_texter"),
+        "återremiss": utlåtande.händelser.filter(typ="aterremitterat").last(),
+        "allmänna_kommentarer": utlåtande.kommentarer.filter(sektion=None).select_related(
+            "författare"
+        ),
+    }
+    return render(request, "yttranden/redigera.html", context, status=status)
+
+
+@login_required
+def redigera(request, pk):
+    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    if not utlåtande.är_utkast:
+        try:
+            utlåtande.kräv_redigerbart()
+        except ValidationError as fel:
+            messages.info(request, " ".join(fel.messages))
+        return redirect("yttranden:detalj", pk=utlåtande.pk)
+    return redigeringssida(request, utlåtande)
+
+
+@login_required
+@require_POST
+def spara(request, pk):
+    """Save the texts. The editor's script autosaves here (answering JSON); without script the
+    form posts here and gets the page back."""
+    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    autosparning = request.headers.get("X-Autosparning") == "1"
+    form = TextForm(request.POST, sektioner=utlåtande.sektioner.all())
+    if not form.is_valid():
+        fel = _("Utlåtandet kunde inte sparas: kontrollera rubrikerna.")
+        if autosparning:
+            return JsonResponse({"fel": fel}, status=400)
+        return redigeringssida(request, utlåtande, form=form, status=400)
+    try:
+        version = utlåtande.spara(form.texter(), form.cleaned_data["grundad_på"], av=request.user)
+    except Sparkrock as krock:
+        return _krock(request, utlåtande, form, krock, autosparning)
+    except ValidationError as fel:
+        if autosparning:
+            return JsonResponse({"fel": " ".join(fel.messages)}, status=409)
+        messages.error(request, " ".join(fel.messages))
+        return redirect("yttranden:detalj", pk=utlåtande.pk)
+    version = version or utlåtande.versioner.first()
+    if autosparning:
+        return JsonResponse({"version": version.nummer, "status": _sparat(version)})
+    messages.success(request, _sparat(version))
+    return redirect("yttranden:redigera", pk=utlåtande.pk)
+
+
+def _egna_texter(krock):
+    """The sections of the refused save that differ from the current version."""
+    aktuella = {s["id"]: s for s in krock.aktuell.sektioner}
+    return [
+        s
+        for s in krock.avvisad.sektioner
+        if (s["rubrik"], s["html"])
+        != (aktuella.get(s["id"], {}).get("rubrik"), aktuella.get(s["id"], {}).get("html"))
+    ]
+
+
+def _krock(request, utlåtande, form, krock, autosparning):
+    egna = _egna_texter(krock)
+    if autosparning:
+        context = {"krock": krock, "utlåtande": utlåtande, "egna_texter": egna}
+        html = render_to_string("yttranden/_krock.html", context, request=request)
+        return JsonResponse({"fel": str(krock), "html": html}, status=409)
+    return redigeringssida(request, utlåtande, form=form, krock=krock, egna_texter=egna, status=409)

@@ -1,0 +1,154 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nämnder.permissions import hämta_för_användare
+from nämnder.roller import Roll
+from remiss.models import Remissinstans
+from yttranden.forms import BilagaForm, KommentarForm, MotiveringForm, UppgifterForm
+from yttranden.models import Tjänsteutlåtande
+from yttranden.views._hamta import hämta_utlåtande
+
+
+def _instans(user, pk, *roller):
+    return hämta_för_användare(
+        user, Remissinstans.objects.select_related("remiss", "nämnd"), *roller, pk=pk
+    )
+
+
+@login_required
+def för_instans(request, instans_pk):
+    """The instans's current utlåtande, or a page that offers to start one."""
+    instans = _instans(request.user, instans_pk)
+    utlåtande = Tjänsteutlåtande.objects.gällande().filter(instans=instans).first()
+    if utlåtande:
+        return redirect("yttranden:detalj", pk=utlåtande.pk)
+    kan_påbörja = (
+        instans.handläggare_id == request.user.pk
+        or instans.medhandläggare.filter(pk=request.user.pk).exists()
+    )
+    return render(
+        request, "yttranden/paborja.html", {"instans": instans, "kan_påbörja": kan_påbörja}
+    )
+
+
+@login_required
+@require_POST
+def påbörja(request, instans_pk):
+    instans = _instans(request.user, instans_pk, Roll.HANDLÄGGARE)
+    mina = {instans.handläggare_id, *instans.medhandläggare.values_list("pk", flat=True)}
+    if request.user.pk not in mina:
+        raise PermissionDenied
+    try:
+        utlåtande = Tjänsteutlåtande.påbörja(instans, av=request.user)
+    except ValidationError as fel:
+        messages.error(request, " ".join(fel.messages))
+        return redirect("yttranden:för_instans", instans_pk=instans.pk)
+    return redirect("yttranden:redigera", pk=utlåtande.pk)
+
+
+def detaljcontext(request, utlåtande, **formulär):
+    user = request.user
+    sektioner = list(utlåtande.sektioner.prefetch_related("kommentarer__författare"))
+    context = {
+        "utlåtande": utlåtande,
+        "instans": utlåtande.instans,
+        "remiss": utlåtande.instans.remiss,
+        "sektioner": sektioner,
+        "allmänna_kommentarer": utlåtande.kommentarer.filter(sektion=None).select_related(
+            "författare"
+        ),
+        "händelser": utlåtande.händelser.select_related("utförd_av"),
+        "attester": utlåtande.attester.all(),
+        "får_redigera": utlåtande.får_redigera(user),
+        "får_granska": utlåtande.får_granska(user),
+        "får_attestera": utlåtande.får_attestera(user),
+        "får_återöppna": utlåtande.får_återöppna(user),
+        "S": Tjänsteutlåtande.Status,
+    }
+    S = Tjänsteutlåtande.Status
+    if context["får_granska"] and utlåtande.status == S.GRANSKNING:
+        context["kommentarform"] = formulär.get("kommentarform") or KommentarForm(
+            utlåtande=utlåtande
+        )
+    if (context["får_granska"] and utlåtande.status == S.GRANSKNING) or (
+        context["får_attestera"] and utlåtande.status == S.GODKÄND
+    ):
+        context["återremissform"] = formulär.get("återremissform") or MotiveringForm(
+            etikett=_("Skäl till återremissen")
+        )
+    if context["får_återöppna"] and utlåtande.status == S.ATTESTERAD:
+        context["återöppningsform"] = formulär.get("återöppningsform") or MotiveringForm(
+            etikett=_("Skäl till att återöppna")
+        )
+    context["skickfel"] = formulär.get("skickfel")
+    attest = next((a for a in context["attester"] if a.sha256 and not a.upphävd), None)
+    context["kontrollsumma_stämmer"] = (
+        utlåtande.kontrollsumma() == attest.sha256 if attest else None
+    )
+    return context
+
+
+@login_required
+def detalj(request, pk):
+    utlåtande = hämta_utlåtande(request.user, pk)
+    return render(request, "yttranden/detalj.html", detaljcontext(request, utlåtande))
+
+
+@login_required
+def förhandsgranska(request, pk):
+    utlåtande = hämta_utlåtande(request.user, pk)
+    return render(
+        request,
+        "yttranden/forhandsgranska.html",
+        {"utlåtande": utlåtande, "dokument": utlåtande.som_dokument(), "rubriknivå": 2},
+    )
+
+
+@login_required
+@require_POST
+def uppgifter(request, pk):
+    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    form = UppgifterForm(request.POST, instance=utlåtande)
+    try:
+        if form.is_valid():
+            utlåtande.kräv_redigerbart()
+            form.save()
+            messages.success(request, _("Uppgifterna är sparade."))
+            return redirect("yttranden:redigera", pk=utlåtande.pk)
+    except ValidationError as fel:
+        messages.error(request, " ".join(fel.messages))
+        return redirect("yttranden:detalj", pk=utlåtande.pk)
+    from yttranden.views.redigera import redigeringssida
+
+    return redigeringssida(request, utlåtande, uppgiftsform=form, status=400)
+
+
+@login_required
+@require_POST
+def ny_bilaga(request, pk):
+    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    form = BilagaForm(request.POST)
+    if not form.is_valid():
+        from yttranden.views.redigera import redigeringssida
+
+        return redigeringssida(request, utlåtande, bilagaform=form, status=400)
+    try:
+        utlåtande.lägg_till_bilaga(form.cleaned_data["titel"])
+    except ValidationError as fel:
+        messages.error(request, " ".join(fel.messages))
+    return redirect(f"{utlåtande.redigera_url}#bilagor")
+
+
+@login_required
+@require_POST
+def ta_bort_bilaga(request, pk, bilaga_pk):
+    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    try:
+        utlåtande.ta_bort_bilaga(bilaga_pk)
+    except ValidationError as fel:
+        messages.error(request, " ".join(fel.messages))
+    return redirect(f"{utlåtande.redigera_url}#bilagor")
