@@ -26,6 +26,8 @@ def roller(user, nämnd):
         return frozenset()
     cache = user.__dict__.setdefault("_roller_per_nämnd", {})
     if nämnd.pk not in cache:
+        if "_alla_roller" in user.__dict__:
+            return frozenset()  # alla_roller has already read every role the person holds
         koder = set(get_user_perms(user, nämnd)) | set(get_group_perms(user, nämnd))
         cache[nämnd.pk] = frozenset(Roll(kod) for kod in koder if kod in Roll.values)
     return cache[nämnd.pk]
@@ -89,9 +91,14 @@ def personer_per_nämnd(*begärda, nämnder=None):
 
 
 def alla_roller(user):
-    """Every (nämnd, roll) pair of ``user``, in nämnd name and role order, in two queries."""
+    """Every (nämnd, roll) pair of ``user``, in nämnd name and role order, in two queries.
+
+    Kept on the user object, so a page that asks again (the view, then the navigation) does
+    not ask the database again; later ``roller()`` calls are answered from it too."""
     if not user.is_authenticated or not user.is_active:
         return []
+    if "_alla_roller" in user.__dict__:
+        return user.__dict__["_alla_roller"]
     direkt = NämndUserObjectPermission.objects.filter(user=user)
     via_grupp = NämndGroupObjectPermission.objects.filter(group__user=user)
     per_nämnd = {}
@@ -103,11 +110,12 @@ def alla_roller(user):
     cache = user.__dict__.setdefault("_roller_per_nämnd", {})
     cache.update({nämnd.pk: frozenset(r) for nämnd, r in per_nämnd.items()})
     ordning = list(Roll)
-    return [
+    user.__dict__["_alla_roller"] = [
         (nämnd, roll)
         for nämnd in sorted(per_nämnd, key=lambda n: n.namn)
         for roll in sorted(per_nämnd[nämnd], key=ordning.index)
     ]
+    return user.__dict__["_alla_roller"]
 
 
 def _nämnd_för(obj):
