@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
-from nämnder.permissions import hämta_för_användare, roller
+from nämnder.permissions import alla_roller, hämta_för_användare, roller
 from nämnder.roller import Roll
 from remiss.export import som_csv, som_xlsx
 from remiss.models import Remiss
@@ -17,6 +17,7 @@ FORMAT = {
 
 @login_required
 def export(request, pk, format):
+    alla_roller(request.user)  # read every role once; the gateway reuses them
     remiss = hämta_för_användare(
         request.user, Remiss.objects.all(), Roll.REMISSAMORDNARE, Roll.LÄSARE, pk=pk
     )

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.permissions import har_roll, hämta_för_användare, roller
+from nämnder.permissions import alla_roller, har_roll, hämta_för_användare, roller
 from nämnder.roller import Roll
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
 from remiss.models import Anstånd, Händelse, Remissinstans
@@ -20,6 +20,7 @@ INSTANSER = Remissinstans.objects.select_related(
 
 
 def _hämta(request, pk, *roller):
+    alla_roller(request.user)  # read every role once; the gateway and the menu reuse them
     return hämta_för_användare(request.user, INSTANSER, *roller, pk=pk)
 
 

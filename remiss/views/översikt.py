@@ -97,6 +97,7 @@ def översikt(request):
 def detalj(request, pk):
     """KS sees the matrix of every remissinstans; a recipient nämnd sees the remiss itself,
     its handlingar and its own instans (other nämnder's progress is KS's to follow)."""
+    alla_roller(request.user)  # read every role once; the gateway and the menu reuse them
     remiss = hämta_för_användare(
         request.user,
         Remiss.objects.med_svarsläge().select_related("nämnd", "kontaktperson"),

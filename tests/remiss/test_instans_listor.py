@@ -78,7 +78,7 @@ def test_the_inbox_runs_a_constant_number_of_queries(
         if nr % 2:
             _instans(remiss, un).tilldela(handläggare, av=registrator)
     client.force_login(registrator)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         svar = client.get(reverse("instanser:inkorg"), {"visa": "alla"})
     assert svar.text.count('href="/instanser/') >= 50 and "Sida 1 av 2" in svar.text
 
@@ -149,7 +149,7 @@ def test_our_remisser_runs_a_constant_number_of_queries(
             _instans(remiss, un).tilldela(handläggare, av=registrator)
     flerroll = AnvändareFactory(roller=[(un, Roll.HANDLÄGGARE), (sod, Roll.HANDLÄGGARE)])
     client.force_login(flerroll)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         svar = client.get(reverse("instanser:lista"), {"visa": "alla"})
     assert "Sida 1 av 3" in svar.text
 
