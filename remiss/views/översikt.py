@@ -89,7 +89,12 @@ def översikt(request):
     sida = Paginator(urval, PER_SIDA).get_page(request.GET.get("sida"))
     frågesträng = request.GET.copy()
     frågesträng.pop("sida", None)
-    context = {"filter": filter, "sida": sida, "frågesträng": frågesträng.urlencode()}
+    context = {
+        "filter": filter,
+        "sida": sida,
+        "frågesträng": frågesträng.urlencode(),
+        "är_samordnare": är_samordnare,
+    }
     return render(request, "remiss/oversikt.html", context)
 
 
