@@ -79,7 +79,11 @@ class BilagaForm(forms.ModelForm):
 
 class KommentarForm(forms.Form):
     sektion = forms.TypedChoiceField(label=_("Gäller"), coerce=int, empty_value=None)
-    text = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Kommentar"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv en kommentar.")},
+    )
 
     def __init__(self, *args, utlåtande, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,7 +106,10 @@ class KommentarForm(forms.Form):
 
 class MotiveringForm(forms.Form):
     motivering = forms.CharField(
-        label=_("Skäl"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+        label=_("Skäl"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        error_messages={"required": _("Skriv ett skäl.")},
     )
 
     def __init__(self, *args, etikett=None, **kwargs):

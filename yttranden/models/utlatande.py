@@ -177,7 +177,9 @@ class Tjänsteutlåtande(models.Model):
 
     def synlig_för(self, user):
         """Outside the nämnd, only KS sees an utlåtande, and only once it is attested."""
-        return self.status == self.S.ATTESTERAD and bool(roller(user, self.nämnd) & KS_ROLLER)
+        if self.status != self.S.ATTESTERAD:
+            return False
+        return bool(roller(user, self.instans.remiss.nämnd) & KS_ROLLER)
 
     def är_handläggare(self, user):
         instans = self.instans

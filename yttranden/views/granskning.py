@@ -36,10 +36,10 @@ def skicka(request, pk):
     try:
         utlåtande.skicka_till_granskning(av=request.user)
     except ValidationError as fel:
-        if fel.code == "ofullständigt":
-            return _detalj_med_fel(request, utlåtande, skickfel=fel.messages)
-        messages.error(request, " ".join(fel.messages))
-        return redirect("yttranden:detalj", pk=utlåtande.pk)
+        if getattr(fel, "code", None) == "redan":
+            messages.error(request, " ".join(fel.messages))
+            return redirect("yttranden:detalj", pk=utlåtande.pk)
+        return _detalj_med_fel(request, utlåtande, skickfel=fel.messages)
     messages.success(
         request,
         _("Utlåtandet är skickat till %(vem)s för granskning.") % {"vem": utlåtande.granskare},
