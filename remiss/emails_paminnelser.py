@@ -89,7 +89,7 @@ def otilldelad(påminnelse):
 
 def sammanställning(påminnelse, försenade, i_riskzon):
     """KS's daily digest of late and at-risk instanser, instead of one mail each."""
-    idag = timezone.localdate()
+    idag = påminnelse.datum  # the day the digest is for
     risk = settings.REMISS_PAMINNELSER_RISK_DAGAR
     rader = [
         {"instans": i, "dagar_text": dagar_text((i.svarsdatum - idag).days)}

@@ -1,0 +1,251 @@
+"""Reminders delivered for real: the sweep claims them, a real Celery worker on the real Redis
+broker sends them through Django's SMTP backend, and a real SMTP server on localhost (aiosmtpd)
+shows what arrived."""
+
+import datetime
+import re
+import threading
+import time
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from nämnder.roller import Roll
+from remiss import paminnelser
+from remiss.models import Påminnelse, Remissinstans
+from tests.factories import AnvändareFactory, RemissFactory
+from tests.remiss.paminnelse_smtp import brödtext, ledig_port, smtpserver
+
+P = Påminnelse
+IDAG = timezone.localdate()
+SVARSDATUM = IDAG + datetime.timedelta(days=7)
+
+
+def vänta_tills(villkor, sekunder=30):
+    slut = time.monotonic() + sekunder
+    while time.monotonic() < slut:
+        if villkor():
+            return
+        time.sleep(0.05)
+    pytest.fail("Påminnelserna blev inte klara i tid.")
+
+
+def ämne(brev):
+    # Python's compat32 folding puts the encoded words on the next line; a reader strips that.
+    return str(brev["Subject"]).strip()
+
+
+def alla_klara():
+    return not P.objects.filter(status__in=[P.Status.VÄNTAR, P.Status.SKICKAS]).exists()
+
+
+@pytest.fixture
+def smtp(settings):
+    settings.SITE_URL = "https://remiss.stad.example"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = ledig_port()
+    settings.EMAIL_TIMEOUT = 5
+    settings.REMISS_PAMINNELSER_SAMMANSTALLNING_KLOCKAN = 24
+    return settings
+
+
+@pytest.fixture
+def postlåda(smtp):
+    with smtpserver(smtp.EMAIL_PORT) as postlåda:
+        yield postlåda
+
+
+@pytest.fixture
+def medhandläggare(un):
+    return AnvändareFactory(
+        username="sara", first_name="Sara", email="sara@example.se", roller=[(un, Roll.HANDLÄGGARE)]
+    )
+
+
+@pytest.fixture
+def instans(celeryarbetare, ks, un, ks_samordnare, registrator, handläggare, medhandläggare):
+    remiss = RemissFactory(
+        nämnd=ks,
+        diarienummer="KS 2023/740",
+        skapad_av=ks_samordnare,
+        mottagare=[un],
+        sista_svarsdatum=SVARSDATUM,
+    )
+    remiss.skicka(av=ks_samordnare)
+    instans = remiss.instanser.get()
+    instans.registrera("UN 2023/1234", av=registrator)
+    instans.tilldela(handläggare, av=registrator, medhandläggare=[medhandläggare])
+    Remissinstans.objects.update(mottagen=timezone.now() - datetime.timedelta(days=30))
+    return instans
+
+
+def test_a_reminder_arrives_in_swedish_with_everything_needed(instans, postlåda):
+    paminnelser.svep()
+    vänta_tills(lambda: len(postlåda.meddelanden) == 3 and alla_klara())
+    assert sorted(m["To"] for m in postlåda.meddelanden) == [
+        "joakim@example.se",
+        "maja@example.se",
+        "sara@example.se",
+    ]
+    (brev,) = postlåda.till("joakim@example.se")
+    datum = f"{SVARSDATUM.day} {SVARSDATUM:%B}"  # checked in Swedish below
+    assert ämne(brev).startswith(
+        "Påminnelse: remiss KS 2023/740 till Utbildningsnämnden, svar senast"
+    )
+    assert ämne(brev).endswith("(7 dagar kvar)")
+    assert re.search(rb"Subject:\s+=\?utf-8\?", brev.rå)  # encoded per RFC 2047, not raw bytes
+    assert brev.get_content_type() == "multipart/alternative"
+    text, html = brödtext(brev), brödtext(brev, "html")
+    for del_ in (text, html):
+        assert "KS 2023/740" in del_ and "Övergripande samverkansöverenskommelse" in del_
+        assert "Utbildningsnämnden" in del_ and "UN 2023/1234" in del_
+        assert "7 dagar kvar" in del_
+        assert f"https://remiss.stad.example/instanser/{instans.pk}/" in del_
+    assert str(SVARSDATUM.day) in text and datum.split()[0] in text
+    assert "Du får påminnelsen som handläggare för ärendet" in text
+    assert "som medhandläggare" in brödtext(postlåda.till("sara@example.se")[0])
+    assert "som registrator i Utbildningsnämnden" in brödtext(postlåda.till("maja@example.se")[0])
+    assert brev["Message-ID"].startswith("<paminnelse-") and brev["Auto-Submitted"]
+    assert set(P.objects.values_list("status", flat=True)) == {P.Status.SKICKAD}
+
+
+def test_the_deadline_is_written_out_in_swedish(instans, postlåda):
+    Remissinstans.objects.update(svarsdatum=datetime.date(2031, 10, 27))
+    paminnelser.svep(timezone.make_aware(datetime.datetime(2031, 10, 20, 9)))
+    vänta_tills(lambda: len(postlåda.meddelanden) == 3 and alla_klara())
+    brev = postlåda.till("joakim@example.se")[0]
+    assert "svar senast 27 oktober 2031" in ämne(brev)
+    assert "Svar senast: 27 oktober 2031" in brödtext(brev)
+
+
+def test_an_overdue_reminder_says_how_late_it_is(instans, postlåda):
+    Remissinstans.objects.update(svarsdatum=IDAG - datetime.timedelta(days=1))
+    paminnelser.svep()
+    vänta_tills(lambda: len(postlåda.meddelanden) == 3 and alla_klara())
+    brev = postlåda.till("joakim@example.se")[0]
+    assert ämne(brev).startswith("Försenat svar: remiss KS 2023/740")
+    assert "1 dag försenad" in brödtext(brev) and "begär anstånd" in brödtext(brev)
+
+
+def test_the_registrator_is_alerted_about_an_unassigned_instans(
+    celeryarbetare, ks, un, ks_samordnare, registrator, postlåda
+):
+    remiss = RemissFactory(nämnd=ks, skapad_av=ks_samordnare, mottagare=[un])
+    remiss.skicka(av=ks_samordnare)
+    remiss.instanser.update(
+        svarsdatum=IDAG + datetime.timedelta(days=40),
+        mottagen=timezone.now() - datetime.timedelta(days=4),
+    )
+    paminnelser.svep()
+    vänta_tills(lambda: len(postlåda.meddelanden) == 1 and alla_klara())
+    (brev,) = postlåda.meddelanden
+    assert brev["To"] == "maja@example.se"
+    assert ämne(brev).startswith("Ingen handläggare: remiss")
+    assert "har väntat i 4 dagar" in ämne(brev)
+
+
+def test_ks_gets_a_digest_of_late_and_at_risk_instanser(
+    celeryarbetare, ks, un, sod, ks_samordnare, postlåda, settings
+):
+    settings.REMISS_PAMINNELSER_SAMMANSTALLNING_KLOCKAN = 7
+    dag = IDAG
+    while dag.weekday() >= 5:  # the digest goes out on weekdays
+        dag -= datetime.timedelta(days=1)
+    sen = RemissFactory(
+        nämnd=ks, diarienummer="KS 2023/740", skapad_av=ks_samordnare, mottagare=[un]
+    )
+    risk = RemissFactory(
+        nämnd=ks, diarienummer="KS 2023/801", skapad_av=ks_samordnare, mottagare=[sod]
+    )
+    for remiss, dagar in ((sen, -2), (risk, 3)):
+        remiss.skicka(av=ks_samordnare)
+        remiss.instanser.update(svarsdatum=dag + datetime.timedelta(days=dagar))
+    paminnelser.svep(timezone.make_aware(datetime.datetime.combine(dag, datetime.time(9))))
+    vänta_tills(lambda: len(postlåda.meddelanden) == 1 and alla_klara())
+    (brev,) = postlåda.meddelanden
+    assert brev["To"] == "karin@example.se"
+    assert "1 försenade, 1 i riskzonen" in ämne(brev)
+    text = brödtext(brev)
+    assert text.index("Försenade (1)") < text.index("KS 2023/740") < text.index("I riskzonen")
+    assert text.index("I riskzonen") < text.index("KS 2023/801")
+    assert "Södermalms stadsdelsnämnd" in text and "2 dagar försenad" in text
+    assert "KS 2023/801" in brödtext(brev, "html")
+
+
+def test_smtp_down_reminders_wait_and_go_out_once_when_it_returns(instans, smtp):
+    smtp.REMISS_PAMINNELSER_BACKOFF_SEKUNDER = 0.3
+    paminnelser.svep()
+    vänta_tills(lambda: P.objects.filter(försök__gte=2, status=P.Status.VÄNTAR).count() == 3)
+    assert "ConnectionRefusedError" in P.objects.first().fel
+    with smtpserver(smtp.EMAIL_PORT) as postlåda:
+        vänta_tills(alla_klara)
+        time.sleep(1)  # any duplicate would arrive now
+    assert sorted(m["To"] for m in postlåda.meddelanden) == [
+        "joakim@example.se",
+        "maja@example.se",
+        "sara@example.se",
+    ]
+    assert set(P.objects.values_list("status", flat=True)) == {P.Status.SKICKAD}
+
+
+def test_after_the_last_retry_the_sweep_takes_over_until_smtp_returns(instans, smtp):
+    smtp.REMISS_PAMINNELSER_BACKOFF_SEKUNDER = 0.1
+    smtp.REMISS_PAMINNELSER_MAX_FORSOK = 1
+    paminnelser.svep()
+    vänta_tills(lambda: P.objects.filter(försök=2, status=P.Status.VÄNTAR).count() == 3)
+    time.sleep(0.5)
+    assert P.objects.filter(försök=2, status=P.Status.VÄNTAR).count() == 3  # no more tries
+    with smtpserver(smtp.EMAIL_PORT) as postlåda:
+        senare = timezone.now() + smtp.REMISS_PAMINNELSER_KOMARGINAL + datetime.timedelta(seconds=1)
+        assert len(paminnelser.svep(senare).återtagna) == 3
+        vänta_tills(alla_klara)
+        time.sleep(0.5)
+    assert len(postlåda.meddelanden) == 3
+
+
+def test_a_refused_recipient_is_marked_failed_and_the_others_still_go_out(instans, postlåda):
+    postlåda.avvisa.add("sara@example.se")
+    paminnelser.svep()
+    vänta_tills(lambda: len(postlåda.meddelanden) == 2 and alla_klara())
+    sara = P.objects.get(mottagare__username="sara")
+    assert sara.status == P.Status.MISSLYCKAD and sara.orsak == P.Orsak.AVVISAD
+    assert "550" in sara.fel
+
+
+def test_two_sweeps_at_the_same_time_send_each_reminder_once(
+    celeryarbetare, ks, ks_samordnare, registrator, postlåda
+):
+    from tests.factories import NämndFactory
+
+    nämnder = [NämndFactory() for _ in range(8)]
+    for nämnd in nämnder:
+        AnvändareFactory(roller=[(nämnd, Roll.REGISTRATOR), (nämnd, Roll.HANDLÄGGARE)])
+    remiss = RemissFactory(nämnd=ks, skapad_av=ks_samordnare, mottagare=nämnder)
+    remiss.skicka(av=ks_samordnare)
+    remiss.instanser.update(
+        svarsdatum=SVARSDATUM, mottagen=timezone.now() - datetime.timedelta(days=30)
+    )
+    start = threading.Barrier(2)
+    resultat = []
+
+    def svep():
+        try:
+            start.wait()
+            resultat.append(paminnelser.svep())
+        finally:
+            connection.close()
+
+    trådar = [threading.Thread(target=svep) for _ in range(2)]
+    for tråd in trådar:
+        tråd.start()
+    for tråd in trådar:
+        tråd.join()
+    # Each of the eight registrators is due two reminders: the deadline and "no handläggare".
+    första, andra = (set(r.nya) for r in resultat)
+    assert not första & andra and len(första | andra) == 16
+    vänta_tills(lambda: len(postlåda.meddelanden) == 16 and alla_klara())
+    time.sleep(1)
+    assert len(postlåda.meddelanden) == 16
+    assert len({(m["To"], ämne(m)) for m in postlåda.meddelanden}) == 16
