@@ -1,0 +1,97 @@
+"""The e-mails about review and attest, sent by a real Celery worker on the real Redis broker
+(A's ``celeryarbetare`` fixture, never eager mode). The worker is a thread of this process, so
+Django's locmem outbox shows what it sent."""
+
+import time
+
+import pytest
+from celery.signals import task_postrun
+from django.core import mail
+
+from tests.yttranden.conftest import skriv_klart
+from yttranden.models import Händelse, Utskick
+from yttranden.tasks import skicka_meddelanden
+
+
+def vänta_tills(villkor, sekunder=15):
+    slut = time.monotonic() + sekunder
+    while time.monotonic() < slut:
+        if villkor():
+            return
+        time.sleep(0.05)
+    pytest.fail("Celery-arbetaren blev inte klar i tid.")
+
+
+@pytest.fixture(autouse=True)
+def _webbplats(settings):
+    settings.SITE_URL = "http://testserver.invalid"
+
+
+@pytest.fixture
+def körda():
+    klara = []
+
+    def notera(sender=None, **kwargs):
+        if sender.name == skicka_meddelanden.name:
+            klara.append(kwargs.get("args"))
+
+    task_postrun.connect(notera, weak=False)
+    yield klara
+    task_postrun.disconnect(notera)
+
+
+@pytest.fixture
+def i_granskning(celeryarbetare, utlåtande, handläggare, körda):
+    skriv_klart(utlåtande, handläggare)
+    utlåtande.skicka_till_granskning(av=handläggare)
+    vänta_tills(lambda: len(körda) == 1)
+    return utlåtande
+
+
+def _till(adress):
+    return [m for m in mail.outbox if m.to == [adress]]
+
+
+def test_the_reviewer_is_told_when_an_utlåtande_is_sent_for_review(i_granskning):
+    (meddelande,) = _till("ulrika@example.se")
+    assert meddelande.subject.startswith("Att granska: tjänsteutlåtande om KS 2023/740")
+    assert "Joakim Länninge har skickat tjänsteutlåtandet" in meddelande.body
+    assert f"http://testserver.invalid/utlatanden/{i_granskning.pk}/" in meddelande.body
+    html, typ = meddelande.alternatives[0]
+    assert typ == "text/html" and 'lang="sv"' in html
+
+
+def test_the_handläggare_is_told_when_it_is_returned_with_the_reason(
+    i_granskning, avdelningschef, körda
+):
+    mail.outbox.clear()
+    i_granskning.återremittera("Korta sammanfattningen.", av=avdelningschef)
+    vänta_tills(lambda: len(körda) == 2)
+    (meddelande,) = _till("joakim@example.se")
+    assert meddelande.subject.startswith("Återremitterat:")
+    assert "Korta sammanfattningen." in meddelande.body
+
+
+def test_approval_tells_the_handläggare_and_the_direktör(i_granskning, avdelningschef, körda):
+    mail.outbox.clear()
+    i_granskning.godkänn(av=avdelningschef)
+    vänta_tills(lambda: len(körda) == 2)
+    assert _till("joakim@example.se")[0].subject.startswith("Godkänt:")
+    till_direktören = _till("lena@example.se")[0]
+    assert till_direktören.subject.startswith("Att attestera:")
+    assert "väntar på din attest" in till_direktören.body
+
+
+def test_running_the_task_twice_sends_once(i_granskning, körda):
+    händelse = i_granskning.händelser.get(typ=Händelse.Typ.SKICKAT)
+    skicka_meddelanden.delay(händelse.pk)
+    skicka_meddelanden.delay(händelse.pk)
+    vänta_tills(lambda: len(körda) == 3)
+    assert len(_till("ulrika@example.se")) == 1
+    assert Utskick.objects.filter(händelse=händelse).count() == 1
+
+
+def test_a_task_for_a_row_that_is_gone_returns_quietly(celeryarbetare, körda):
+    skicka_meddelanden.delay(987654)
+    vänta_tills(lambda: len(körda) == 1)
+    assert mail.outbox == []
