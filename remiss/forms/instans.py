@@ -55,6 +55,11 @@ class PersonerVal(forms.ModelMultipleChoiceField):
         return obj.namn_och_befattning
 
 
+class Kryssrutor(forms.CheckboxSelectMultiple):
+    template_name = "remiss/widgets/kryssrutor.html"
+    option_template_name = "remiss/widgets/kryssruta.html"
+
+
 class TilldelaForm(forms.Form):
     """Only the nämnd's own handläggare and the förvaltning's own avdelningar are offered,
     and only they are accepted: the querysets are the validation."""
@@ -72,7 +77,7 @@ class TilldelaForm(forms.Form):
         label=_("Medhandläggare"),
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Kryssrutor,
         help_text=_("Fler handläggare som delar ärendet (frivilligt)."),
         error_messages={
             "invalid_choice": _("En av de valda medhandläggarna är inte handläggare i nämnden.")
