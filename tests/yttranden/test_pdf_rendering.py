@@ -20,7 +20,7 @@ from pyhanko.sign.timestamps import DummyTimeStamper
 from tests.yttranden.pdfhjalp import demosigill, kör, som_fil
 from tests.yttranden.seedtext import utbildningsnämndens_utlåtande
 from yttranden.dokument import Sektion
-from yttranden.pdf.framstallning import skapa_signerad_pdf
+from yttranden.pdf.framstallning import TILLFÄLLIGA_FEL, skapa_signerad_pdf
 from yttranden.pdf.rendering import BAS_URL, EjAttesteratFel, EndastStatiskaFiler, rendera_pdf
 from yttranden.pdf.verifiering import verifiera
 
@@ -171,3 +171,14 @@ def test_without_a_timestamp_authority_the_seal_has_no_timestamp(settings):
     signerad = skapa_signerad_pdf(utbildningsnämndens_utlåtande(), sigill=demosigill())
 
     assert verifiera(signerad.innehåll, sigill=demosigill()).tidsstämpel is None
+
+
+def test_an_unreachable_timestamp_authority_is_a_transient_error_the_task_can_retry(
+    settings, server
+):
+    settings.REMISS_TSA_URL = f"{server.url}/tsa"  # then closed: nobody answers there
+    server.shutdown()
+    server.server_close()
+
+    with pytest.raises(TILLFÄLLIGA_FEL):
+        skapa_signerad_pdf(utbildningsnämndens_utlåtande(), sigill=demosigill())

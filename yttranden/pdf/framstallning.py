@@ -8,9 +8,14 @@ import hashlib
 from dataclasses import dataclass
 
 from django.utils import timezone
+from pyhanko.sign.timestamps import TimestampRequestError
 
 from yttranden.pdf.rendering import EjAttesteratFel, rendera_pdf
 from yttranden.pdf.sigill import försegla
+
+# What the task may retry (with backoff): the timestamp authority did not answer. Everything
+# else (a draft, a bad seal, a template error) fails the same way every time.
+TILLFÄLLIGA_FEL = (TimestampRequestError,)
 
 
 @dataclass(frozen=True)
@@ -29,8 +34,8 @@ def skapa_signerad_pdf(dokument, *, identitet="", attesterad=None, sigill=None):
 
     ``attesterad`` (the attest's datetime, if the caller has it) is more precise than the
     date in the document's attest table; ``identitet`` names the stored document (see
-    ``rendera_pdf``). Raises ``EjAttesteratFel`` for a draft and ``SigillFel`` when the seal
-    cannot be used.
+    ``rendera_pdf``). Raises ``EjAttesteratFel`` for a draft, ``SigillFel`` when the seal
+    cannot be used and one of ``TILLFÄLLIGA_FEL`` when the timestamp authority fails.
     """
     if dokument.utkast or not dokument.attester:
         raise EjAttesteratFel("Tjänsteutlåtandet är inte attesterat och kan inte bli en PDF.")
