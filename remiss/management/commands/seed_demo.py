@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from nämnder import demo as nämnder_demo
+from remiss import demo as remiss_demo
 
 
 class Command(BaseCommand):
@@ -14,9 +15,10 @@ class Command(BaseCommand):
         nämnder = nämnder_demo.skapa_nämnder()
         personer = nämnder_demo.skapa_användare(nämnder)
         nämnder_demo.skapa_sammanträden(nämnder)
+        remisser = remiss_demo.skapa_remisser(nämnder, personer)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata klar: {len(nämnder)} nämnder, {len(personer)} demoanvändare "
-                f"(lösenord: {nämnder_demo.DEMO_LÖSENORD})."
+                f"(lösenord: {nämnder_demo.DEMO_LÖSENORD}), {remisser} remisser."
             )
         )

@@ -1,0 +1,114 @@
+"""seed_demo's remisser: the three real ones from the seeds and one out now, reached through
+the model methods (so with history), and nothing doubled by a second run."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from remiss.models import Anstånd, Händelse, Remiss, Remissinstans
+
+S = Remissinstans.Status
+
+
+@pytest.fixture(scope="module")
+def _demodata(django_db_setup, django_db_blocker):
+    """Seeded once for the module (it takes seconds), inside a transaction rolled back at the
+    end; each test runs in a savepoint within it, as usual."""
+    snabb = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with django_db_blocker.unblock(), snabb, transaction.atomic():
+        call_command("seed_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_demodata, db):
+    return None
+
+
+def _antal():
+    return (
+        Remiss.objects.count(),
+        Remissinstans.objects.count(),
+        Händelse.objects.count(),
+        Anstånd.objects.count(),
+        list(Remissinstans.objects.values_list("pk", "status", "svarsdatum").order_by("pk")),
+    )
+
+
+def test_running_twice_changes_nothing(demo):
+    första = _antal()
+    call_command("seed_demo", stdout=StringIO())
+    assert _antal() == första
+
+
+def test_ks_2023_740_is_out_with_mixed_states(demo):
+    remiss = Remiss.objects.med_svarsläge().get(diarienummer="KS 2023/740")
+    assert remiss.titel.startswith("Övergripande samverkansöverenskommelse mellan Stockholms")
+    assert remiss.status == Remiss.Status.UTSKICKAD
+    assert (remiss.remissdatum, remiss.sista_svarsdatum) == (
+        datetime.date(2023, 9, 1),
+        datetime.date(2023, 10, 27),
+    )
+    namn = set(remiss.instanser.values_list("nämnd__namn", flat=True))
+    assert {"Socialnämnden", "Trafiknämnden", "Utbildningsnämnden"} <= namn
+    assert {"Stockholms Stadshus AB", "Södermalms stadsdelsnämnd"} <= namn
+    assert "Älvsjö stadsdelsnämnd" not in namn and remiss.antal_instanser == 17
+    un = remiss.instanser.get(nämnd__diarieprefix="UN")
+    assert un.handläggare.username == "un.handlaggare" and un.diarienummer
+    sod = remiss.instanser.get(nämnd__diarieprefix="SOD")
+    assert sod.diarienummer == "SOD 2023/713" and sod.handläggare.username == "sod.handlaggare"
+    statusar = set(remiss.instanser.values_list("status", flat=True))
+    assert {S.BESVARAD, S.AVSTÅR, S.MOTTAGEN, S.TILLDELAD} <= statusar
+    assert remiss.antal_försenade > 0 and remiss.antal_avstår == 2
+    avstår = remiss.instanser.filter(status=S.AVSTÅR)
+    assert all(i.avstår_motivering for i in avstår)
+
+
+def test_the_history_is_dated_when_it_happened(demo):
+    remiss = Remiss.objects.get(diarienummer="KS 2023/740")
+    skickad = remiss.händelser.get(typ=Händelse.Typ.SKICKAD)
+    assert skickad.tidpunkt.date() == datetime.date(2023, 9, 1)
+    assert remiss.utskickad.date() == datetime.date(2023, 9, 1)
+    besvarad = remiss.instanser.filter(status=S.BESVARAD)
+    assert all(i.besvarad.year == 2023 for i in besvarad)
+    # An anstånd moved Enskede-Årsta-Vantör's deadline, and it answered in time.
+    eåv = remiss.instanser.get(nämnd__diarieprefix="EÅV")
+    assert eåv.svarsdatum == datetime.date(2023, 11, 17) and not eåv.försenad
+    assert eåv.anstånd.get().status == Anstånd.Status.BEVILJAT
+
+
+def test_the_2019_remiss_reached_nämnder_that_no_longer_exist(demo):
+    remiss = Remiss.objects.get(diarienummer="KS 2019/656")
+    assert remiss.status == Remiss.Status.AVSLUTAD
+    assert (remiss.remissdatum, remiss.sista_svarsdatum) == (
+        datetime.date(2019, 6, 3),
+        datetime.date(2019, 9, 4),
+    )
+    älv = remiss.instanser.get(nämnd__namn="Älvsjö stadsdelsnämnd")
+    assert älv.diarienummer == "ÄLV 2019/229" and älv.status == S.BESVARAD
+    kul = remiss.instanser.get(nämnd__namn="Kulturnämnden")
+    assert kul.handläggare.username == "kul.handlaggare"
+    assert [p.username for p in kul.medhandläggare.all()] == ["kul.handlaggare2"]
+    assert Remiss.objects.get(diarienummer="KS 2023/739").titel == (
+        "Stockholms stads trygghetsprogram 2024–2027"
+    )
+
+
+def test_one_remiss_is_out_now_with_work_waiting(demo):
+    öppen = Remiss.objects.öppna().filter(sista_svarsdatum__gt=datetime.date.today()).get()
+    assert öppen.instanser.filter(nämnd__diarieprefix="UN", status=S.MOTTAGEN).exists()
+    assert Anstånd.objects.filter(status=Anstånd.Status.BEGÄRT, instans__remiss=öppen).exists()
+    assert Remiss.objects.filter(status=Remiss.Status.UTKAST).count() == 1
+
+
+def test_the_demo_tells_no_one_by_e_mail(demo):
+    assert not Remissinstans.objects.filter(notifierad__isnull=True).exists()
+    tilldelade = Remissinstans.objects.filter(handläggare__isnull=False)
+    assert not tilldelade.filter(handläggare_notifierad__isnull=True).exists()
+    beslutade = Anstånd.objects.exclude(status=Anstånd.Status.BEGÄRT)
+    assert not beslutade.filter(beslut_notifierat__isnull=True).exists()
