@@ -136,7 +136,8 @@ class Påminnelse(models.Model):
     @classmethod
     def _övergå(cls, pk, från, till, **fält):
         """Move one row from ``från`` to ``till``; True only for the caller that moved it."""
-        assert till in cls.ÖVERGÅNGAR[från], (från, till)
+        if till not in cls.ÖVERGÅNGAR[från]:
+            raise ValueError(f"Otillåten övergång för påminnelse: {från} → {till}")
         return cls.objects.filter(pk=pk, status=från).update(status=till, **fält) == 1
 
     @classmethod
