@@ -1,0 +1,88 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from remiss.models import Kalendernyckel, Påminnelse
+from remiss.paminnelser import köa
+
+
+@admin.register(Påminnelse)
+class PåminnelseAdmin(admin.ModelAdmin):
+    """Every reminder, sent, waiting, skipped or failed; the claim rows are a log and are not
+    edited by hand. Above the list: counts per status and the people skipped for want of an
+    e-mail address, so that someone can add one."""
+
+    list_display = [
+        "skapad",
+        "typ",
+        "mottagare",
+        "ärende",
+        "dagar",
+        "datum",
+        "status",
+        "orsak",
+        "försök",
+        "skickad",
+    ]
+    list_filter = ["status", "typ", "orsak", "dagar", "datum"]
+    list_select_related = ["mottagare", "instans__remiss", "instans__nämnd"]
+    search_fields = ["mottagare__username", "mottagare__email", "instans__remiss__diarienummer"]
+    date_hierarchy = "skapad"
+    actions = ["försök_igen"]
+    readonly_fields = [f.name for f in Påminnelse._meta.fields]
+
+    @admin.display(description=_("ärende"), ordering="instans__remiss__diarienummer")
+    def ärende(self, påminnelse):
+        if påminnelse.instans is None:
+            return "–"
+        return f"{påminnelse.instans.remiss.diarienummer} – {påminnelse.instans.nämnd}"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Försök skicka de markerade misslyckade påminnelserna igen"))
+    def försök_igen(self, request, queryset):
+        pks = Påminnelse.försök_igen(queryset)
+        köa(pks)
+        self.message_user(
+            request,
+            ngettext(
+                "%(antal)s påminnelse köades igen.", "%(antal)s påminnelser köades igen.", len(pks)
+            )
+            % {"antal": len(pks)},
+            messages.SUCCESS,
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        per_status = dict(
+            Påminnelse.objects.values_list("status").annotate(n=Count("pk")).order_by()
+        )
+        extra_context = {
+            **(extra_context or {}),
+            "per_status": [(s.label, per_status.get(s.value, 0)) for s in Påminnelse.Status],
+            "utan_epost": (
+                Påminnelse.objects.utan_epost()
+                .values("mottagare", "mottagare__username", "mottagare__first_name")
+                .annotate(antal=Count("pk"))
+                .order_by("mottagare__username")
+            ),
+        }
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(Kalendernyckel)
+class KalendernyckelAdmin(admin.ModelAdmin):
+    """Feed addresses can be revoked here (delete); the secret itself is never shown."""
+
+    list_display = ["användare", "nämnd", "skapad"]
+    list_select_related = ["användare", "nämnd"]
+    search_fields = ["användare__username"]
+    fields = ["användare", "nämnd", "skapad"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
