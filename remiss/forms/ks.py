@@ -153,7 +153,7 @@ class FlerFilsfält(forms.FileField):
 
 class HandlingarForm(forms.Form):
     filer = FlerFilsfält(
-        label=_("Handlingar"),
+        label=_("Filer"),
         widget=MångaFiler(attrs={"accept": uploads.ACCEPT}),
         error_messages={"required": _("Välj minst en fil att ladda upp.")},
     )
