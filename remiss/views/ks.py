@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -109,8 +109,13 @@ def handling(request, pk, handling_pk):
         pk=handling_pk,
         remiss_id=pk,
     )
+    try:
+        fil = handling.fil.open("rb")
+    except FileNotFoundError:
+        # The row outlived its file (a restore from backup, say): say so rather than fail.
+        raise Http404(_("Filen saknas i arkivet.")) from None
     svar = FileResponse(
-        handling.fil.open("rb"),
+        fil,
         as_attachment=True,
         filename=handling.filnamn,
         content_type=handling.innehållstyp,

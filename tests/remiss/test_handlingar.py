@@ -193,3 +193,21 @@ def test_a_closed_remiss_gets_no_more_handlingar(client, remiss, ks_samordnare):
     )
     assert "Remissen är avslutad och kan inte få fler handlingar." in svar.text
     assert not remiss.handlingar.exists()
+
+
+def test_a_missing_file_is_a_404_not_a_crash(client, remiss, ks_läsare, settings):
+    handling = remiss.bifoga(fil("a.pdf"), "application/pdf", av=ks_läsare)
+    (settings.MEDIA_ROOT / handling.fil.name).unlink()
+    client.force_login(ks_läsare)
+    assert client.get(reverse("ks:handling", args=[remiss.pk, handling.pk])).status_code == 404
+
+
+def test_the_handlingar_page_runs_a_constant_number_of_queries(
+    client, remiss, ks_samordnare, django_assert_max_num_queries
+):
+    for n in range(20):
+        remiss.bifoga(fil(f"Bilaga {n}.pdf"), "application/pdf", av=ks_samordnare)
+    client.force_login(ks_samordnare)
+    with django_assert_max_num_queries(8):
+        svar = client.get(reverse("ks:ladda_upp", args=[remiss.pk]))
+    assert svar.text.count("Ta bort<span") == 20

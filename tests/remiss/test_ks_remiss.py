@@ -198,3 +198,14 @@ def test_a_draft_cannot_be_closed(client, ks, ks_samordnare, nämnder):
     assert "En remiss med status Utkast kan inte bli Avslutad." in svar.text
     remiss.refresh_from_db()
     assert remiss.är_utkast and not remiss.händelser.exists()
+
+
+def test_the_form_runs_a_constant_number_of_queries(
+    client, ks_samordnare, nämnder, django_assert_max_num_queries
+):
+    for n in range(30):
+        NämndFactory(typ=[Nämnd.Typ.STADSDELSNÄMND, Nämnd.Typ.FACKNÄMND, Nämnd.Typ.BOLAG][n % 3])
+    client.force_login(ks_samordnare)
+    with django_assert_max_num_queries(9):
+        svar = client.get(reverse("ks:ny"))
+    assert svar.text.count('name="mottagare"') == 34
