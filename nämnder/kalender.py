@@ -174,9 +174,13 @@ def bedöm(nämnd, svarsdatum, från=None, sammanträden=None):
 
 
 def _möten(nämnd_pks, från, svarsdatum):
-    return Sammanträde.objects.filter(
-        nämnd__in=nämnd_pks, datum__gte=från, datum__lte=svarsdatum + SÖK_EFTER_SVARSDATUM
-    ).order_by("datum")
+    return (
+        Sammanträde.objects.filter(
+            nämnd__in=nämnd_pks, datum__gte=från, datum__lte=svarsdatum + SÖK_EFTER_SVARSDATUM
+        )
+        .select_related("nämnd")
+        .order_by("datum")
+    )
 
 
 def bedöm_nämnder(nämnder, svarsdatum, från=None):

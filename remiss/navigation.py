@@ -20,6 +20,7 @@ def _länkar(request, roller):
     if mina - KS_ROLLER:
         länkar.append((_("Våra remisser"), reverse("instanser:lista")))
     länkar.append((_("Nämnder"), reverse("nämnder:lista")))
+    länkar.append((_("Kalender"), reverse("kalender:kalender")))
     if request.user.is_staff:
         länkar.append((_("Administration"), reverse("admin:index")))
     return länkar

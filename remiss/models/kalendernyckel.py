@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +50,7 @@ class Kalendernyckel(models.Model):
     def förnya(cls, användare, nämnd=None):
         """Make a new secret address for this feed; the old one stops working at once."""
         # Locking the person makes a double click give one new address, not an IntegrityError.
-        type(användare).objects.select_for_update().filter(pk=användare.pk).exists()
+        get_user_model().objects.select_for_update().filter(pk=användare.pk).exists()
         cls.objects.filter(användare=användare, nämnd=nämnd).delete()
         return cls.objects.create(
             användare=användare, nämnd=nämnd, nyckel=secrets.token_urlsafe(32)
