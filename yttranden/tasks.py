@@ -9,7 +9,7 @@ from yttranden.models import Händelse, Utskick
 TILLFÄLLIGA_FEL = (smtplib.SMTPException, ConnectionError, TimeoutError)
 
 
-def _mottagare(händelse):
+def mottagare(händelse):
     """Who is told what, for each kind of history event: (meddelande, person, function)."""
     utlåtande = händelse.utlåtande
     instans = utlåtande.instans
@@ -44,7 +44,7 @@ def skicka_meddelanden(händelse_pk):
     )
     if händelse is None:
         return
-    for meddelande, person, skicka in _mottagare(händelse):
+    for meddelande, person, skicka in mottagare(händelse):
         if not person.email or not person.is_active:
             continue
         try:

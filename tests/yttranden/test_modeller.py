@@ -193,10 +193,11 @@ def test_attest_freezes_the_content_and_stores_its_sha256(attesterat, instans):
     assert instans.status == Remissinstans.Status.ATTESTERAD
     dokument = attesterat.som_dokument()
     assert not dokument.utkast
+    # Like the seeds, the document's "Attesterat av" lists the direktör's attest.
     assert [(a.namn, a.befattning) for a in dokument.attester] == [
-        ("Ulrika Klemets", "Avdelningschef"),
-        ("Lena Holmdahl", "Utbildningsdirektör"),
+        ("Lena Holmdahl", "Utbildningsdirektör")
     ]
+    assert [p.namn for p in dokument.undertecknare] == ["Lena Holmdahl", "Ulrika Klemets"]
 
 
 def test_the_checksum_is_canonical_and_covers_headings_texts_and_bilagor(utlåtande, handläggare):
@@ -279,3 +280,21 @@ def test_transitions_are_listed_once_and_enforced(utlåtande, direktör):
         utlåtande.attestera(av=direktör)
     with pytest.raises(ValidationError, match="kan inte bli Godkänt"):
         utlåtande.godkänn(av=direktör)
+
+
+def test_an_unassigned_instans_gets_no_utlåtande(remiss, un, handläggare):
+    instans = remiss.instanser.get(nämnd=un)
+    with pytest.raises(ValidationError, match="tilldelad en handläggare"):
+        Tjänsteutlåtande.påbörja(instans, av=handläggare)
+    assert not Tjänsteutlåtande.objects.exists()
+
+
+def test_a_document_written_elsewhere_is_imported_as_one_version(utlåtande, handläggare):
+    utlåtande.importera(
+        [("Förslag till beslut", "<p>Ja.</p>"), ("Remissen", "<p>Om remissen.</p>")],
+        av=handläggare,
+        bilagor=["Bilaga ett"],
+    )
+    assert [s.rubrik for s in utlåtande.sektioner.all()] == ["Förslag till beslut", "Remissen"]
+    assert [b.titel for b in utlåtande.bilagor.all()] == ["Bilaga ett"]
+    assert utlåtande.versioner.first().nummer == 2

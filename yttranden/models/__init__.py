@@ -1,5 +1,6 @@
 """Tjänsteutlåtanden: content, saved versions, review, attest and history."""
 
+from yttranden.models.beslut import Beslut, Svar, Uttalande, Ärende
 from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.granskning import Attest, Kommentar
 from yttranden.models.historik import Händelse, Utskick
@@ -9,6 +10,7 @@ from yttranden.models.versioner import AvvisadSparning, Version
 
 __all__ = [
     "Attest",
+    "Beslut",
     "AvvisadSparning",
     "Bilaga",
     "Händelse",
@@ -17,7 +19,10 @@ __all__ = [
     "Mallavsnitt",
     "Sektion",
     "Sparkrock",
+    "Svar",
     "Tjänsteutlåtande",
     "Utskick",
+    "Uttalande",
     "Version",
+    "Ärende",
 ]

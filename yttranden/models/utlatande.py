@@ -300,9 +300,11 @@ class Tjänsteutlåtande(models.Model):
                 if p is not None
             ],
             bilagor=[b.titel for b in self.bilagor.all()],
+            # Like the seeds: the document's "Attesterat av" lists the attest; the
+            # avdelningschef's approval is recorded too but signed for by the signature.
             attester=[
                 dokument.Attest(namn=a.namn, befattning=a.befattning, datum=a.datum)
-                for a in self.attester.gällande()
+                for a in self.attester.gällande().filter(typ=Attest.Typ.ATTEST)
             ],
             version=self.version,
             utkast=self.status != self.S.ATTESTERAD,
@@ -341,7 +343,17 @@ class Tjänsteutlåtande(models.Model):
         instans = type(instans).objects.select_for_update().get(pk=instans.pk)
         if befintligt := cls.objects.gällande().filter(instans=instans).first():
             return befintligt
-        instans.påbörja_beredning(av)
+        läge = type(instans).Status
+        if instans.status in (läge.MOTTAGEN, läge.AVSTÅR):
+            raise ValidationError(
+                _(
+                    "Remissen måste vara tilldelad en handläggare innan ett tjänsteutlåtande "
+                    "påbörjas."
+                ),
+                code="ej_tilldelad",
+            )
+        if instans.status == läge.TILLDELAD:
+            instans.påbörja_beredning(av)
         nämnd = instans.nämnd
         utlåtande = cls.objects.create(
             instans=instans,
@@ -445,6 +457,26 @@ class Tjänsteutlåtande(models.Model):
         return version
 
     @transaction.atomic
+    def importera(self, sektioner, av, bilagor=()):
+        """Replace the whole text with a document written elsewhere (in Word, or before the
+        system existed): ``sektioner = [(rubrik, html), …]``. Kept as one new version."""
+        låst = self._lås()
+        låst.kräv_redigerbart()
+        låst.sektioner.all().delete()
+        låst.bilagor.all().delete()
+        Sektion.objects.bulk_create(
+            Sektion(utlåtande=låst, ordning=nr, rubrik=rubrik, html=sanera(html))
+            for nr, (rubrik, html) in enumerate(sektioner, start=1)
+        )
+        Bilaga.objects.bulk_create(
+            Bilaga(utlåtande=låst, ordning=nr, titel=titel)
+            for nr, titel in enumerate(bilagor, start=1)
+        )
+        version = låst._ny_version(av, ändrade=[rubrik for rubrik, _ in sektioner])
+        self.refresh_from_db()
+        return version
+
+    @transaction.atomic
     def skicka_till_granskning(self, av):
         låst = self._lås()
         if låst.status == self.S.GRANSKNING:
@@ -521,7 +553,9 @@ class Tjänsteutlåtande(models.Model):
             raise ValidationError(_("Utlåtandet är redan attesterat."), code="redan")
         händelse = self._övergå(låst, self.S.ATTESTERAD, av, Händelse.Typ.ATTESTERAT)
         self._attest(Attest.Typ.ATTEST, av, datum, sha256=self.kontrollsumma())
-        self.instans.markera_attesterad(av)
+        # An instans already past beredning (an answer recorded before the system) stays put.
+        if self.instans.status == type(self.instans).Status.UNDER_BEREDNING:
+            self.instans.markera_attesterad(av)
         self._meddela(händelse)
         return händelse
 

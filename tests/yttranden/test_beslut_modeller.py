@@ -1,0 +1,187 @@
+"""The nämnd decides on an attested utlåtande and sends its answer to KS."""
+
+import datetime
+import time
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from nämnder.roller import Roll
+from remiss.models import Remissinstans
+from tests.factories import AnvändareFactory, SammanträdeFactory
+from yttranden.beslutstext import förslag_som_text
+from yttranden.models import Beslut, Svar, Uttalande, Ärende
+from yttranden.tasks_beslut import meddela_ks_om_svar
+
+IDAG = timezone.localdate()
+UTTALANDE = "Stockholms stad håller på att ta fram en ny samverkansöverenskommelse med Polisen."
+
+
+@pytest.fixture
+def möte(un):
+    return SammanträdeFactory(nämnd=un, datum=IDAG + datetime.timedelta(days=10))
+
+
+@pytest.fixture
+def ärende(attesterat, möte, nämndsekreterare):
+    return Ärende.lägg_på_dagordning(attesterat, möte, 10, av=nämndsekreterare)
+
+
+@pytest.fixture
+def beslut(ärende, nämndsekreterare):
+    return Beslut.registrera(
+        ärende,
+        "1. Nämnden godkänner förvaltningens förslag.",
+        av=nämndsekreterare,
+        justeras_omedelbart=True,
+    )
+
+
+def test_an_attested_utlåtande_goes_on_the_agenda_as_a_numbered_ärende(ärende, möte):
+    assert str(ärende) == "Ärende 10"
+    assert list(möte.ärenden.all()) == [ärende]
+    assert Ärende.nästa_nummer(möte) == 11
+
+
+def test_an_utlåtande_that_is_not_attested_cannot_go_on_the_agenda(godkänt, möte, nämndsekreterare):
+    with pytest.raises(ValidationError, match="Bara ett attesterat"):
+        Ärende.lägg_på_dagordning(godkänt, möte, 1, av=nämndsekreterare)
+    assert not Ärende.objects.exists()
+
+
+def test_a_meeting_before_the_attest_date_is_refused(attesterat, un, nämndsekreterare):
+    tidigt = SammanträdeFactory(nämnd=un, datum=IDAG - datetime.timedelta(days=3))
+    with pytest.raises(ValidationError, match="före attesten"):
+        Ärende.lägg_på_dagordning(attesterat, tidigt, 1, av=nämndsekreterare)
+
+
+def test_another_nämnds_meeting_is_refused(attesterat, sod, nämndsekreterare):
+    annat = SammanträdeFactory(nämnd=sod, datum=IDAG + datetime.timedelta(days=5))
+    with pytest.raises(ValidationError, match="annan nämnd"):
+        Ärende.lägg_på_dagordning(attesterat, annat, 1, av=nämndsekreterare)
+
+
+def test_an_utlåtande_goes_on_one_agenda_only(ärende, un, nämndsekreterare):
+    annat = SammanträdeFactory(nämnd=un, datum=IDAG + datetime.timedelta(days=40))
+    with pytest.raises(ValidationError, match="redan på ett sammanträde"):
+        Ärende.lägg_på_dagordning(ärende.utlåtande, annat, 1, av=nämndsekreterare)
+
+
+def test_the_beslut_moves_the_instans_to_beslutad(beslut):
+    instans = beslut.ärende.utlåtande.instans
+    instans.refresh_from_db()
+    assert instans.status == Remissinstans.Status.BESLUTAD
+    assert beslut.datum == beslut.ärende.sammanträde.datum
+
+
+def test_a_beslut_is_recorded_once(beslut, nämndsekreterare):
+    with pytest.raises(ValidationError, match="redan registrerat"):
+        Beslut.registrera(beslut.ärende, "Annat", av=nämndsekreterare, justeras_omedelbart=True)
+    assert Beslut.objects.count() == 1
+
+
+def test_a_beslut_needs_text_and_a_justering(ärende, nämndsekreterare):
+    with pytest.raises(ValidationError) as fel:
+        Beslut.registrera(ärende, "  ", av=nämndsekreterare)
+    assert set(fel.value.message_dict) == {"text", "justeringsdatum"}
+    före = ärende.sammanträde.datum - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError, match="justeras före sammanträdet"):
+        Beslut.registrera(ärende, "Beslut", av=nämndsekreterare, justeringsdatum=före)
+    assert not Beslut.objects.exists()
+
+
+def test_the_proposal_becomes_numbered_beslut_text(attesterat):
+    förslag = attesterat.sektioner.get(rubrik="Förvaltningens förslag till beslut")
+    text = förslag_som_text([förslag])
+    assert text.startswith("1. Utbildningsnämnden godkänner förvaltningens tjänsteutlåtande")
+    assert "2. Beslutet justeras omedelbart." in text
+
+
+def test_several_parties_make_a_särskilt_uttalande(beslut, nämndsekreterare):
+    uttalande = Uttalande.lägg_till(
+        beslut,
+        Uttalande.Typ.SÄRSKILT_UTTALANDE,
+        ["L", "M", "C", "MP"],
+        "Pernilla Enebrink m.fl. (L)\nJohan Nilsson m.fl. (M)\nEvy Kjellberg m.fl. (C)\n"
+        "Holger von Fircks (Mp)",
+        UTTALANDE,
+        av=nämndsekreterare,
+    )
+    assert uttalande.partier == ["L", "M", "C", "MP"]
+    assert uttalande.ledamotsrader[0] == "Pernilla Enebrink m.fl. (L)"
+    assert str(uttalande) == "Särskilt uttalande (L, M, C, MP)"
+
+
+@pytest.mark.parametrize(
+    ("partier", "ledamöter", "text", "fält"),
+    [
+        ([], "Anna (S)", UTTALANDE, "partier"),
+        (["XX"], "Anna (S)", UTTALANDE, "partier"),
+        (["S"], "", UTTALANDE, "ledamöter"),
+        (["S"], "Anna (S)", "   ", "text"),
+    ],
+)
+def test_a_statement_without_parties_members_or_text_is_refused(
+    beslut, nämndsekreterare, partier, ledamöter, text, fält
+):
+    with pytest.raises(ValidationError) as fel:
+        Uttalande.lägg_till(beslut, "reservation", partier, ledamöter, text, av=nämndsekreterare)
+    assert fält in fel.value.message_dict
+    assert not Uttalande.objects.exists()
+
+
+def test_sending_the_answer_makes_the_instans_besvarad(beslut, nämndsekreterare):
+    svar = Svar.skicka(beslut, av=nämndsekreterare)
+    instans = svar.instans
+    instans.refresh_from_db()
+    assert svar.nummer == 1 and not svar.är_rättelse
+    assert instans.status == Remissinstans.Status.BESVARAD
+    assert instans.besvarad is not None
+
+
+def test_sending_twice_is_refused_and_changes_nothing(beslut, nämndsekreterare):
+    första = Svar.skicka(beslut, av=nämndsekreterare)
+    with pytest.raises(ValidationError, match="redan skickat"):
+        Svar.skicka(beslut, av=nämndsekreterare)
+    assert list(Svar.objects.all()) == [första]
+
+
+def test_a_correction_is_a_new_numbered_submission(beslut, nämndsekreterare):
+    första = Svar.skicka(beslut, av=nämndsekreterare)
+    rättelse = Svar.skicka(beslut, av=nämndsekreterare, rättelse="Fel datum i beslutet.")
+    assert (första.nummer, rättelse.nummer) == (1, 2) and rättelse.är_rättelse
+    första.refresh_from_db()
+    assert första.rättelse == ""
+
+
+def test_no_statement_can_be_added_after_the_answer_is_sent(beslut, nämndsekreterare):
+    Svar.skicka(beslut, av=nämndsekreterare)
+    with pytest.raises(ValidationError, match="redan skickat"):
+        Uttalande.lägg_till(beslut, "reservation", ["S"], "Anna (S)", "Nej", av=nämndsekreterare)
+
+
+def _vänta_tills(villkor, sekunder=15):
+    slut = time.monotonic() + sekunder
+    while time.monotonic() < slut:
+        if villkor():
+            return
+        time.sleep(0.05)
+    pytest.fail("Celery-arbetaren blev inte klar i tid.")
+
+
+def test_ks_is_told_by_a_real_worker_and_only_once(
+    celeryarbetare, beslut, nämndsekreterare, ks, settings
+):
+    settings.SITE_URL = "http://testserver.invalid"
+    AnvändareFactory(email="karin@stockholm.se", roller=[(ks, Roll.REMISSAMORDNARE)])
+    svar = Svar.skicka(beslut, av=nämndsekreterare)
+    _vänta_tills(lambda: len(mail.outbox) == 1)
+    meddelande = mail.outbox[0]
+    assert meddelande.to == ["karin@stockholm.se"]
+    assert "Svar på remiss KS 2023/740 från Utbildningsnämnden" in meddelande.subject
+    assert "UN 2031/1234" in meddelande.body
+    assert f"/beslut/sammanstallningar/{svar.instans.remiss_id}/" in meddelande.body
+    assert meddela_ks_om_svar.delay(svar.pk).get(timeout=10) == 0
+    assert len(mail.outbox) == 1

@@ -1,0 +1,1 @@
+"""The three tjänsteutlåtanden in ../shared/seeds as section texts, for ``yttranden.demo``."""
