@@ -12,7 +12,7 @@ register = template.Library()
 
 @register.filter
 def dagar_kvar(datum, idag=None):
-    """ "12 dagar kvar", "sista dagen i dag" or "3 dagar sen" for a deadline."""
+    """A deadline in words: "12 dagar kvar", "sista dagen i dag", "passerat för 3 dagar sedan"."""
     if not isinstance(datum, datetime.date):
         return ""
     dagar = (datum - (idag or timezone.localdate())).days
@@ -20,4 +20,6 @@ def dagar_kvar(datum, idag=None):
         return _("sista dagen i dag")
     if dagar > 0:
         return ngettext("%(n)s dag kvar", "%(n)s dagar kvar", dagar) % {"n": dagar}
-    return ngettext("%(n)s dag sen", "%(n)s dagar sen", -dagar) % {"n": -dagar}
+    return ngettext("passerat för %(n)s dag sedan", "passerat för %(n)s dagar sedan", -dagar) % {
+        "n": -dagar
+    }

@@ -123,7 +123,7 @@ def test_a_late_instans_says_so_and_shows_the_anstånd_history(
     )
     client.force_login(registrator)
     sida = client.get(_url("detalj", instans)).text
-    assert "Försenad" in sida and "3 dagar sen" in sida
+    assert "Försenad" in sida and "passerat för 3 dagar sedan" in sida
     assert "Sammanträde i december." in sida and "Begärt" in sida
     assert "Begär anstånd hos kommunstyrelsen" not in sida  # one open request at a time
 

@@ -114,7 +114,7 @@ def test_our_remisser_shows_the_late_ones(client, handläggare, remisser, un):
     )
     client.force_login(handläggare)
     sida = client.get(reverse("instanser:lista"), {"visa": "forsenade"}).text
-    assert "KS 2023/739" in sida and "Försenad" in sida and "2 dagar sen" in sida
+    assert "KS 2023/739" in sida and "Försenad" in sida and "passerat för 2 dagar sedan" in sida
     assert "KS 2023/740" not in sida
 
 
