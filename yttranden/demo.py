@@ -71,7 +71,9 @@ def _instans(dnr, prefix, nämnder, personer, remissdatum, svar_senast):
     remiss.mottagare.add(nämnd)
     if remiss.är_utkast:
         remiss.skicka(av=samordnare)
-    instans = remiss.instanser.get(nämnd=nämnd)
+    instans, _ = remiss.instanser.get_or_create(
+        nämnd=nämnd, defaults={"svarsdatum": remiss.sista_svarsdatum}
+    )
     kod = prefix.lower()
     if instans.status == Remissinstans.Status.MOTTAGEN:
         instans.tilldela(personer[f"{kod}.handlaggare"], av=personer[f"{kod}.registrator"])
