@@ -9,3 +9,4 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # The reminder tasks live in their own module beside each app's tasks.py.
 app.autodiscover_tasks(related_name="tasks_paminnelser")
+app.autodiscover_tasks(related_name="tasks_beslut")

@@ -1,0 +1,16 @@
+"""E-mail about decisions and answers; the same three-template pattern as remiss/emails.py."""
+
+from remiss.emails import _absolut, _skicka_var_för_sig
+
+
+def svar_inkommet(svar, adresser):
+    """Tell KS's remissamordnare and registrators that a nämnd has sent its answer."""
+    instans = svar.instans
+    context = {
+        "svar": svar,
+        "instans": instans,
+        "remiss": instans.remiss,
+        "nämnd": instans.nämnd,
+        "länk": _absolut("beslut:sammanställning", instans.remiss_id),
+    }
+    return _skicka_var_för_sig("svar-inkommet", context, adresser)

@@ -1,0 +1,171 @@
+"""The nämndsekreterare's work: the agenda of a meeting, the beslut, uttalanden, the answer to
+KS, and the protokollsutdrag."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nämnder.models import Sammanträde
+from nämnder.permissions import har_roll, hämta_för_användare
+from nämnder.roller import Roll
+from yttranden.beslut_forms import BeslutForm, RättelseForm, UttalandeForm, ÄrendeForm
+from yttranden.beslutstext import föreslår_omedelbar_justering, förslag_som_text
+from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
+
+SEKRETERARE = Roll.NÄMNDSEKRETERARE
+
+
+def _väntande_utlåtanden(nämnd):
+    """Attested utlåtanden of the nämnd that are not yet on any meeting's agenda."""
+    return Tjänsteutlåtande.objects.filter(
+        instans__nämnd=nämnd, status=Tjänsteutlåtande.Status.ATTESTERAD, ärende__isnull=True
+    ).select_related("instans__remiss")
+
+
+def _ärenden():
+    return Ärende.objects.select_related(
+        "sammanträde__nämnd", "utlåtande__instans__remiss", "beslut"
+    )
+
+
+@login_required
+def sammanträde(request, pk, form=None, status=200):
+    möte = hämta_för_användare(request.user, Sammanträde.objects.select_related("nämnd"), pk=pk)
+    kan_ändra = har_roll(request.user, möte.nämnd, SEKRETERARE)
+    väntande = _väntande_utlåtanden(möte.nämnd)
+    if kan_ändra and form is None:
+        form = ÄrendeForm(utlåtanden=väntande, initial={"nummer": Ärende.nästa_nummer(möte)})
+    context = {
+        "möte": möte,
+        "ärenden": _ärenden().filter(sammanträde=möte).prefetch_related("beslut__svar"),
+        "kan_ändra": kan_ändra,
+        "form": form if kan_ändra else None,
+    }
+    return render(request, "yttranden/beslut/sammantrade.html", context, status=status)
+
+
+@login_required
+@require_POST
+def nytt_ärende(request, pk):
+    möte = hämta_för_användare(
+        request.user, Sammanträde.objects.select_related("nämnd"), SEKRETERARE, pk=pk
+    )
+    form = ÄrendeForm(request.POST, utlåtanden=_väntande_utlåtanden(möte.nämnd))
+    if form.is_valid():
+        try:
+            ärende = Ärende.lägg_på_dagordning(
+                form.cleaned_data["utlåtande"], möte, form.cleaned_data["nummer"], av=request.user
+            )
+        except ValidationError as fel:
+            form.add_error(None, fel)
+        else:
+            messages.success(
+                request, _("%(ärende)s är lagt på föredragningslistan.") % {"ärende": ärende}
+            )
+            return redirect("beslut:ärende", pk=ärende.pk)
+    return sammanträde(request, pk, form=form, status=400)
+
+
+def _ärendesida(request, ärende, status=200, **formulär):
+    kan_ändra = har_roll(request.user, ärende.nämnd, SEKRETERARE)
+    beslut = getattr(ärende, "beslut", None)
+    sektioner = list(ärende.utlåtande.sektioner.all())
+    context = {
+        "ärende": ärende,
+        "beslut": beslut,
+        "uttalanden": list(beslut.uttalanden.all()) if beslut else [],
+        "svar": list(beslut.svar.order_by("nummer")) if beslut else [],
+        "kan_ändra": kan_ändra,
+        "sektioner": sektioner,
+    }
+    if kan_ändra and beslut is None:
+        förslag = förslag_som_text(sektioner)
+        context["beslut_form"] = formulär.get("beslut_form") or BeslutForm(
+            initial={"text": förslag, "justeras_omedelbart": föreslår_omedelbar_justering(förslag)}
+        )
+    if kan_ändra and beslut is not None:
+        context["uttalande_form"] = formulär.get("uttalande_form") or UttalandeForm()
+        context["rättelse_form"] = formulär.get("rättelse_form") or RättelseForm()
+    return render(request, "yttranden/beslut/arende.html", context, status=status)
+
+
+@login_required
+def ärende(request, pk):
+    return _ärendesida(request, hämta_för_användare(request.user, _ärenden(), pk=pk))
+
+
+@login_required
+@require_POST
+def registrera_beslut(request, pk):
+    ärende = hämta_för_användare(request.user, _ärenden(), SEKRETERARE, pk=pk)
+    form = BeslutForm(request.POST)
+    if form.is_valid():
+        try:
+            Beslut.registrera(ärende, av=request.user, **form.cleaned_data)
+        except ValidationError as fel:
+            form.add_error(None, fel)
+        else:
+            messages.success(request, _("Beslutet är registrerat."))
+            return redirect("beslut:ärende", pk=pk)
+    return _ärendesida(request, ärende, status=400, beslut_form=form)
+
+
+def _beslutet(request, pk):
+    ärende = hämta_för_användare(request.user, _ärenden(), SEKRETERARE, pk=pk)
+    beslut = getattr(ärende, "beslut", None)
+    if beslut is None:
+        messages.error(request, _("Registrera nämndens beslut först."))
+    return ärende, beslut
+
+
+@login_required
+@require_POST
+def nytt_uttalande(request, pk):
+    ärende, beslut = _beslutet(request, pk)
+    if beslut is None:
+        return redirect("beslut:ärende", pk=pk)
+    form = UttalandeForm(request.POST)
+    if form.is_valid():
+        try:
+            Uttalande.lägg_till(beslut, av=request.user, **form.cleaned_data)
+        except ValidationError as fel:
+            form.add_error(None, fel)
+        else:
+            messages.success(request, _("Uttalandet är tillagt."))
+            return redirect("beslut:ärende", pk=pk)
+    return _ärendesida(request, ärende, status=400, uttalande_form=form)
+
+
+@login_required
+@require_POST
+def skicka_svar(request, pk):
+    ärende, beslut = _beslutet(request, pk)
+    if beslut is None:
+        return redirect("beslut:ärende", pk=pk)
+    form = RättelseForm(request.POST)
+    rättelse = request.POST.get("rättelse", "")
+    try:
+        svar = Svar.skicka(beslut, av=request.user, rättelse=rättelse)
+    except ValidationError as fel:
+        form.add_error(None, fel)
+        return _ärendesida(request, ärende, status=400, rättelse_form=form)
+    messages.success(
+        request,
+        _("Svar %(nr)s är skickat till kommunstyrelsen.") % {"nr": svar.nummer},
+    )
+    return redirect("beslut:ärende", pk=pk)
+
+
+@login_required
+def protokollsutdrag(request, pk):
+    ärende = hämta_för_användare(request.user, _ärenden(), pk=pk)
+    beslut = getattr(ärende, "beslut", None)
+    context = {
+        "ärende": ärende,
+        "beslut": beslut,
+        "uttalanden": list(beslut.uttalanden.all()) if beslut else [],
+    }
+    return render(request, "yttranden/beslut/protokollsutdrag.html", context)
