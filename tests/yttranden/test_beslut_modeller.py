@@ -188,5 +188,5 @@ def test_ks_is_told_by_a_real_worker_and_only_once(
     assert meddelande.subject == "Svar på remiss KS 2023/740 från Utbildningsnämnden"
     assert "UN 2031/1234" in meddelande.body
     assert f"/beslut/sammanstallningar/{svar.instans.remiss_id}/" in meddelande.body
-    assert meddela_ks_om_svar.delay(svar.pk).get(timeout=10) == 0
+    assert meddela_ks_om_svar(svar.pk) == 0  # a rerun after success sends nothing
     assert len(svarsmejl()) == 1
