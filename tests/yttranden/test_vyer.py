@@ -395,7 +395,7 @@ def test_the_start_page_shows_what_waits_for_review_and_attest(
 
 # --- who sees what ------------------------------------------------------------------------
 
-SIDOR = ["detalj", "förhandsgranska", "versioner", "redigera"]
+SIDOR = ["detalj", "förhandsgranska", "versioner", "redigera", "uppgifter"]
 ÅTGÄRDER = [
     ("spara", {}),
     ("skicka", {}),

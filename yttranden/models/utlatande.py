@@ -41,7 +41,15 @@ class TjänsteutlåtandeQuerySet(models.QuerySet):
         return self.exclude(status=Tjänsteutlåtande.Status.ERSATT)
 
     def med_ärende(self):
-        return self.select_related("instans__remiss", "instans__nämnd", "instans__handläggare")
+        return self.select_related(
+            "instans__remiss__nämnd",
+            "instans__nämnd",
+            "instans__handläggare",
+            "instans__avdelning",
+            "granskare",
+            "attestant",
+            "sammanträde",
+        )
 
     def att_granska(self, user):
         return self.filter(status=Tjänsteutlåtande.Status.GRANSKNING, granskare=user)

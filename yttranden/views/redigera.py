@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nämnder.roller import Roll
-from yttranden.forms import BilagaForm, TextForm, UppgifterForm
+from yttranden.forms import BilagaForm, TextForm
 from yttranden.models import Sparkrock
 from yttranden.views._hamta import hämta_utlåtande
 
@@ -20,14 +20,13 @@ def _sparat(version):
 
 def redigeringssida(request, utlåtande, status=200, **formulär):
     sektioner = list(utlåtande.sektioner.prefetch_related("kommentarer__författare"))
-    senaste = utlåtande.versioner.select_related("sparad_av").first()
+    senaste = utlåtande.versioner.defer("innehåll").first()
     context = {
         "utlåtande": utlåtande,
         "instans": utlåtande.instans,
         "remiss": utlåtande.instans.remiss,
         "form": formulär.get("form")
         or TextForm(initial={"grundad_på": utlåtande.versionsnummer}, sektioner=sektioner),
-        "uppgiftsform": formulär.get("uppgiftsform") or UppgifterForm(instance=utlåtande),
         "bilagaform": formulär.get("bilagaform") or BilagaForm(),
         "bilagor": utlåtande.bilagor.all(),
         "senaste": senaste,

@@ -109,22 +109,24 @@ def förhandsgranska(request, pk):
 
 
 @login_required
-@require_POST
 def uppgifter(request, pk):
+    """The header data: date, meeting, and who reviews and attests (and signs)."""
     utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    if request.method != "POST":
+        form = UppgifterForm(instance=utlåtande)
+        return render(request, "yttranden/uppgifter.html", {"utlåtande": utlåtande, "form": form})
     form = UppgifterForm(request.POST, instance=utlåtande)
+    if not form.is_valid():
+        context = {"utlåtande": utlåtande, "form": form}
+        return render(request, "yttranden/uppgifter.html", context, status=400)
     try:
-        if form.is_valid():
-            utlåtande.kräv_redigerbart()
-            form.save()
-            messages.success(request, _("Uppgifterna är sparade."))
-            return redirect("yttranden:redigera", pk=utlåtande.pk)
+        utlåtande.kräv_redigerbart()
+        form.save()
     except ValidationError as fel:
         messages.error(request, " ".join(fel.messages))
         return redirect("yttranden:detalj", pk=utlåtande.pk)
-    from yttranden.views.redigera import redigeringssida
-
-    return redigeringssida(request, utlåtande, uppgiftsform=form, status=400)
+    messages.success(request, _("Uppgifterna är sparade."))
+    return redirect("yttranden:redigera", pk=utlåtande.pk)
 
 
 @login_required
