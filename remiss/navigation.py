@@ -19,6 +19,10 @@ def _länkar(request, roller):
         länkar.append((_("Inkorg"), reverse("instanser:inkorg")))
     if mina - KS_ROLLER:
         länkar.append((_("Våra remisser"), reverse("instanser:lista")))
+    if Roll.AVDELNINGSCHEF in mina:
+        länkar.append((_("Att granska"), reverse("yttranden:att_granska")))
+    if Roll.DIREKTÖR in mina:
+        länkar.append((_("Att attestera"), reverse("yttranden:att_attestera")))
     länkar.append((_("Nämnder"), reverse("nämnder:lista")))
     länkar.append((_("Kalender"), reverse("kalender:kalender")))
     if request.user.is_staff:
