@@ -5,6 +5,7 @@ from remiss.models.instans import Remissinstans
 from remiss.models.kalendernyckel import Kalendernyckel
 from remiss.models.paminnelse import Påminnelse
 from remiss.models.remiss import Remiss
+from remiss.models.sokpost import Sökord, Sökpost
 
 __all__ = [
     "Anstånd",
@@ -14,4 +15,6 @@ __all__ = [
     "Påminnelse",
     "Remiss",
     "Remissinstans",
+    "Sökord",
+    "Sökpost",
 ]
