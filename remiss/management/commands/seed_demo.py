@@ -3,6 +3,7 @@ from django.db import transaction
 
 from nämnder import demo as nämnder_demo
 from remiss import demo as remiss_demo
+from yttranden import demo as yttranden_demo
 
 
 class Command(BaseCommand):
@@ -16,9 +17,11 @@ class Command(BaseCommand):
         personer = nämnder_demo.skapa_användare(nämnder)
         nämnder_demo.skapa_sammanträden(nämnder)
         remisser = remiss_demo.skapa_remisser(nämnder, personer)
+        utlåtanden = yttranden_demo.skapa_utlåtanden(nämnder, personer)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata klar: {len(nämnder)} nämnder, {len(personer)} demoanvändare "
-                f"(lösenord: {nämnder_demo.DEMO_LÖSENORD}), {remisser} remisser."
+                f"(lösenord: {nämnder_demo.DEMO_LÖSENORD}), {remisser} remisser, "
+                f"{utlåtanden} tjänsteutlåtanden."
             )
         )
