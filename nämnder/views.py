@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
+from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,7 +86,11 @@ def nytt_sammanträde(request, pk):
 def ta_bort_sammanträde(request, pk, sammanträde_pk):
     nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), Roll.NÄMNDSEKRETERARE, pk=pk)
     sammanträde = get_object_or_404(nämnd.sammanträden, pk=sammanträde_pk)
-    sammanträde.delete()
+    try:
+        sammanträde.delete()
+    except ProtectedError:
+        messages.error(request, _("Sammanträdet har ärenden och kan inte tas bort."))
+        return redirect("nämnder:detalj", pk=nämnd.pk)
     messages.success(
         request,
         _("Sammanträdet %(datum)s är borttaget.") % {"datum": f"{sammanträde.datum:%Y-%m-%d}"},

@@ -231,3 +231,17 @@ def test_the_sammanställning_runs_a_constant_number_of_queries(
         sida = client.get(reverse("beslut:sammanställning", args=[remiss.pk])).text
     assert sida.count("Vi vill betona skolans roll.") == 6
     assert len(fångade) <= 14
+
+
+def test_a_meeting_with_ärenden_cannot_be_removed(client, nämndsekreterare, ärende, möte, un):
+    client.force_login(nämndsekreterare)
+    svar = client.post(reverse("nämnder:ta_bort_sammanträde", args=[un.pk, möte.pk]))
+    assert "Sammanträdet har ärenden och kan inte tas bort" in client.get(svar.url).text
+    assert Ärende.objects.filter(sammanträde=möte).exists()
+
+
+def test_the_secretarys_start_page_lists_what_waits(client, nämndsekreterare, attesterat, möte):
+    client.force_login(nämndsekreterare)
+    sida = client.get(reverse("start")).text
+    assert "Attesterade tjänsteutlåtanden som väntar på ett sammanträde" in sida
+    assert reverse("beslut:sammanträde", args=[möte.pk]) in sida
