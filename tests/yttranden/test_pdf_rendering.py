@@ -1,5 +1,6 @@
 """What the renderer and the seal refuse, and what a timestamp authority adds."""
 
+import asyncio
 import dataclasses
 import datetime
 import http.server
@@ -182,3 +183,13 @@ def test_an_unreachable_timestamp_authority_is_a_transient_error_the_task_can_re
 
     with pytest.raises(TILLFÄLLIGA_FEL):
         skapa_signerad_pdf(utbildningsnämndens_utlåtande(), sigill=demosigill())
+
+
+def test_sealing_and_verifying_work_under_a_running_event_loop():
+    # pyHanko runs asyncio.run() inside; an async caller (or Playwright in the same test
+    # process) already has a loop running.
+    async def i_en_händelseloop():
+        signerad = skapa_signerad_pdf(utbildningsnämndens_utlåtande(), sigill=demosigill())
+        return verifiera(signerad.innehåll, sigill=demosigill())
+
+    assert asyncio.run(i_en_händelseloop()).giltig

@@ -4,9 +4,11 @@ The förvaltning stands behind the document; the director who attested it and wh
 signature's reason. With ``REMISS_TSA_URL`` set, an RFC 3161 timestamp makes it PAdES B-T.
 """
 
+import asyncio
 import datetime
 import functools
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from asn1crypto import x509
@@ -24,6 +26,20 @@ from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 FÄLTNAMN = "Remiss-sigill"
+
+
+def utan_händelseloop(funktion, *args, **kwargs):
+    """Call one of pyHanko's synchronous functions, which run ``asyncio.run()`` inside.
+
+    That refuses to start under a running event loop (an async view; Playwright's sync API in
+    the tests), so there the call gets a thread, and a loop, of its own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return funktion(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as tråd:
+        return tråd.submit(funktion, *args, **kwargs).result()
 
 
 class SigillFel(Exception):
@@ -194,7 +210,8 @@ def försegla(pdf, *, förvaltning, attesterad_av, attesterad, plats="", sigill=
     skrivare = IncrementalPdfFileWriter(io.BytesIO(pdf))
     _samma_producent(skrivare)
     tidsstämplare = _tidsstämplare()
-    ut = signers.sign_pdf(
+    ut = utan_händelseloop(
+        signers.sign_pdf,
         skrivare,
         metadata,
         signer=sigill.signerare,

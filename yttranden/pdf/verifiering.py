@@ -17,7 +17,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from yttranden.pdf.sigill import FÄLTNAMN, ladda_sigill
+from yttranden.pdf.sigill import FÄLTNAMN, ladda_sigill, utan_händelseloop
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,8 @@ def _läs_info(läsare, resultat):
 
 
 def _granska_signatur(signatur, sigill, resultat):
-    status = validate_pdf_signature(
+    status = utan_händelseloop(
+        validate_pdf_signature,
         signatur,
         signer_validation_context=_kontext(sigill),
         # The timestamp authority has a chain of its own: its token must be intact and valid
