@@ -53,18 +53,24 @@
         editor.commands.focus();
       });
     }
-    const meny = ram.querySelector(".prose-menubar");
-    if (meny) {
+    // The editor builds its menu bar after it reports ready: label it when it appears.
+    // Relabelling is idempotent: a Swedish title is not in KNAPPAR.
+    const svenska = () => {
+      const meny = ram.querySelector(".prose-menubar");
+      if (!meny) return false;
       meny.setAttribute("role", "toolbar");
       meny.setAttribute("aria-label", `Formatering${etikett ? ": " + etikett.textContent : ""}`);
-    }
-    ram.querySelectorAll("button[title]").forEach((knapp) => {
-      const svensk = KNAPPAR[knapp.title];
-      if (svensk) {
-        knapp.title = svensk;
-        knapp.setAttribute("aria-label", svensk);
-      }
-    });
+      meny.querySelectorAll("button[title]").forEach((knapp) => {
+        const svensk = KNAPPAR[knapp.title];
+        if (svensk) {
+          knapp.title = svensk;
+          knapp.setAttribute("aria-label", svensk);
+        }
+      });
+      return true;
+    };
+    svenska();
+    new MutationObserver(svenska).observe(ram, { childList: true, subtree: true });
   });
 
   document.addEventListener("DOMContentLoaded", () => {

@@ -93,7 +93,12 @@ def test_an_utlåtande_is_written_reviewed_returned_approved_and_attested(page, 
     expect(synpunkter.locator("strong")).to_have_text("mycket positivt")
     expect(synpunkter.locator("em")).to_have_text("samverkansöverenskommelsen")
     expect(synpunkter.locator("li")).to_have_count(2)
-    skriv(page, "Ärendet", "Överenskommelsen gäller från 1 januari 2024.")
+    skriv(page, "Ärendet", "Överenskommelsen gäller från ")
+    page.get_by_role("toolbar", name="Formatering: Text: Ärendet", exact=True).get_by_role(
+        "button", name="Kursiv"
+    ).click()
+    page.keyboard.type("1 januari 2024")
+    expect(textruta(page, "Ärendet").locator("em")).to_have_text("1 januari 2024")
     skriv(
         page, "Ärendets beredning", "Ärendet har beretts inom avdelningen för ekonomi och styrning."
     )
