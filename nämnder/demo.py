@@ -274,6 +274,9 @@ DEMO_ANVÄNDARE = [
         "KUL",
         [R.NÄMNDSEKRETERARE],
     ),
+    ("alv.handlaggare", "Mikael", "Strand", "Utredare", "", "ÄLV", [R.HANDLÄGGARE]),
+    ("alv.avdelningschef", "Eva", "Lundgren", "Avdelningschef", "", "ÄLV", [R.AVDELNINGSCHEF]),
+    ("alv.direktor", "Anders", "Bergqvist", "Stadsdelsdirektör", "", "ÄLV", [R.DIREKTÖR]),
     ("alv.registrator", "Pernilla", "Sandberg", "Registrator", "", "ÄLV", [R.REGISTRATOR]),
     (
         "alv.namndsekreterare",

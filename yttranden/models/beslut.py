@@ -152,7 +152,10 @@ class Beslut(models.Model):
             justeringsdatum=None if justeras_omedelbart else justeringsdatum,
             registrerat_av=av,
         )
-        låst.utlåtande.instans.markera_beslutad(av)
+        instans = låst.utlåtande.instans
+        # An answer recorded before the system existed (demo, import) is already past this step.
+        if instans.status == Remissinstans.Status.ATTESTERAD:
+            instans.markera_beslutad(av)
         return beslut
 
     @property

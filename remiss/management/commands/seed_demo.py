@@ -4,6 +4,8 @@ from django.db import transaction
 from nämnder import demo as nämnder_demo
 from remiss import demo as remiss_demo
 from yttranden import demo as yttranden_demo
+from yttranden import demo_beslut
+from yttranden.models import Tjänsteutlåtande
 
 
 class Command(BaseCommand):
@@ -17,11 +19,13 @@ class Command(BaseCommand):
         personer = nämnder_demo.skapa_användare(nämnder)
         nämnder_demo.skapa_sammanträden(nämnder)
         remisser = remiss_demo.skapa_remisser(nämnder, personer)
-        utlåtanden = yttranden_demo.skapa_utlåtanden(nämnder, personer)
+        yttranden_demo.skapa_utlåtanden(nämnder, personer)
+        beslut = demo_beslut.skapa_beslut(nämnder, personer)
+        utlåtanden = Tjänsteutlåtande.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata klar: {len(nämnder)} nämnder, {len(personer)} demoanvändare "
                 f"(lösenord: {nämnder_demo.DEMO_LÖSENORD}), {remisser} remisser, "
-                f"{utlåtanden} tjänsteutlåtanden."
+                f"{utlåtanden} tjänsteutlåtanden, {beslut} beslut."
             )
         )
