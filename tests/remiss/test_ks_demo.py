@@ -63,7 +63,7 @@ def test_ks_2023_740_is_out_with_mixed_states(demo):
     sod = remiss.instanser.get(nämnd__diarieprefix="SOD")
     assert sod.diarienummer == "SOD 2023/713" and sod.handläggare.username == "sod.handlaggare"
     statusar = set(remiss.instanser.values_list("status", flat=True))
-    assert {S.BESVARAD, S.AVSTÅR, S.MOTTAGEN, S.TILLDELAD} <= statusar
+    assert {S.BESVARAD, S.AVSTÅR, S.MOTTAGEN, S.UNDER_BEREDNING, S.BESLUTAD} <= statusar
     assert remiss.antal_försenade > 0 and remiss.antal_avstår == 2
     avstår = remiss.instanser.filter(status=S.AVSTÅR)
     assert all(i.avstår_motivering for i in avstår)
@@ -74,8 +74,9 @@ def test_the_history_is_dated_when_it_happened(demo):
     skickad = remiss.händelser.get(typ=Händelse.Typ.SKICKAD)
     assert skickad.tidpunkt.date() == datetime.date(2023, 9, 1)
     assert remiss.utskickad.date() == datetime.date(2023, 9, 1)
-    besvarad = remiss.instanser.filter(status=S.BESVARAD)
-    assert all(i.besvarad.year == 2023 for i in besvarad)
+    # UN's and Södermalm's cases are taken further by the yttranden demo (their utlåtanden).
+    besvarad = remiss.instanser.filter(status=S.BESVARAD).exclude(nämnd__diarieprefix="UN")
+    assert besvarad.count() >= 8 and all(i.besvarad.year == 2023 for i in besvarad)
     # An anstånd moved Enskede-Årsta-Vantör's deadline, and it answered in time.
     eåv = remiss.instanser.get(nämnd__diarieprefix="EÅV")
     assert eåv.svarsdatum == datetime.date(2023, 11, 17) and not eåv.försenad
