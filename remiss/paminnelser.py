@@ -15,10 +15,15 @@ number of instanser, and a reminder is due when:
   remiss of theirs has late or at-risk instanser.
 
 Recipients of a FRIST are the handläggare, the medhandläggare and the nämnd's registrators; of
-an OTILLDELAD the registrators. Each reminder is a row with a unique key; the rows are inserted
-with ``ignore_conflicts``, so two sweeps at once insert each reminder once, and each sweep queues
-only the rows it inserted itself (found by its ``omgång``). A person without an e-mail address
-gets a row marked skipped, which the admin lists.
+an OTILLDELAD the registrators. Each reminder is decided once per instans, kind, offset and
+deadline, for the people on the case at that moment (someone assigned later is told by the
+assignment notice and gets the next reminder): the database returns only instanser with no
+such claim yet, so a sweep with nothing to do reads almost nothing.
+
+Each reminder is a row with a unique key (instans, person, kind, offset, deadline); the rows are
+inserted with ON CONFLICT DO NOTHING, so two sweeps at once insert each reminder once, and each
+sweep queues only the rows it inserted itself (found by its ``omgång``). A person without an
+e-mail address gets a row marked skipped, which the admin lists.
 """
 
 import datetime
@@ -28,8 +33,9 @@ from dataclasses import dataclass, field
 from celery import current_app
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db import connection, transaction
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from nämnder.models import Nämnd
@@ -71,63 +77,52 @@ def _öppna_instanser():
     return Remissinstans.objects.öppna().filter(remiss__status=Remiss.Status.UTSKICKAD)
 
 
-def _frist_kandidater(idag):
-    horisont = idag + datetime.timedelta(days=max(_offsets()))
-    return _öppna_instanser().filter(svarsdatum__lte=horisont)
+def _obeslutad(typ, dagar):
+    """No reminder of this kind, offset and deadline has been decided for the instans yet."""
+    return ~Exists(
+        P.objects.filter(instans=OuterRef("pk"), typ=typ, dagar=dagar, datum=OuterRef("svarsdatum"))
+    )
 
 
 def _frister(idag):
-    """(instans pk, nämnd pk, user pks, offset, deadline) for every instans whose current
-    reminder is due today, with the people it goes to."""
-    kandidater = _frist_kandidater(idag)
-    rader = kandidater.annotate(aktuell=_aktuell_offset("", idag)).values_list(
-        "pk", "nämnd_id", "handläggare_id", "svarsdatum", "mottagen", "aktuell"
+    """(instans pk, user pks, offset, deadline) for every instans whose current reminder is due
+    today and not yet decided, with the people it goes to. Only those rows leave the database,
+    so a sweep with nothing new to do reads next to nothing."""
+    horisont = idag + datetime.timedelta(days=max(_offsets()))
+    kandidater = (
+        _öppna_instanser()
+        .filter(svarsdatum__lte=horisont)
+        .annotate(aktuell=_aktuell_offset("", idag))
+        .filter(_obeslutad(P.Typ.FRIST, OuterRef("aktuell")))
+    )
+    rader = kandidater.annotate(ankom=TruncDate("mottagen")).values_list(
+        "pk", "nämnd_id", "handläggare_id", "svarsdatum", "ankom", "aktuell"
     )
     medhandläggare = {}
     genom = Remissinstans.medhandläggare.through.objects.filter(remissinstans__in=kandidater)
     for instans_pk, user_pk in genom.values_list("remissinstans_id", "användare_id"):
         medhandläggare.setdefault(instans_pk, set()).add(user_pk)
     registratorer = personer_per_nämnd(Roll.REGISTRATOR)
-    for pk, nämnd_pk, handläggare_pk, svarsdatum, mottagen, aktuell in rader:
-        dag = svarsdatum - datetime.timedelta(days=aktuell)
-        if timezone.localdate(mottagen) >= dag:
-            continue
+    for pk, nämnd_pk, handläggare_pk, svarsdatum, ankom, aktuell in rader:
+        if ankom >= svarsdatum - datetime.timedelta(days=aktuell):
+            continue  # it arrived on or after this reminder's day: the next one will come
         personer = {handläggare_pk} | medhandläggare.get(pk, set())
         personer |= registratorer.get(nämnd_pk, set())
         personer.discard(None)
         yield pk, personer, aktuell, svarsdatum
 
 
-def _befintliga_frister(idag):
-    """(instans, mottagare) of the claims already made for each candidate's current offset."""
-    return set(
-        P.objects.filter(
-            typ=P.Typ.FRIST,
-            instans__in=_frist_kandidater(idag),
-            datum=F("instans__svarsdatum"),
-        )
-        .annotate(aktuell=_aktuell_offset("instans__", idag))
-        .filter(dagar=F("aktuell"))
-        .values_list("instans_id", "mottagare_id")
-    )
-
-
 def _otilldelade(nu):
     dagar = settings.REMISS_PAMINNELSER_OTILLDELAD_DAGAR
     kandidater = _öppna_instanser().filter(
+        _obeslutad(P.Typ.OTILLDELAD, dagar),
         handläggare__isnull=True,
         status=Remissinstans.Status.MOTTAGEN,
         mottagen__lte=nu - datetime.timedelta(days=dagar),
     )
-    befintliga = set(
-        P.objects.filter(
-            typ=P.Typ.OTILLDELAD, instans__in=kandidater, datum=F("instans__svarsdatum")
-        ).values_list("instans_id", "mottagare_id")
-    )
     registratorer = personer_per_nämnd(Roll.REGISTRATOR)
     for pk, nämnd_pk, svarsdatum in kandidater.values_list("pk", "nämnd_id", "svarsdatum"):
-        personer = {p for p in registratorer.get(nämnd_pk, ()) if (pk, p) not in befintliga}
-        yield pk, personer, dagar, svarsdatum
+        yield pk, registratorer.get(nämnd_pk, set()), dagar, svarsdatum
 
 
 def sammanställning_gäller(idag):
@@ -161,17 +156,12 @@ def _sammanställningar(nu):
     yield None, personer - fått, 0, idag
 
 
-def _påminnelser(nu, omgång):
-    """Unsaved claim rows for every reminder due now that has not been claimed yet."""
+def _påminnelser(nu):
+    """(typ, instans, user, dagar, datum, e-post) of every reminder due now and not yet decided."""
     idag = timezone.localdate(nu)
-    befintliga = _befintliga_frister(idag)
-    nycklar = [
-        (P.Typ.FRIST, instans, user, dagar, datum)
-        for instans, personer, dagar, datum in _frister(idag)
-        for user in personer
-        if (instans, user) not in befintliga
-    ]
+    nycklar = []
     for typ, källa in (
+        (P.Typ.FRIST, _frister(idag)),
         (P.Typ.OTILLDELAD, _otilldelade(nu)),
         (P.Typ.SAMMANSTÄLLNING, _sammanställningar(nu)),
     ):
@@ -179,22 +169,67 @@ def _påminnelser(nu, omgång):
             (typ, i, user, d, datum) for i, personer, d, datum in källa for user in personer
         ]
     adresser = _adresser({nyckel[2] for nyckel in nycklar})
-    return [
-        P(
-            typ=typ,
-            instans_id=instans,
-            mottagare_id=user,
-            dagar=dagar,
-            datum=datum,
-            omgång=omgång,
-            planerad=nu,
-            epost=adresser[user],
-            status=P.Status.VÄNTAR if adresser[user] else P.Status.HOPPADES_ÖVER,
-            orsak="" if adresser[user] else P.Orsak.INGEN_EPOST,
-        )
-        for typ, instans, user, dagar, datum in nycklar
-        if user in adresser
-    ]
+    return [(*nyckel, adresser[nyckel[2]]) for nyckel in nycklar if nyckel[2] in adresser]
+
+
+def _status(epost):
+    # Someone without an address gets a claim marked skipped, which the admin lists.
+    return (P.Status.VÄNTAR, "") if epost else (P.Status.HOPPADES_ÖVER, P.Orsak.INGEN_EPOST)
+
+
+def _gör_anspråk(rader, omgång, nu):
+    """Insert one claim row per reminder; a key that exists already is left alone."""
+    if connection.vendor == "postgresql":
+        return _gör_anspråk_postgresql(rader, omgång, nu)
+    P.objects.bulk_create(
+        [
+            P(
+                typ=typ,
+                instans_id=instans,
+                mottagare_id=user,
+                dagar=dagar,
+                datum=datum,
+                epost=epost,
+                status=_status(epost)[0],
+                orsak=_status(epost)[1],
+                omgång=omgång,
+                planerad=nu,
+            )
+            for typ, instans, user, dagar, datum, epost in rader
+        ],
+        ignore_conflicts=True,
+    )
+
+
+MÅNGA = 5_000
+
+
+def _gör_anspråk_postgresql(rader, omgång, nu):
+    # The same INSERT … ON CONFLICT DO NOTHING that bulk_create(ignore_conflicts=True) runs, fed
+    # by unnest() over one array per column: building tens of thousands of model instances for
+    # bulk_create costs seconds, the arrays next to nothing.
+    if not rader:
+        return
+    kolumn = {f.name: connection.ops.quote_name(f.column) for f in P._meta.concrete_fields}
+    namn = ["typ", "instans", "mottagare", "dagar", "datum", "epost", "status", "orsak"]
+    typer = ["text", "bigint", "bigint", "smallint", "date", "text", "text", "text"]
+    fast = ["fel", "omgång", "skapad", "planerad", "försök"]
+    kolumner = ", ".join(kolumn[n] for n in namn + fast)
+    arrayer = ", ".join(f"%s::{typ}[]" for typ in typer)
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(P._meta.db_table)} ({kolumner}) "
+        f"SELECT u.*, '', %s, %s, %s, 0 FROM unnest({arrayer}) AS u "
+        "ON CONFLICT DO NOTHING"
+    )
+    status = [_status(rad[5]) for rad in rader]
+    värden = [list(kol) for kol in zip(*rader, strict=True)]
+    värden += [[s for s, _ in status], [o for _, o in status]]
+    with connection.cursor() as markör:
+        markör.execute(sql, [omgång, nu, nu, *värden])
+        if len(rader) >= MÅNGA:
+            # Fresh statistics at once, so the next sweep's anti-join is planned for the table
+            # as it is now (autovacuum would get there, but only after a while).
+            markör.execute(f"ANALYZE {connection.ops.quote_name(P._meta.db_table)}")
 
 
 def _adresser(user_pks):
@@ -204,14 +239,29 @@ def _adresser(user_pks):
     return {pk: (epost or "").strip() for pk, epost in rader.values_list("pk", "email")}
 
 
-def köa(pks):
-    """Queue one e-mail task per reminder, over one broker connection."""
-    from remiss.tasks_paminnelser import skicka_påminnelse
+# Each message is one round trip to the broker. Up to this many the sweep queues the mail tasks
+# itself; a larger backlog (the first sweep over imported data, or after a long stop) is queued
+# as chunks, and the workers queue each chunk's mail tasks, in parallel and off beat's path.
+KÖA_DIREKT = 200
 
+
+def _publicera(uppgift, argumentlistor):
     kö = {"queue": settings.REMISS_PAMINNELSER_KO} if settings.REMISS_PAMINNELSER_KO else {}
     with current_app.producer_or_acquire() as producer:
-        for pk in pks:
-            skicka_påminnelse.apply_async((pk,), producer=producer, **kö)
+        for argument in argumentlistor:
+            uppgift.apply_async(argument, producer=producer, **kö)
+
+
+def köa(pks):
+    """Queue one e-mail task per reminder, over one broker connection."""
+    from remiss.tasks_paminnelser import köa_påminnelser, skicka_påminnelse
+
+    pks = list(pks)
+    if len(pks) <= KÖA_DIREKT:
+        _publicera(skicka_påminnelse, [(pk,) for pk in pks])
+    else:
+        delar = [(pks[i : i + KÖA_DIREKT],) for i in range(0, len(pks), KÖA_DIREKT)]
+        _publicera(köa_påminnelser, delar)
 
 
 def svep(nu=None):
@@ -220,8 +270,7 @@ def svep(nu=None):
     omgång = uuid.uuid4()
     resultat = Svepresultat()
     with transaction.atomic():
-        rader = _påminnelser(nu, omgång)
-        P.objects.bulk_create(rader, ignore_conflicts=True)
+        _gör_anspråk(_påminnelser(nu), omgång, nu)
         # Only the rows this sweep inserted carry its omgång; a conflicting row kept its own.
         egna = P.objects.filter(omgång=omgång)
         resultat.nya = list(egna.filter(status=P.Status.VÄNTAR).values_list("pk", flat=True))

@@ -76,6 +76,13 @@ def svep():
         )
 
 
+@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+def köa_påminnelser(pks):
+    """Queue the mail tasks of one chunk of a large backlog (see paminnelser.KÖA_DIREKT). Run
+    twice, it queues twice, which the claim makes harmless."""
+    paminnelser.köa(pks)
+
+
 def _varför_inte(påminnelse):
     """Why this reminder should no longer be sent, or "" when it should."""
     if not påminnelse.mottagare.is_active:

@@ -249,3 +249,15 @@ def test_two_sweeps_at_the_same_time_send_each_reminder_once(
     time.sleep(1)
     assert len(postlåda.meddelanden) == 16
     assert len({(m["To"], ämne(m)) for m in postlåda.meddelanden}) == 16
+
+
+def test_a_large_backlog_is_queued_in_chunks_and_still_sent_once(instans, postlåda, monkeypatch):
+    monkeypatch.setattr(paminnelser, "KÖA_DIREKT", 2)
+    assert len(paminnelser.svep().nya) == 3  # queued as two chunks, which the worker fans out
+    vänta_tills(lambda: len(postlåda.meddelanden) == 3 and alla_klara())
+    time.sleep(0.5)
+    assert sorted(m["To"] for m in postlåda.meddelanden) == [
+        "joakim@example.se",
+        "maja@example.se",
+        "sara@example.se",
+    ]
