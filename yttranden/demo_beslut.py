@@ -10,6 +10,7 @@ import datetime
 
 from django.db.models import QuerySet
 
+from remiss.models import Remissinstans
 from yttranden.demo import _den, _instans, _redan_meddelat, _sammanträde, _skriv, _tid
 from yttranden.demotexter import alvsjo
 from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
@@ -56,6 +57,7 @@ def _besluta(utlåtande, mötesdag, nummer, sekreterare, uttalanden=()):
         svar = Svar.skicka(beslut, av=sekreterare)
     # Sent years ago: KS is not to be e-mailed about it now.
     QuerySet.update(Svar.objects.filter(pk=svar.pk), skickat=skickat, notifierat=skickat)
+    Remissinstans.objects.filter(pk=svar.instans_id).update(besvarad=skickat)
     QuerySet.update(Ärende.objects.filter(pk=ärende.pk), lagt=_tid(mötesdag, 9))
     QuerySet.update(Beslut.objects.filter(pk=beslut.pk), registrerat=_tid(mötesdag, 19))
     QuerySet.update(Uttalande.objects.filter(beslut=beslut), registrerat=_tid(mötesdag, 19))

@@ -36,4 +36,5 @@ def test_the_demo_holds_the_seeds_decisions_once(db):
         )
         assert f"{svar.beslut.datum}" == dag
         assert svar.instans.status == Remissinstans.Status.BESVARAD
+        assert svar.instans.besvarad.date() > svar.beslut.datum  # the day after the meeting
         assert svar.notifierat is not None  # nobody is e-mailed about a 2019 answer today
