@@ -23,6 +23,7 @@ from nämnder.models import Sammanträde
 SÖK_EFTER_SVARSDATUM = datetime.timedelta(days=180)
 # The answer is sent once the minutes of that item are approved; a week is a usual margin.
 JUSTERINGSMARGINAL = datetime.timedelta(days=7)
+MÖTESKODER = {"inget_mote", "kort_beredning"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,15 @@ class Mötesbedömning:
     nästa_möte: Sammanträde | None = None
     helgdagar: list = field(default_factory=list)
     varningar: list = field(default_factory=list)
+
+    @property
+    def mötesvarningar(self):
+        """What concerns this nämnd's own plan (the rest is the same for every recipient)."""
+        return [v for v in self.varningar if v.kod in MÖTESKODER]
+
+    @property
+    def tidsvarningar(self):
+        return [v for v in self.varningar if v.kod not in MÖTESKODER]
 
     @property
     def beredningsdagar(self):
@@ -71,8 +81,7 @@ class Mötesbedömning:
 
     @property
     def kan_begära_anstånd(self):
-        mötesvarning = {v.kod for v in self.varningar} & {"inget_mote", "kort_beredning"}
-        return bool(mötesvarning and self.nästa_möte)
+        return bool(self.mötesvarningar and self.nästa_möte)
 
 
 def _datum(dag):

@@ -34,5 +34,6 @@ def motesbedomning_for_instans(instans):
 
 
 @register.filter
-def med_varningar(bedömningar):
-    return [par for par in bedömningar if par[1].varningar]
+def med_mötesvarningar(bedömningar):
+    """The (nämnd, bedömning) pairs whose own sammanträdesplan does not fit the deadline."""
+    return [par for par in bedömningar if par[1].mötesvarningar]
