@@ -285,3 +285,12 @@ def test_work_that_seems_lost_is_taken_back_and_queued_again(instans, settings):
     assert P.objects.get(pk=hängande.pk).status == P.Status.VÄNTAR
     assert P.objects.get(pk=pågående.pk).status == P.Status.SKICKAS
     assert paminnelser.svep().återtagna == []
+
+
+def test_beat_sweeps_every_few_minutes_and_a_missed_run_expires(settings):
+    from remiss.celery import app
+
+    app.loader.import_default_modules()  # what a worker does: autodiscovers the task modules
+    post = settings.CELERY_BEAT_SCHEDULE["påminnelser"]
+    assert post["task"] in app.tasks and "remiss.tasks_paminnelser.skicka_påminnelse" in app.tasks
+    assert 0 < post["options"]["expires"] < post["schedule"].total_seconds() <= 10 * 60
