@@ -29,8 +29,9 @@ BAS_URL = "https://remiss.invalid/"
 
 PDF_INSTÄLLNINGAR = {
     "pdf_variant": "pdf/a-2b",
-    # Tagged (structure tree, reading order, /Lang) on top of PDF/A-2b: PDF/A-2a or PDF/UA would
-    # be a second variant, and WeasyPrint takes one; the tags are there all the same.
+    # Tagged too (structure tree with headings, lists, tables; /Lang): the same tags
+    # WeasyPrint's pdf/ua-1 variant writes, but a file declares one variant and the archive's
+    # is PDF/A-2b. Page headers and footers are left out of the tree as artifacts.
     "pdf_tags": True,
     "custom_metadata": True,
 }
