@@ -7,8 +7,7 @@ class YttrandenConfig(AppConfig):
     verbose_name = _("Tjänsteutlåtanden och yttranden")
 
     def ready(self):
-        # Registers the seal's system check (a bad certificate stops `manage.py check`).
-        from yttranden.pdf import kontroller  # noqa: F401
-
-        # Tells the search index (remiss.sok) what a tjänsteutlåtande puts there.
+        # Both register themselves on import: what a tjänsteutlåtande puts in the search index
+        # (remiss.sok), and the seal's system check (a bad certificate stops `manage.py check`).
         from yttranden import sok  # noqa: F401
+        from yttranden.pdf import kontroller  # noqa: F401
