@@ -4,6 +4,7 @@ query whatever the number of rows: only utlåtanden assigned to the person are l
 from django import template
 from django.utils.safestring import mark_safe
 
+from nämnder.permissions import kan_se, roller
 from yttranden.formatering import sanera
 from yttranden.models import Tjänsteutlåtande
 
@@ -52,3 +53,14 @@ def utlåtandestatus(utlåtande):
 def sanerad(html):
     """Formatted text, sanitised again on the way out whatever path wrote it."""
     return mark_safe(sanera(html))
+
+
+@register.filter
+def synligt_för(obj, user):
+    """Whether the permission gateway would show ``obj`` to ``user`` (for links only)."""
+    return kan_se(user, obj)
+
+
+@register.filter
+def medlem_i(user, nämnd):
+    return bool(roller(user, nämnd))
