@@ -14,6 +14,7 @@ urlpatterns = [
     path("remisser/", include("remiss.urls_ks")),
     path("instanser/", include("remiss.urls_instanser")),
     path("utlatanden/", include("yttranden.urls")),
+    path("sok/", include("remiss.urls_sok")),
     path("beslut/", include("yttranden.urls_beslut")),
     path("kalender/", include("remiss.urls_kalender")),
     path("admin/", admin.site.urls),

@@ -158,6 +158,9 @@ class Remissinstans(models.Model):
 
     def _spara(self, låst, *fält):
         låst.save(update_fields=["status", *fält])
+        from remiss.sok.index import indexera
+
+        indexera(låst)  # in the same transaction: search shows what was committed
         self.refresh_from_db()
 
     @transaction.atomic

@@ -174,6 +174,14 @@ class Remiss(models.Model):
         else:
             text = _("Ändrade: %(fält)s.") % {"fält": ändrat} if ändrat else ""
             self.logga(Händelse.Typ.ÄNDRAD, av, text)
+        self._indexera(self)
+
+    @staticmethod
+    def _indexera(*objekt):
+        # Kept current in the same transaction, so search never shows a state that rolled back.
+        from remiss.sok.index import Indexerare
+
+        Indexerare().skriv(objekt)
 
     @transaction.atomic
     def bifoga(self, fil, innehållstyp, av):
@@ -254,6 +262,7 @@ class Remiss(models.Model):
             _("Skickad till %(antal)s remissinstanser med svar senast %(datum)s.")
             % {"antal": len(instanser), "datum": f"{låst.sista_svarsdatum:%Y-%m-%d}"},
         )
+        self._indexera(låst, *instanser)
         self.refresh_from_db()
         return instanser
 
@@ -264,4 +273,5 @@ class Remiss(models.Model):
         låst.avslutad = timezone.now()
         låst.save(update_fields=["status", "avslutad"])
         låst.logga(Händelse.Typ.AVSLUTAD, av)
+        self._indexera(låst)
         self.refresh_from_db()

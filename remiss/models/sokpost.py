@@ -52,6 +52,7 @@ class Sökpost(models.Model):
         TJÄNSTEUTLÅTANDE = "tjansteutlatande", _("Tjänsteutlåtande")
         BESLUT = "beslut", _("Beslut")
         SÄRSKILT_UTTALANDE = "sarskilt_uttalande", _("Särskilt uttalande")
+        RESERVATION = "reservation", _("Reservation")
 
     innehållstyp = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     objekt_id = models.PositiveBigIntegerField()
@@ -80,7 +81,11 @@ class Sökpost(models.Model):
     text = models.TextField(_("text"), blank=True)
     url = models.CharField(max_length=300)
     # Written from the columns above by remiss.sok.index (PostgreSQL only; NULL on SQLite).
+    # ``vektor`` has everything and is what matches; ``vektor_kort`` has only the diarienummer,
+    # title and headings, small enough to stay in the row, so that a query matching tens of
+    # thousands of documents can pick its best candidates without reading every full vector.
     vektor = SearchVectorField(null=True, editable=False)
+    vektor_kort = SearchVectorField(null=True, editable=False)
     indexerad = models.DateTimeField(auto_now=True)
 
     objects = SökpostQuerySet.as_manager()

@@ -21,7 +21,8 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramWordSimilarity,
 )
-from django.db import connection
+from django.core.paginator import Page, Paginator
+from django.db import connection, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat
 
@@ -30,15 +31,23 @@ from remiss.sok import text
 from remiss.sok.index import KONFIGURATION, på_postgresql
 
 MAX_TECKEN = 200
+# Matches are counted up to this many ("more than 10 000"); a longer list is not read anyway.
+MAX_RÄKNA = 10_000
+# Relevance is computed in full for this many candidates (see _postgresql).
+KANDIDATER = 1000
 # Enough to find a compound from one part and a misspelled word, few enough that the widened
 # query stays small.
-MAX_TERMER = 5
+MAX_TERMER = 8
 MAX_LIKNANDE = 6
 # D, C, B, A: a hit in the title or diarienummer weighs ten times one in the body text.
 VIKTER = [0.05, 0.1, 0.4, 1.0]
-_TERM = re.compile(r"[^\W\d_]{4,60}")
-# Quotes, "or" and a leading minus mean the person wrote web search syntax: do not widen it.
-_SYNTAX = re.compile(r'"|(^|\s)-\w|\bor\b', re.IGNORECASE)
+# Shorter words are matched as typed; widening them would find too much.
+MIN_LIKNANDE = 4
+_ORD = re.compile(r"[^\W\d_]{1,60}")
+# Web-search syntax (see websearch_to_tsquery): "a phrase", -excluded, either or other.
+_FRAS = re.compile(r'"[^"]*"?')
+_UTESLUTEN = re.compile(r"(?:^|(?<=\s))-([^\W\d_]+)")
+_ELLER = re.compile(r"\bor\b", re.IGNORECASE)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,23 +82,37 @@ def liknande_ord(termer):
     return liknande
 
 
+def _delar(fråga):
+    """The words to widen (outside quoted phrases and not excluded with a minus), the excluded
+    words, and whether the person asked for either word ("or") rather than all of them."""
+    utan_fraser = _FRAS.sub(" ", fråga)
+    uteslutna = [o.lower() for o in _UTESLUTEN.findall(utan_fraser)]
+    kvar = _UTESLUTEN.sub(" ", utan_fraser)
+    ord = [o.lower() for o in _ORD.findall(kvar) if o.lower() != "or"]
+    return list(dict.fromkeys(ord)), uteslutna, bool(_ELLER.search(kvar))
+
+
 def tsquery(fråga):
-    """The exact web-search query, widened with similar words unless the person used syntax."""
+    """The web-search query as typed, or the same query with each word widened to similar words
+    in the index (misspellings, compounds it is part of)."""
     exakt = SearchQuery(fråga, config=KONFIGURATION, search_type="websearch")
-    if _SYNTAX.search(fråga):
+    ord, uteslutna, eller = _delar(fråga)
+    if not ord or len(ord) > MAX_TERMER:
         return exakt
-    termer = list(dict.fromkeys(t.lower() for t in _TERM.findall(fråga)))[:MAX_TERMER]
-    liknande = liknande_ord(termer)
+    liknande = liknande_ord([o for o in ord if len(o) >= MIN_LIKNANDE])
     if not any(liknande.values()):
         return exakt
 
-    def någon_av(term):
+    def någon_av(o):
         return functools.reduce(
             operator.or_,
-            (SearchQuery(o, config=KONFIGURATION) for o in [term, *liknande[term]]),
+            (SearchQuery(v, config=KONFIGURATION) for v in [o, *liknande.get(o, [])]),
         )
 
-    return exakt | functools.reduce(operator.and_, (någon_av(t) for t in termer))
+    vidgad = functools.reduce(operator.or_ if eller else operator.and_, map(någon_av, ord))
+    for o in uteslutna:
+        vidgad &= ~SearchQuery(o, config=KONFIGURATION)
+    return exakt | vidgad
 
 
 def _dnr_del(fråga):
@@ -109,74 +132,108 @@ def _filtrera(poster, urval):
     return poster
 
 
-def sök(user, urval):
-    """The posts matching ``urval`` that ``user`` may see, each with ``utdrag`` (a snippet with
-    hit markers, see text.markera), best first or newest first."""
+@dataclasses.dataclass
+class Resultat:
+    sida: Page  # evaluated; each post has ``utdrag`` (see text.markera)
+    antal: int  # every match, counted up to MAX_RÄKNA
+    fler: bool  # more than MAX_RÄKNA matched
+    bästa: int | None  # sorted by relevance among this many best candidates (None: all)
+
+
+def sök(user, urval, sidnummer=1, per_sida=20):
+    """One page of the posts matching ``urval`` that ``user`` may see, best or newest first."""
     fråga = normalisera(urval.fråga)
-    poster = _filtrera(Sökpost.objects.synliga_för(user), urval).select_related("nämnd")
     if not fråga:
-        return poster.none()
-    poster = _postgresql(poster, fråga) if på_postgresql() else _enkel(poster, fråga)
-    if urval.sortera == "datum":
-        return poster.order_by("-datum", "-pk")
-    return poster.order_by(*(["-rank"] if på_postgresql() else []), "-datum", "-pk")
+        return Resultat(Paginator([], per_sida).get_page(1), antal=0, fler=False, bästa=None)
+    poster = _filtrera(Sökpost.objects.synliga_för(user), urval)
+    with transaction.atomic():
+        if på_postgresql():
+            # A common word matches most rows, and the planner, not knowing that testing a row
+            # means reading its large vector, would rather read them all than use the index.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            matchande, ordnade, bästa = _postgresql(poster, fråga, urval.sortera)
+        else:
+            matchande, ordnade, bästa = _enkel(poster, fråga, urval.sortera)
+        antal = matchande.values("pk")[: MAX_RÄKNA + 1].count()
+        visas = min(antal, MAX_RÄKNA, bästa or MAX_RÄKNA)
+        sida = Paginator(_Räknad(ordnade, visas), per_sida).get_page(sidnummer)
+        sida.object_list = list(sida.object_list)
+    if not på_postgresql():
+        for post in sida.object_list:
+            post.utdrag = text.utdrag_kring(post.text, fråga.split())
+    return Resultat(
+        sida=sida,
+        antal=min(antal, MAX_RÄKNA),
+        fler=antal > MAX_RÄKNA,
+        bästa=bästa if bästa and antal > bästa else None,
+    )
 
 
-def _postgresql(poster, fråga):
+class _Räknad:
+    """A queryset whose length is already known, so the paginator does not count again."""
+
+    def __init__(self, poster, antal):
+        self.poster, self.antal = poster, antal
+
+    def count(self):
+        return self.antal
+
+    def __getitem__(self, bit):
+        return self.poster[bit]
+
+
+def _postgresql(poster, fråga, sortera):
+    """(matching, ordered page source, size of the relevance window)."""
     q = tsquery(fråga)
     träff = Q(vektor=q)
     if dnr := _dnr_del(fråga):
         träff |= Q(diarienummer__icontains=dnr)
-    likhet = TrigramWordSimilarity(Value(fråga), Concat("diarienummer", Value(" "), "titel"))
-    return (
-        poster.filter(träff)
-        .annotate(
-            rank=SearchRank(F("vektor"), q, weights=VIKTER) + likhet,
-            utdrag=SearchHeadline(
-                "text",
-                q,
-                config=KONFIGURATION,
-                start_sel=text.START,
-                stop_sel=text.SLUT,
-                max_fragments=2,
-                min_words=12,
-                max_words=30,
-                fragment_delimiter=" … ",
-            ),
+    matchande = poster.filter(träff)
+    if sortera == "datum":
+        ordnade, bästa = matchande.order_by("-datum", "-pk"), None
+    else:
+        # Ranking reads each match's full vector; for a common word that is tens of thousands.
+        # So the best KANDIDATER are picked by the short vector (hits in diarienummer, title,
+        # headings), newest first, and only those are ranked on everything.
+        kandidater = (
+            matchande.annotate(kort=SearchRank(F("vektor_kort"), q, weights=VIKTER))
+            .order_by("-kort", "-datum", "-pk")
+            .values("pk")[:KANDIDATER]
         )
-        .defer("text", "rubriker", "vektor")
+        likhet = TrigramWordSimilarity(Value(fråga), Concat("diarienummer", Value(" "), "titel"))
+        ordnade = (
+            Sökpost.objects.filter(pk__in=kandidater)
+            .annotate(rank=SearchRank(F("vektor"), q, weights=VIKTER) + likhet)
+            .order_by("-rank", "-datum", "-pk")
+        )
+        bästa = KANDIDATER
+    utdrag = SearchHeadline(
+        "text",
+        q,
+        config=KONFIGURATION,
+        start_sel=text.START,
+        stop_sel=text.SLUT,
+        max_fragments=2,
+        min_words=12,
+        max_words=30,
+        fragment_delimiter=" … ",
     )
+    ordnade = (
+        ordnade.annotate(utdrag=utdrag)
+        .select_related("nämnd")
+        .defer("text", "rubriker", "vektor", "vektor_kort")
+    )
+    return matchande, ordnade, bästa
 
 
-def _enkel(poster, fråga):
-    ord = fråga.split()
-    for o in ord:
+def _enkel(poster, fråga, sortera):
+    """SQLite: every word somewhere in the post, newest first."""
+    for o in fråga.split():
         poster = poster.filter(
             Q(diarienummer__icontains=o)
             | Q(titel__icontains=o)
             | Q(rubriker__icontains=o)
             | Q(text__icontains=o)
         )
-    return _MedUtdrag(poster, ord)
-
-
-class _MedUtdrag:
-    """Wraps the SQLite queryset so each post gets a Python-cut snippet when a page is read."""
-
-    def __init__(self, poster, ord):
-        self.poster, self.ord = poster, ord
-
-    def order_by(self, *ordning):
-        return _MedUtdrag(self.poster.order_by(*ordning), self.ord)
-
-    def count(self):
-        return self.poster.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, bit):
-        rader = self.poster[bit]
-        for post in rader:
-            post.utdrag = text.utdrag_kring(post.text, self.ord)
-        return rader
+    return poster, poster.select_related("nämnd").order_by("-datum", "-pk"), None

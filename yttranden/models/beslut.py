@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from remiss.models import Remissinstans
+from remiss.sok.index import Indexerare, indexera
 from yttranden.models.granskning import Attest
 
 
@@ -156,6 +157,7 @@ class Beslut(models.Model):
         # An answer recorded before the system existed (demo, import) is already past this step.
         if instans.status == Remissinstans.Status.ATTESTERAD:
             instans.markera_beslutad(av)
+        indexera(beslut)
         return beslut
 
     @property
@@ -231,7 +233,7 @@ class Uttalande(models.Model):
             fel["text"] = _("Skriv uttalandets text.")
         if fel:
             raise ValidationError(fel)
-        return cls.objects.create(
+        uttalande = cls.objects.create(
             beslut=låst,
             typ=typ,
             partier=partier,
@@ -239,6 +241,8 @@ class Uttalande(models.Model):
             text=text.strip(),  # plain text, escaped when shown
             registrerat_av=av,
         )
+        indexera(uttalande)
+        return uttalande
 
 
 class Svar(models.Model):
@@ -306,6 +310,10 @@ class Svar(models.Model):
             skickat_av=av,
         )
         låst.markera_besvarad(av)
+        # Sent, the beslut and its uttalanden are KS's to find too (read again: the caller's
+        # copy may hold the instans as it was before it was answered).
+        färskt = Beslut.objects.select_related("ärende__utlåtande__instans").get(pk=beslut.pk)
+        Indexerare().skriv([färskt, *färskt.uttalanden.all()])
         from yttranden.tasks_beslut import meddela_ks_om_svar
 
         transaction.on_commit(lambda: meddela_ks_om_svar.delay(svar.pk), robust=True)

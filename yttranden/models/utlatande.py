@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nämnder.permissions import har_roll, roller
 from nämnder.roller import KS_ROLLER, Roll
+from remiss.sok.index import indexera
 from yttranden import dokument
 from yttranden.formatering import sanera, är_tom
 from yttranden.models.delar import Bilaga, Sektion
@@ -337,6 +338,7 @@ class Tjänsteutlåtande(models.Model):
         låst.status = ny
         låst._får_ändra_låst = True
         låst.save(update_fields=["status"])
+        indexera(låst)  # who may find it follows the status (a replaced one is not found)
         händelse = Händelse.objects.create(
             utlåtande=låst, typ=typ, från_status=från, till_status=ny, text=text, utförd_av=av
         )
@@ -411,13 +413,15 @@ class Tjänsteutlåtande(models.Model):
     def _ny_version(self, av, ändrade):
         self.versionsnummer += 1
         type(self).objects.filter(pk=self.pk).update(versionsnummer=self.versionsnummer)
-        return Version.objects.create(
+        version = Version.objects.create(
             utlåtande=self,
             nummer=self.versionsnummer,
             sparad_av=av,
             innehåll=self.innehåll(),
             ändrade_avsnitt=ändrade,
         )
+        indexera(self)  # every saved text is searchable, in the same transaction
+        return version
 
     def spara(self, texter, grundad_på, av):
         """Save new headings and texts, ``texter = {sektion_pk: (rubrik, html)}``.
