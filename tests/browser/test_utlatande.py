@@ -73,7 +73,8 @@ def test_an_utlåtande_is_written_reviewed_returned_approved_and_attested(page, 
 
     # The handläggare starts the utlåtande and writes it in the editor.
     logga_in(page, "joakim")
-    page.goto(f"/utlatanden/instans/{instans.pk}/")
+    page.goto(f"/instanser/{instans.pk}/")
+    page.get_by_role("link", name="Skriv tjänsteutlåtande").click()
     kontrollera_tillgänglighet(page)
     page.get_by_role("button", name="Skriv tjänsteutlåtande").click()
     expect(page.get_by_role("heading", name="Skriv tjänsteutlåtande")).to_be_visible()

@@ -494,3 +494,22 @@ def test_the_autosave_response_is_json(client, utlåtande, handläggare):
     svar = _autospara(client, utlåtande, Sammanfattning="<p>x</p>")
     assert svar["Content-Type"] == "application/json"
     assert json.loads(svar.content)["version"] == 2
+
+
+def test_the_instans_page_links_to_the_utlåtande_for_the_nämnd_only(
+    client, utlåtande, instans, handläggare, ks_läsare
+):
+    url = reverse("instanser:detalj", args=[instans.pk])
+    client.force_login(handläggare)
+    assert reverse("yttranden:detalj", args=[utlåtande.pk]) in client.get(url).text
+    client.force_login(ks_läsare)
+    sida = client.get(url).text
+    assert reverse("yttranden:detalj", args=[utlåtande.pk]) not in sida
+    assert "Förvaltningen arbetar med sitt tjänsteutlåtande" in sida
+
+
+def test_the_handläggares_start_page_lists_her_drafts(client, utlåtande, handläggare):
+    client.force_login(handläggare)
+    sida = client.get(reverse("start")).text
+    assert "Mina tjänsteutlåtanden under arbete" in sida
+    assert reverse("yttranden:redigera", args=[utlåtande.pk]) in sida
