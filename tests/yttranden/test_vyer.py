@@ -513,3 +513,29 @@ def test_the_handläggares_start_page_lists_her_drafts(client, utlåtande, handl
     sida = client.get(reverse("start")).text
     assert "Mina tjänsteutlåtanden under arbete" in sida
     assert reverse("yttranden:redigera", args=[utlåtande.pk]) in sida
+
+
+def test_the_detail_page_runs_a_constant_number_of_queries(
+    client, granskas, avdelningschef, django_assert_max_num_queries
+):
+    for sektion in granskas.sektioner.all():
+        for nr in range(3):
+            granskas.kommentera(f"Kommentar {nr}", avdelningschef, sektion=sektion)
+    client.force_login(avdelningschef)
+    with django_assert_max_num_queries(20):
+        svar = client.get(reverse("yttranden:detalj", args=[granskas.pk]))
+    assert svar.text.count("Kommentar 2") == 8
+
+
+def test_the_admin_edits_mallar_but_never_an_attested_utlåtande(client, attesterat):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.se", "x")
+    client.force_login(admin)
+    assert client.get(reverse("admin:yttranden_mall_changelist")).status_code == 200
+    url = reverse("admin:yttranden_tjänsteutlåtande_change", args=[attesterat.pk])
+    före = attesterat.kontrollsumma()
+    svar = client.post(url, {"datum": "2020-01-01", "status": "utkast"})
+    assert svar.status_code == 403
+    attesterat.refresh_from_db()
+    assert attesterat.status == S.ATTESTERAD and attesterat.kontrollsumma() == före
