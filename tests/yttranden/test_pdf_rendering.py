@@ -5,6 +5,7 @@ import dataclasses
 import datetime
 import http.server
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from asn1crypto import tsp
@@ -192,4 +193,6 @@ def test_sealing_and_verifying_work_under_a_running_event_loop():
         signerad = skapa_signerad_pdf(utbildningsnämndens_utlåtande(), sigill=demosigill())
         return verifiera(signerad.innehåll, sigill=demosigill())
 
-    assert asyncio.run(i_en_händelseloop()).giltig
+    # A thread of its own, since this test process may already have a loop (Playwright).
+    with ThreadPoolExecutor(max_workers=1) as tråd:
+        assert tråd.submit(asyncio.run, i_en_händelseloop()).result().giltig
