@@ -1,47 +1,70 @@
 """The search index: one Sökpost per searchable document (a remiss, a remissinstans, a
-tjänsteutlåtande, later a beslut or särskilt uttalande), written by ``remiss.sok.index`` from
-the model methods that change a document.
+tjänsteutlåtande, a beslut, a särskilt uttalande or reservation), written by
+``remiss.sok.index`` from the model methods that change a document.
 
 The index lives in the remiss app because every document hangs off a remiss and remiss may not
 import yttranden; each kind of document describes itself to the index (``remiss.sok.typer``).
 
-Who may find a post is stored with it, so that search filters in SQL and another förvaltning's
-drafts never reach a count or a snippet. The rules mirror the documents' own ``synlig_för``:
-
-- anyone with a role in the owning ``nämnd`` (or, with ``kräver_roll``, only that role there);
-- ``öppen_för_ks``: KS's roles (remissamordnare, läsare) in ``ks_nämnd``, the sending nämnd;
-- ``öppen_för_mottagare``: members of the remiss's recipient nämnder.
+Who may find a post is stored with it as access tokens (``åtkomst``), so that search filters in
+SQL, through the same index as the words, and another förvaltning's drafts never reach a count
+or a snippet. A person holds a token for each role: ``n5`` (any role in nämnd 5), ``n5:lasare``
+(that role there) and, for KS's roles, ``ks5``. A post lists the tokens that may find it, as the
+documents' own ``synlig_för`` decide (see ``åtkomst`` below and remiss.sok.typer).
 """
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
-from django.db.models import Q
+from django.db import connection, models
+from django.db.models import BooleanField, F, Func, Q
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.permissions import alla_roller
 from nämnder.roller import KS_ROLLER
 
 
+def nyckel(nämnd_id, roll=None):
+    return f"n{nämnd_id}:{roll}" if roll else f"n{nämnd_id}"
+
+
+def ks_nyckel(nämnd_id):
+    return f"ks{nämnd_id}"
+
+
+def nycklar_för(user):
+    """Every access token ``user`` holds, from the roles read once per request."""
+    nycklar = set()
+    for nämnd, roll in alla_roller(user):
+        nycklar |= {nyckel(nämnd.pk), nyckel(nämnd.pk, roll.value)}
+        if roll in KS_ROLLER:
+            nycklar.add(ks_nyckel(nämnd.pk))
+    return sorted(nycklar)
+
+
+class _HarNågon(Func):
+    """``string_to_array(åtkomst, ' ') && ARRAY[…]``: the expression the GIN index is built on."""
+
+    output_field = BooleanField()
+
+    def __init__(self, nycklar):
+        self.nycklar = list(nycklar)
+        super().__init__(F("åtkomst"))
+
+    def as_sql(self, compiler, connection, **extra):
+        fält, parametrar = compiler.compile(self.source_expressions[0])
+        return f"(string_to_array({fält}, ' ') && %s::text[])", [*parametrar, self.nycklar]
+
+
 class SökpostQuerySet(models.QuerySet):
     def synliga_för(self, user):
-        """The posts ``user`` may find, decided in SQL from the roles read once per request."""
-        from remiss.models.instans import Remissinstans
-
-        per_roll = {}
-        for nämnd, roll in alla_roller(user):
-            per_roll.setdefault(roll, set()).add(nämnd.pk)
-        if not per_roll:
+        nycklar = nycklar_för(user)
+        if not nycklar:
             return self.none()
-        mina = set().union(*per_roll.values())
-        villkor = Q(kräver_roll="", nämnd__in=mina)
-        for roll, nämnder in per_roll.items():
-            villkor |= Q(kräver_roll=roll, nämnd__in=nämnder)
-        if ks := set().union(*(per_roll.get(roll, set()) for roll in KS_ROLLER)):
-            villkor |= Q(öppen_för_ks=True, ks_nämnd__in=ks)
-        mottagna = Remissinstans.objects.filter(nämnd__in=mina).values("remiss_id")
-        villkor |= Q(öppen_för_mottagare=True, remiss__in=mottagna)
+        if connection.vendor == "postgresql":
+            return self.filter(_HarNågon(nycklar))
+        villkor = Q()
+        for n in nycklar:
+            villkor |= Q(åtkomst__contains=f" {n} ")
         return self.filter(villkor)
 
 
@@ -62,15 +85,11 @@ class Sökpost(models.Model):
     nämnd = models.ForeignKey(
         "nämnder.Nämnd", on_delete=models.CASCADE, related_name="+", verbose_name=_("nämnd")
     )
-    ks_nämnd = models.ForeignKey(
-        "nämnder.Nämnd", on_delete=models.CASCADE, related_name="+", verbose_name=_("avsändare")
-    )
     remiss = models.ForeignKey(
         "remiss.Remiss", on_delete=models.CASCADE, related_name="+", verbose_name=_("remiss")
     )
-    kräver_roll = models.CharField(max_length=30, blank=True)
-    öppen_för_ks = models.BooleanField(default=False)
-    öppen_för_mottagare = models.BooleanField(default=False)
+    # " n5 ks1 ": the tokens that may find the post, each between spaces (see the module).
+    åtkomst = models.TextField(_("åtkomst"), default="", editable=False)
 
     år = models.PositiveSmallIntegerField(_("år"), help_text=_("Remissens år."))
     datum = models.DateField(_("datum"))

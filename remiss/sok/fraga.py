@@ -33,8 +33,8 @@ from remiss.sok.index import KONFIGURATION, på_postgresql
 MAX_TECKEN = 200
 # Matches are counted up to this many ("more than 10 000"); a longer list is not read anyway.
 MAX_RÄKNA = 10_000
-# Relevance is computed in full for this many candidates (see _postgresql).
-KANDIDATER = 1000
+# Relevance is computed in full for this many candidates (see _ordnade).
+KANDIDATER = 200
 # Enough to find a compound from one part and a misspelled word, few enough that the widened
 # query stays small.
 MAX_TERMER = 8
@@ -68,10 +68,12 @@ def liknande_ord(termer):
     """``{term: [similar words in the index]}``, in one query on the trigram index."""
     if not termer:
         return {}
+    # A stop word ("till", "eller") is not searched for at all, so it is not widened either.
     sql = (
         "SELECT t.term, s.ord FROM unnest(%s::text[]) AS t(term) CROSS JOIN LATERAL ("
         ' SELECT ord FROM "remiss_sökord" WHERE t.term <%% ord'
         " ORDER BY word_similarity(t.term, ord) DESC, length(ord), ord LIMIT %s) AS s"
+        f" WHERE numnode(plainto_tsquery('{KONFIGURATION}', t.term)) > 0"
     )
     liknande = {term: [] for term in termer}
     with connection.cursor() as cursor:
@@ -152,10 +154,14 @@ def sök(user, urval, sidnummer=1, per_sida=20):
             # means reading its large vector, would rather read them all than use the index.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL enable_seqscan = off")
-            matchande, ordnade, bästa = _postgresql(poster, fråga, urval.sortera)
+            matchande, q = _matchande(poster, fråga)
         else:
-            matchande, ordnade, bästa = _enkel(poster, fråga, urval.sortera)
+            matchande, q = _enkel(poster, fråga), None
         antal = matchande.values("pk")[: MAX_RÄKNA + 1].count()
+        if på_postgresql():
+            ordnade, bästa = _ordnade(matchande, q, fråga, urval.sortera, antal)
+        else:
+            ordnade, bästa = matchande.select_related("nämnd").order_by("-datum", "-pk"), None
         visas = min(antal, MAX_RÄKNA, bästa or MAX_RÄKNA)
         sida = Paginator(_Räknad(ordnade, visas), per_sida).get_page(sidnummer)
         sida.object_list = list(sida.object_list)
@@ -183,27 +189,34 @@ class _Räknad:
         return self.poster[bit]
 
 
-def _postgresql(poster, fråga, sortera):
-    """(matching, ordered page source, size of the relevance window)."""
+def _matchande(poster, fråga):
     q = tsquery(fråga)
     träff = Q(vektor=q)
     if dnr := _dnr_del(fråga):
         träff |= Q(diarienummer__icontains=dnr)
-    matchande = poster.filter(träff)
+    return poster.filter(träff), q
+
+
+def _ordnade(matchande, q, fråga, sortera, antal):
+    """(the matches in page order with their snippets, size of the relevance window or None).
+
+    Ranking reads each match's full vector, tens of thousands for a common word. So the best
+    KANDIDATER are picked first, by the short vector (hits in diarienummer, title, headings)
+    among up to MAX_RÄKNA matches, else as the newest (a word in most documents: newest first is
+    what is wanted then, and the date index finds them at once), and only they are ranked on
+    everything."""
     if sortera == "datum":
         ordnade, bästa = matchande.order_by("-datum", "-pk"), None
     else:
-        # Ranking reads each match's full vector; for a common word that is tens of thousands.
-        # So the best KANDIDATER are picked by the short vector (hits in diarienummer, title,
-        # headings), newest first, and only those are ranked on everything.
-        kandidater = (
-            matchande.annotate(kort=SearchRank(F("vektor_kort"), q, weights=VIKTER))
-            .order_by("-kort", "-datum", "-pk")
-            .values("pk")[:KANDIDATER]
-        )
+        if antal > MAX_RÄKNA:
+            kandidater = matchande.order_by("-datum", "-pk")
+        else:
+            kandidater = matchande.annotate(
+                kort=SearchRank(F("vektor_kort"), q, weights=VIKTER)
+            ).order_by("-kort", "-datum", "-pk")
         likhet = TrigramWordSimilarity(Value(fråga), Concat("diarienummer", Value(" "), "titel"))
         ordnade = (
-            Sökpost.objects.filter(pk__in=kandidater)
+            Sökpost.objects.filter(pk__in=kandidater.values("pk")[:KANDIDATER])
             .annotate(rank=SearchRank(F("vektor"), q, weights=VIKTER) + likhet)
             .order_by("-rank", "-datum", "-pk")
         )
@@ -222,13 +235,13 @@ def _postgresql(poster, fråga, sortera):
     ordnade = (
         ordnade.annotate(utdrag=utdrag)
         .select_related("nämnd")
-        .defer("text", "rubriker", "vektor", "vektor_kort")
+        .defer("text", "rubriker", "vektor", "vektor_kort", "åtkomst")
     )
-    return matchande, ordnade, bästa
+    return ordnade, bästa
 
 
-def _enkel(poster, fråga, sortera):
-    """SQLite: every word somewhere in the post, newest first."""
+def _enkel(poster, fråga):
+    """SQLite: every word somewhere in the post."""
     for o in fråga.split():
         poster = poster.filter(
             Q(diarienummer__icontains=o)
@@ -236,4 +249,4 @@ def _enkel(poster, fråga, sortera):
             | Q(rubriker__icontains=o)
             | Q(text__icontains=o)
         )
-    return poster, poster.select_related("nämnd").order_by("-datum", "-pk"), None
+    return poster

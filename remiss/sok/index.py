@@ -14,10 +14,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from remiss.models import Sökord, Sökpost
+from remiss.models.sokpost import ks_nyckel, nyckel
 from remiss.sok import text, typer
 
 KONFIGURATION = "swedish"
-FÄLT = [f.name for f in dataclasses.fields(typer.Sökdata)]
+# Sökdata's fields that are columns; the rest decide ``åtkomst``.
+ÅTKOMSTFÄLT = ("ks_nämnd_id", "kräver_roll", "öppen_för_ks", "mottagare")
+FÄLT = [f.name for f in dataclasses.fields(typer.Sökdata) if f.name not in ÅTKOMSTFÄLT]
 # Words worth correcting or finding inside compounds: letters only, four or more of them.
 _ORD = re.compile(r"[^\W\d_]{4,60}")
 
@@ -47,6 +50,15 @@ def _rensad(data):
     )
 
 
+def åtkomst(data):
+    """The tokens that may find the post (see remiss.models.sokpost), each between spaces."""
+    nycklar = [nyckel(data.nämnd_id, data.kräver_roll or None)]
+    if data.öppen_för_ks:
+        nycklar.append(ks_nyckel(data.ks_nämnd_id))
+    nycklar += [nyckel(nämnd_id) for nämnd_id in data.mottagare]
+    return f" {' '.join(dict.fromkeys(nycklar))} "
+
+
 def ord_i(data):
     return {
         o.lower() for fält in (data.titel, data.rubriker, data.text) for o in _ORD.findall(fält)
@@ -56,7 +68,7 @@ def ord_i(data):
 def _upsert_sql():
     """One INSERT … SELECT FROM unnest(arrays) … ON CONFLICT UPDATE for a whole batch: a dozen
     parameters whatever the batch size, and the vectors computed in the same statement."""
-    kolumner = ["innehållstyp", "objekt_id", *FÄLT, "indexerad"]
+    kolumner = ["innehållstyp", "objekt_id", *FÄLT, "åtkomst", "indexerad"]
     fält = [Sökpost._meta.get_field(namn) for namn in kolumner]
     namn = [connection.ops.quote_name(f.column) for f in fält]
     arrayer = ", ".join(f"%s::{f.db_type(connection)}[]" for f in fält)
@@ -139,6 +151,7 @@ class Indexerare:
         nu = timezone.now()
         kolumner = [[innehållstyp for innehållstyp, _pk, _d in rader], [pk for _i, pk, _d in rader]]
         kolumner += [[getattr(d, namn) for _i, _pk, d in rader] for namn in FÄLT]
+        kolumner.append([åtkomst(d) for _i, _pk, d in rader])
         kolumner.append([nu] * len(rader))
         with connection.cursor() as cursor:
             cursor.execute(_upsert_sql(), kolumner)
@@ -149,12 +162,18 @@ class Indexerare:
         nu = timezone.now()
         Sökpost.objects.bulk_create(
             [
-                Sökpost(innehållstyp_id=i, objekt_id=pk, indexerad=nu, **dataclasses.asdict(d))
+                Sökpost(
+                    innehållstyp_id=i,
+                    objekt_id=pk,
+                    indexerad=nu,
+                    åtkomst=åtkomst(d),
+                    **{namn: getattr(d, namn) for namn in FÄLT},
+                )
                 for i, pk, d in rader
             ],
             update_conflicts=True,
             unique_fields=["innehållstyp", "objekt_id"],
-            update_fields=[*FÄLT, "indexerad"],
+            update_fields=[*FÄLT, "åtkomst", "indexerad"],
         )
 
 

@@ -9,6 +9,7 @@ be found at all (a replaced version, say). Kinds from other apps register themse
 import dataclasses
 import datetime
 
+from django.db.models import Prefetch
 from django.urls import reverse
 
 from nämnder.roller import Roll
@@ -31,9 +32,12 @@ class Sökdata:
     url: str
     rubriker: str = ""
     text: str = ""
+    # Who may find it, as in the document's synlig_för: people with a role in the owning nämnd
+    # (only ``kräver_roll``, if given), KS's roles in ``ks_nämnd_id`` if ``öppen_för_ks``, and
+    # anyone with a role in one of ``mottagare`` (nämnd pks).
     kräver_roll: str = ""
     öppen_för_ks: bool = False
-    öppen_för_mottagare: bool = False
+    mottagare: tuple = ()
 
 
 class Dokumenttyp:
@@ -77,8 +81,14 @@ class RemissTyp(Dokumenttyp):
     modell = Remiss
     typ = Sökpost.Typ.REMISS
 
+    def urval(self):
+        return Remiss.objects.prefetch_related(
+            Prefetch("instanser", queryset=Remissinstans.objects.only("remiss", "nämnd"))
+        )
+
     def sökdata(self, remiss):
         utkast = remiss.status == Remiss.Status.UTKAST
+        mottagare = () if utkast else tuple(i.nämnd_id for i in remiss.instanser.all())
         return Sökdata(
             typ=self.typ,
             nämnd_id=remiss.nämnd_id,
@@ -93,7 +103,7 @@ class RemissTyp(Dokumenttyp):
             text=remiss.beskrivning,
             url=reverse("remisser:detalj", args=[remiss.pk]),
             kräver_roll=Roll.REMISSAMORDNARE.value if utkast else "",
-            öppen_för_mottagare=not utkast,
+            mottagare=mottagare,
         )
 
 

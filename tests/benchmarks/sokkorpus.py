@@ -83,7 +83,7 @@ def sektioner(slump, källa, ämne, nämnd):
             )
         else:
             html = "".join(
-                f"<p>{_stycke(slump, källa, ämne, slump.randint(3, 5))}</p>"
+                f"<p>{_stycke(slump, källa, ämne, slump.randint(2, 4))}</p>"
                 for _ in range(slump.randint(2, 3))
             )
         texter.append((rubrik, html))
@@ -94,6 +94,7 @@ def skapa(antal, slump=None, instanser_per_remiss=29, andel_attesterade=0.7):
     """``antal`` tjänsteutlåtanden on ``antal / instanser_per_remiss`` remisser from KS, one per
     remissinstans, with their sections. Returns the people the benchmark searches as."""
     from django.contrib.auth import get_user_model
+    from django.db import connection
 
     from nämnder.models import Nämnd
     from nämnder.roller import Roll
@@ -176,4 +177,10 @@ def skapa(antal, slump=None, instanser_per_remiss=29, andel_attesterade=0.7):
             )
         )
         gjorda += len(utlåtanden)
+    # bulk_create stamps every instans as received now; they were received with their remiss.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE remiss_remissinstans i SET mottagen = r.remissdatum FROM remiss_remiss r "
+            "WHERE r.id = i.remiss_id"
+        )
     return {"ks_läsare": ks_läsare, "handläggare": handläggare}

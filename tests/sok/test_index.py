@@ -27,18 +27,19 @@ def test_a_draft_remiss_is_indexed_when_saved_and_found_only_by_the_remissamordn
     remiss, ks_samordnare, ks_läsare
 ):
     post = post_för(remiss)
-    assert (post.diarienummer, post.status, post.kräver_roll) == (
+    ks = remiss.nämnd_id
+    assert (post.diarienummer, post.status, post.åtkomst) == (
         "KS 2023/740",
         "Utkast",
-        "remissamordnare",
+        f" n{ks}:remissamordnare ",
     )
     assert [p.titel for p in träffar(ks_samordnare, "samverkansöverenskommelse")] == [remiss.titel]
     assert träffar(ks_läsare, "samverkansöverenskommelse") == []
 
 
-def test_sending_indexes_the_remiss_as_sent_and_every_remissinstans(skickad, un, sod):
+def test_sending_indexes_the_remiss_as_sent_and_every_remissinstans(skickad, ks, un, sod):
     assert post_för(skickad).status == "Utskickad"
-    assert post_för(skickad).öppen_för_mottagare
+    assert set(post_för(skickad).åtkomst.split()) == {f"n{ks.pk}", f"n{un.pk}", f"n{sod.pk}"}
     instanser = Sökpost.objects.filter(typ=Sökpost.Typ.REMISSINSTANS)
     assert {p.nämnd for p in instanser} == {un, sod}
     assert {p.status for p in instanser} == {"Mottagen"}
