@@ -144,7 +144,8 @@ def test_the_partial_shows_the_meeting_the_warnings_and_a_ready_anstånd(un):
     html = render_to_string(
         "nämnder/_motesvarning.html", {"bedömning": bedömning, "anstånd_url": "/anstand/"}
     )
-    assert "Inget sammanträde före svarsdatum." in html
+    assert "Utbildningsnämnden har inget sammanträde före svarsdatum" in html
+    assert "Sista sammanträde före svarsdatum" not in html
     assert 'data-varning="inget_mote"' in html
     assert 'name="anstand-begärt_datum" value="2031-11-19"' in html
     assert "Begär anstånd till 19 november 2031" in html
