@@ -4,8 +4,23 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Händelse(models.Model):
-    """One line of a remiss's history: who did what, when. Append-only: never changed or removed."""
+class Historikrad(models.Model):
+    """A line of a history: written once, never changed or removed (yttranden's history too)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("Historiken kan inte ändras i efterhand."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Historiken kan inte tas bort."))
+
+
+class Händelse(Historikrad):
+    """One line of a remiss's history: who did what, when."""
 
     class Typ(models.TextChoices):
         SKAPAD = "skapad", _("Remissen registrerades")
@@ -53,11 +68,3 @@ class Händelse(models.Model):
 
     def __str__(self):
         return f"{self.get_typ_display()} ({self.tidpunkt:%Y-%m-%d %H:%M})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("Historiken kan inte ändras i efterhand."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("Historiken kan inte tas bort."))

@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from remiss.models.handelse import Historikrad
 
-class Händelse(models.Model):
+
+class Händelse(Historikrad):
     """One line of an utlåtande's history: every transition, with who and when. Append-only."""
 
     class Typ(models.TextChoices):
@@ -41,14 +42,6 @@ class Händelse(models.Model):
 
     def __str__(self):
         return f"{self.get_typ_display()} ({self.tidpunkt:%Y-%m-%d %H:%M})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("Historiken kan inte ändras i efterhand."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("Historiken kan inte tas bort."))
 
 
 class Utskick(models.Model):
