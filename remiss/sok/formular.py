@@ -20,7 +20,7 @@ class SökForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
         help_text=_(
             "Diarienummer (hela eller en del, till exempel 2023/74) eller ord. "
-            'Använd "citattecken" för en fras och minus före ett ord som inte ska finnas med.'
+            "Använd ”citattecken” för en fras och minus före ett ord som inte ska finnas med."
         ),
         error_messages={
             "max_length": _(
