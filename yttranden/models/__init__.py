@@ -5,6 +5,7 @@ from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.granskning import Attest, Kommentar
 from yttranden.models.historik import Händelse, Utskick
 from yttranden.models.mall import Mall, Mallavsnitt
+from yttranden.models.pdfdokument import Pdfdokument
 from yttranden.models.utlatande import Sparkrock, Tjänsteutlåtande
 from yttranden.models.versioner import AvvisadSparning, Version
 
@@ -17,6 +18,7 @@ __all__ = [
     "Kommentar",
     "Mall",
     "Mallavsnitt",
+    "Pdfdokument",
     "Sektion",
     "Sparkrock",
     "Svar",

@@ -1,0 +1,133 @@
+"""The stored PDFs on the pages: status while a worker renders, the download, "Försök igen", KS's
+request for a sammanställning, and the answer package (ZIP) for KS."""
+
+import io
+import zipfile
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nämnder.permissions import hämta_för_användare, kräv_roll
+from remiss.models import Remiss, Remissinstans
+from yttranden.models import Pdfdokument
+from yttranden.models.pdfdokument import SAMMANSTÄLLNINGENS_BESTÄLLARE
+
+
+def _hämta(user, pk):
+    """The document if ``user`` may see what it renders (else 404) and, for KS's
+    sammanställning, holds a KS role (else 403)."""
+    dokument = hämta_för_användare(
+        user,
+        Pdfdokument.objects.select_related(
+            "utlåtande__instans__remiss__nämnd",
+            "utlåtande__instans__nämnd",
+            "ärende__sammanträde__nämnd",
+            "ärende__utlåtande__instans__remiss__nämnd",
+            "remiss__nämnd",
+        ),
+        pk=pk,
+    )
+    if dokument.läsroller:
+        kräv_roll(user, dokument.nämnd, *dokument.läsroller)
+    return dokument
+
+
+def _status(request, dokument):
+    context = {"dokument": dokument, "kan_försöka_igen": dokument.får_försöka_igen(request.user)}
+    return render(request, "yttranden/pdf/_status_innehall.html", context)
+
+
+def _skyddad_nedladdning(svar):
+    svar["X-Content-Type-Options"] = "nosniff"
+    svar["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    svar["Cache-Control"] = "private, no-store"
+    return svar
+
+
+@login_required
+def ladda_ned(request, pk):
+    """The sealed PDF as a download, to anyone who may see what it renders."""
+    dokument = _hämta(request.user, pk)
+    if dokument.status != Pdfdokument.Status.KLAR:
+        raise Http404(_("PDF:en är inte klar än."))
+    try:
+        fil = dokument.fil.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Filen saknas i arkivet.")) from None
+    svar = FileResponse(
+        fil, as_attachment=True, filename=dokument.filnamn, content_type="application/pdf"
+    )
+    return _skyddad_nedladdning(svar)
+
+
+@login_required
+def status(request, pk):
+    """The status partial the page polls (htmx) while the PDF is being made."""
+    dokument = _hämta(request.user, pk)
+    return _status(request, dokument)
+
+
+@login_required
+@require_POST
+def försök_igen(request, pk):
+    dokument = _hämta(request.user, pk)
+    kräv_roll(request.user, dokument.nämnd, *dokument.ansvariga_roller)
+    köad = dokument.försök_igen(av=request.user)
+    if request.htmx:
+        return _status(request, dokument)
+    if köad:
+        messages.success(request, _("PDF:en skapas på nytt."))
+    else:
+        messages.info(request, _("PDF:en är redan klar eller håller på att skapas."))
+    return redirect(dokument.objektets_url)
+
+
+@login_required
+@require_POST
+def beställ_sammanställning(request, pk):
+    """KS asks for the sammanställning as a PDF: a new version only if the answers changed."""
+    remiss = hämta_för_användare(
+        request.user, Remiss.objects.select_related("nämnd"), *SAMMANSTÄLLNINGENS_BESTÄLLARE, pk=pk
+    )
+    dokument, ny = Pdfdokument.för_sammanställning(remiss, av=request.user)
+    if ny:
+        messages.success(request, _("Sammanställningen skapas som PDF."))
+    elif dokument.kan_försökas_igen():
+        dokument.försök_igen(av=request.user)
+        messages.success(request, _("Sammanställningen skapas som PDF på nytt."))
+    else:
+        messages.info(
+            request,
+            _("Svaren har inte ändrats sedan version %(v)s; den PDF:en gäller fortfarande.")
+            % {"v": dokument.version},
+        )
+    return redirect(f"{dokument.objektets_url}#pdf-sammanstallning")
+
+
+@login_required
+def svarspaket(request, pk):
+    """The nämnd's answer as KS files it: the utlåtande and the protokollsutdrag (with its
+    uttalanden) as sealed PDFs in one ZIP. For KS and the nämnd's own members."""
+    instans = hämta_för_användare(
+        request.user, Remissinstans.objects.select_related("remiss", "nämnd"), pk=pk
+    )
+    if instans.status != Remissinstans.Status.BESVARAD:
+        raise Http404(_("Svaret är inte skickat till kommunstyrelsen än."))
+    delar, saknas = Pdfdokument.svarspaket(instans)
+    if saknas:
+        context = {"instans": instans, "saknas": saknas}
+        return render(request, "yttranden/pdf/svarspaket_saknas.html", context, status=409)
+    buffert = io.BytesIO()
+    with zipfile.ZipFile(buffert, "w", zipfile.ZIP_DEFLATED) as zip:
+        for dokument in delar:
+            with dokument.fil.open("rb") as fil:
+                zip.writestr(dokument.filnamn, fil.read())
+    namn = f"Svar {instans.nämnd.namn} {instans.remiss.diarienummer}.zip".replace("/", "-")
+    svar = HttpResponse(buffert.getvalue(), content_type="application/zip")
+    svar["Content-Disposition"] = content_disposition_header(True, namn)
+    return _skyddad_nedladdning(svar)
