@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from pyhanko.sign.timestamps import TimestampRequestError
 
-from yttranden.pdf.rendering import EjAttesteratFel, rendera_pdf
+from yttranden.pdf.rendering import EjAttesteratFel, rendera_pdf, skriv_pdf
 from yttranden.pdf.sigill import försegla
 
 # What the task may retry (with backoff): the timestamp authority did not answer. Everything
@@ -48,5 +48,16 @@ def skapa_signerad_pdf(dokument, *, identitet="", attesterad=None, sigill=None):
         attesterad=attesterad or attest.datum,
         plats=_postort(dokument.brevhuvud),
         sigill=sigill,
+    )
+    return SigneradPdf(innehåll=förseglad, sha256=hashlib.sha256(förseglad).hexdigest())
+
+
+def skapa_signerad_pdf_av_html(html, *, förvaltning, anledning, plats="", sigill=None):
+    """Render finished HTML of one of our other document templates (a protokollsutdrag, KS's
+    sammanställning) with the same stylesheet, fonts, fetcher and PDF/A settings, and seal it
+    with ``anledning`` as the signature's reason. Raises what ``skapa_signerad_pdf`` raises,
+    except the attest check, which is the caller's."""
+    förseglad = försegla(
+        skriv_pdf(html), förvaltning=förvaltning, anledning=anledning, plats=plats, sigill=sigill
     )
     return SigneradPdf(innehåll=förseglad, sha256=hashlib.sha256(förseglad).hexdigest())

@@ -187,22 +187,28 @@ def _samma_producent(skrivare):
         skrivare.prev.trailer_view["/Info"]["/Producer"] = generic.TextStringObject(VENDOR)
 
 
-def försegla(pdf, *, förvaltning, attesterad_av, attesterad, plats="", sigill=None):
+def försegla(
+    pdf, *, förvaltning, attesterad_av="", attesterad=None, plats="", sigill=None, anledning=""
+):
     """The PDF with a PAdES signature by the organisation seal, as bytes.
 
     ``attesterad_av`` names the director ("Lena Holmdahl, Utbildningsdirektör") and
-    ``attesterad`` is the attest's date or time; both go into the signature's reason.
+    ``attesterad`` is the attest's date or time; both go into the signature's reason. A
+    document that is not attested (a protokollsutdrag, a sammanställning) gives its own
+    ``anledning`` instead.
     """
     sigill = sigill or ladda_sigill()
-    när = (
-        attesterad.strftime("%Y-%m-%d %H:%M")
-        if isinstance(attesterad, datetime.datetime)
-        else attesterad.isoformat()
-    )
+    if not anledning:
+        när = (
+            attesterad.strftime("%Y-%m-%d %H:%M")
+            if isinstance(attesterad, datetime.datetime)
+            else attesterad.isoformat()
+        )
+        anledning = f"Attesterat {när} av {attesterad_av}"
     metadata = signers.PdfSignatureMetadata(
         field_name=FÄLTNAMN,
         name=förvaltning,
-        reason=f"Attesterat {när} av {attesterad_av}",
+        reason=anledning,
         location=plats or None,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
