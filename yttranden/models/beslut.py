@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from remiss.models import Remissinstans
 from remiss.sok.index import Indexerare, indexera
 from yttranden.models.granskning import Attest
+from yttranden.models.pdfdokument import Pdfdokument
 
 
 class Ärende(models.Model):
@@ -158,6 +159,7 @@ class Beslut(models.Model):
         if instans.status == Remissinstans.Status.ATTESTERAD:
             instans.markera_beslutad(av)
         indexera(beslut)
+        Pdfdokument.för_protokollsutdrag(låst)  # rendered by a worker after commit
         return beslut
 
     @property
@@ -242,6 +244,7 @@ class Uttalande(models.Model):
             registrerat_av=av,
         )
         indexera(uttalande)
+        Pdfdokument.för_protokollsutdrag(låst.ärende)  # the protokollsutdrag now with it
         return uttalande
 
 

@@ -569,7 +569,14 @@ class Tjänsteutlåtande(models.Model):
         if self.instans.status == type(self.instans).Status.UNDER_BEREDNING:
             self.instans.markera_attesterad(av)
         self._meddela(händelse)
+        self._beställ_pdf()
         return händelse
+
+    def _beställ_pdf(self):
+        """The archived, sealed PDF: a row now, rendered by a worker after commit."""
+        from yttranden.models.pdfdokument import Pdfdokument
+
+        return Pdfdokument.för_utlåtande(self)
 
     def _attest(self, typ, av, datum, sha256=""):
         return Attest.objects.create(
