@@ -10,3 +10,4 @@ app.autodiscover_tasks()
 # The reminder tasks live in their own module beside each app's tasks.py.
 app.autodiscover_tasks(related_name="tasks_paminnelser")
 app.autodiscover_tasks(related_name="tasks_beslut")
+app.autodiscover_tasks(related_name="tasks_pdf")

@@ -17,5 +17,6 @@ urlpatterns = [
     path("sok/", include("remiss.urls_sok")),
     path("beslut/", include("yttranden.urls_beslut")),
     path("kalender/", include("remiss.urls_kalender")),
+    path("", include("yttranden.urls_pdf")),  # /pdf/… and /verifiera/
     path("admin/", admin.site.urls),
 ]
