@@ -128,7 +128,15 @@ def test_a_file_that_is_not_a_pdf_is_simply_not_valid():
 
 
 @pytest.fixture
-def demoinställningar(settings):
+def demoinställningar(settings, monkeypatch):
+    # The stored documents are looked up in the database (tests/yttranden/test_pdfdokument*.py
+    # test that end to end); here the store knows the sealed seed only.
+    from types import SimpleNamespace
+
+    from yttranden.management.commands import verify_pdf
+
+    lagrad = SimpleNamespace(benämning="Tjänsteutlåtande UN 2023/1872, version 1")
+    monkeypatch.setattr(verify_pdf, "lagrad_handling", lambda: {un_signerad().sha256: lagrad}.get)
     katalog = demokatalog()
     settings.REMISS_SIGILL_CERT = katalog / "sigill.pem"
     settings.REMISS_SIGILL_NYCKEL = katalog / "sigill-nyckel.pem"
@@ -146,6 +154,7 @@ def test_verify_pdf_accepts_an_untouched_document(demoinställningar, capsys):
     assert "Diarienummer: UN 2023/1872" in utskrift
     assert "Version: 1" in utskrift
     assert f"SHA-256: {un_signerad().sha256}" in utskrift
+    assert "Lagrad handling: känd." in utskrift
 
 
 def test_verify_pdf_refuses_a_changed_document_with_a_non_zero_exit(demoinställningar, capsys):

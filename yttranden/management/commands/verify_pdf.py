@@ -9,9 +9,10 @@ from yttranden.pdf.verifiering import verifiera
 
 
 def lagrad_handling():
-    """The lookup of stored documents by SHA-256, once they are stored (issue 6's model);
-    until then there is none and the report says the hash could not be checked."""
-    return None
+    """The lookup of stored documents by SHA-256 (yttranden.models.Pdfdokument)."""
+    from yttranden.models import Pdfdokument
+
+    return Pdfdokument.med_sha256
 
 
 class Command(BaseCommand):
@@ -31,5 +32,7 @@ class Command(BaseCommand):
             raise CommandError(str(fel)) from None
         resultat = verifiera(data, uppslagning=lagrad_handling(), sigill=sigill)
         self.stdout.write("\n".join(resultat.rader()))
+        if resultat.lagrad is not None:
+            self.stdout.write(f"Handling: {resultat.lagrad.benämning}")
         if not resultat.giltig:
             raise CommandError("Handlingen är inte giltig.", returncode=1)
