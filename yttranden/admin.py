@@ -8,6 +8,7 @@ from yttranden.models import (
     Händelse,
     Mall,
     Mallavsnitt,
+    Pdfdokument,
     Sektion,
     Tjänsteutlåtande,
     Version,
@@ -76,6 +77,44 @@ class TjänsteutlåtandeAdmin(admin.ModelAdmin):
 class VersionAdmin(admin.ModelAdmin):
     list_display = ["utlåtande", "nummer", "sparad_av", "sparad"]
     list_select_related = ["utlåtande__instans__remiss", "sparad_av"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Pdfdokument)
+class PdfdokumentAdmin(admin.ModelAdmin):
+    """The issued PDFs, read-only: a failed render shows here with its error (filter on status);
+    it is tried again from the document's page ("Försök igen")."""
+
+    list_display = ["benämning", "typ", "status", "försök", "skapad", "klar", "fel"]
+    list_filter = ["status", "typ"]
+    search_fields = ["benämning", "sha256", "nyckel"]
+    date_hierarchy = "skapad"
+    fields = [
+        "benämning",
+        "typ",
+        "status",
+        "status_ändrad",
+        "fel",
+        "försök",
+        "version",
+        "nyckel",
+        "sha256",
+        "storlek",
+        "utlåtande",
+        "ärende",
+        "remiss",
+        "beställd_av",
+        "skapad",
+        "klar",
+    ]
 
     def has_add_permission(self, request):
         return False
