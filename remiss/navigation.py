@@ -25,6 +25,7 @@ def _länkar(request, roller):
         länkar.append((_("Att attestera"), reverse("yttranden:att_attestera")))
     länkar.append((_("Nämnder"), reverse("nämnder:lista")))
     länkar.append((_("Kalender"), reverse("kalender:kalender")))
+    länkar.append((_("Verifiera handling"), reverse("pdf:verifiera")))
     if request.user.is_staff:
         länkar.append((_("Administration"), reverse("admin:index")))
     return länkar
