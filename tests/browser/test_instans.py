@@ -42,7 +42,11 @@ def test_the_registrator_registers_and_assigns_in_the_browser(
 
     page.get_by_label("Nämndens diarienummer").fill("SOD 2023/713")
     page.get_by_role("button", name="Registrera").click()
-    expect(page.get_by_text("Diarienumret ska börja med UN")).to_be_visible()
+    # Shown twice: in the error summary at the top and under the field itself.
+    expect(page.get_by_role("alert")).to_contain_text("Diarienumret ska börja med UN")
+    expect(
+        page.locator(".ds-validation-message").get_by_text("Diarienumret ska börja med UN")
+    ).to_be_visible()
     kontrollera_tillgänglighet(page)
     page.get_by_label("Nämndens diarienummer").fill("UN 2023/713")
     page.get_by_role("button", name="Registrera").click()
@@ -67,7 +71,13 @@ def test_the_registrator_declines_with_a_reason(page, registrator, un, remiss):
     logga_in(page, "maja")
     page.get_by_role("link", name="KS 2023/740").first.click()
     page.get_by_role("button", name="Avstå från att svara").click()
-    expect(page.get_by_text("Skriv varför nämnden avstår från att svara.")).to_be_visible()
+    # Shown twice: in the error summary at the top and under the field itself.
+    expect(page.get_by_role("alert")).to_contain_text("Skriv varför nämnden avstår från att svara.")
+    expect(
+        page.locator(".ds-validation-message").get_by_text(
+            "Skriv varför nämnden avstår från att svara."
+        )
+    ).to_be_visible()
     kontrollera_tillgänglighet(page)
     page.get_by_label("Varför avstår nämnden?").fill("Remissen berör inte nämndens ansvarsområde.")
     page.get_by_role("button", name="Avstå från att svara").click()
