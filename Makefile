@@ -37,6 +37,7 @@ install: $(VENV)/.installed frontend
 
 run: install
 	DEBUG=true REMISS_DEMO=true $(BIN)/python manage.py migrate --no-input
+	DEBUG=true REMISS_DEMO=true $(BIN)/python manage.py create_demo_certificate --om-saknas
 	DEBUG=true REMISS_DEMO=true $(BIN)/python manage.py seed_demo
 	DEBUG=true REMISS_DEMO=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
