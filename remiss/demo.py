@@ -320,7 +320,9 @@ def _pågående(nämnder, personer):
     idag = timezone.localdate()
     skickad = idag - _d(12)
     steg = [
-        Steg("UN"),
+        # Assigned, so un.handlaggare has a case to start an utlåtande on; Södermalm's is
+        # still in its registrator's inbox.
+        Steg("UN", S.TILLDELAD, registrerad=1),
         Steg("SOD"),
         Steg("KUL", S.UNDER_BEREDNING, registrerad=2),
         Steg(

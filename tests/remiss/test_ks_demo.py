@@ -102,7 +102,9 @@ def test_the_2019_remiss_reached_nämnder_that_no_longer_exist(demo):
 
 def test_one_remiss_is_out_now_with_work_waiting(demo):
     öppen = Remiss.objects.öppna().filter(sista_svarsdatum__gt=datetime.date.today()).get()
-    assert öppen.instanser.filter(nämnd__diarieprefix="UN", status=S.MOTTAGEN).exists()
+    assert öppen.instanser.filter(nämnd__diarieprefix="SOD", status=S.MOTTAGEN).exists()
+    un = öppen.instanser.get(nämnd__diarieprefix="UN")
+    assert (un.status, un.handläggare.username) == (S.TILLDELAD, "un.handlaggare")
     assert Anstånd.objects.filter(status=Anstånd.Status.BEGÄRT, instans__remiss=öppen).exists()
     assert Remiss.objects.filter(status=Remiss.Status.UTKAST).count() == 1
 
