@@ -245,3 +245,11 @@ def test_the_secretarys_start_page_lists_what_waits(client, nämndsekreterare, a
     sida = client.get(reverse("start")).text
     assert "Attesterade tjänsteutlåtanden som väntar på ett sammanträde" in sida
     assert reverse("beslut:sammanträde", args=[möte.pk]) in sida
+
+
+def test_the_secretarys_start_page_lists_the_answers_sent(client, nämndsekreterare, beslut):
+    Svar.skicka(beslut, av=nämndsekreterare)
+    client.force_login(nämndsekreterare)
+    sida = client.get(reverse("start")).text
+    assert "Senast skickade svar" in sida
+    assert reverse("beslut:ärende", args=[beslut.ärende.pk]) in sida

@@ -9,7 +9,7 @@ register = template.Library()
 @register.simple_tag
 def nämndsekreterarens_arbete(nämnd):
     """What waits for a nämnd's secretary: attested utlåtanden without a meeting, decisions not
-    yet sent to KS, and the next meetings. Three queries whatever their number."""
+    yet sent to KS, the next meetings and the latest answers. Four queries whatever their number."""
     väntande = Tjänsteutlåtande.objects.filter(
         instans__nämnd=nämnd, status=Tjänsteutlåtande.Status.ATTESTERAD, ärende__isnull=True
     ).select_related("instans__remiss")
@@ -17,4 +17,15 @@ def nämndsekreterarens_arbete(nämnd):
         sammanträde__nämnd=nämnd, beslut__isnull=False, beslut__svar__isnull=True
     ).select_related("utlåtande__instans__remiss", "sammanträde")
     möten = nämnd.sammanträden.kommande(timezone.localdate())[:3]
-    return {"väntande": list(väntande[:10]), "osända": list(osända[:10]), "möten": list(möten)}
+    senaste = (
+        Ärende.objects.filter(sammanträde__nämnd=nämnd, beslut__svar__isnull=False)
+        .select_related("utlåtande__instans__remiss", "sammanträde")
+        .distinct()
+        .order_by("-sammanträde__datum", "-nummer")
+    )
+    return {
+        "väntande": list(väntande[:10]),
+        "osända": list(osända[:10]),
+        "möten": list(möten),
+        "senaste": list(senaste[:5]),
+    }
