@@ -9,10 +9,12 @@ Exactly one stored document per row, whatever happens to the workers:
 - The file is written under a random name first; the row becomes klar only by an UPDATE that
   repeats the token. A worker that lost its claim deletes its file instead.
 - The worker dies mid-render: ``acks_late`` with ``reject_on_worker_lost`` (settings) gets the
-  message delivered again. A claim older than LASTID (5 minutes, longer than TIDSGRÄNS, so never
-  a live worker's) may be taken over, so the redelivered message, or one that arrives while the
-  claim is still fresh and therefore checks again once it has gone stale, renders it. Should
-  the message be lost as well, the page offers "Försök igen" once LASTID has passed.
+  message delivered again: at once when a pool process dies, after Redis's visibility timeout
+  (an hour) when the whole worker is killed. A claim older than LASTID (5 minutes, longer than
+  TIDSGRÄNS, so never a live worker's) may be taken over, so the redelivered message renders
+  it; one that arrives while the claim is still fresh checks again once it has gone stale.
+  Meanwhile, and should the message be lost as well, the page offers "Försök igen" once LASTID
+  has passed.
 - Only the timestamp authority not answering (framstallning.TILLFÄLLIGA_FEL) is retried, with
   backoff: the claim is released first, so the retry claims it again. Everything else (no seal,
   a draft, a template error) fails the same way every time: the row becomes misslyckad with a
