@@ -1,10 +1,12 @@
-"""From what someone typed to a ranked, permission-filtered queryset of Sökposter.
+"""From what someone typed to a page of ranked, permission-filtered Sökposter (``sök``).
 
 On PostgreSQL: the query is read as web search syntax (``websearch_to_tsquery``, which accepts
 any input), widened with words from the index that look like the typed ones (misspellings,
 parts of compounds: "samverkan" finds "samverkansöverenskommelse"), and matched against the
-stored vectors; a query with digits is also looked for inside diarienummer ("2023/74"). Ranked
-by ts_rank plus trigram similarity to diarienummer and title; snippets by ts_headline.
+stored vectors, together with the person's access tokens in the same GIN index; a query with
+digits is also looked for inside diarienummer ("2023/74"). Ranked by ts_rank plus trigram
+similarity to diarienummer and title (see _ordnade); snippets by ts_headline. A fixed number of
+queries whatever the number of matches: similar words, a count, the page.
 
 On SQLite (the demo): every word must occur in the diarienummer, title, headings or text
 (``icontains``), newest first, snippets cut in Python.
