@@ -52,7 +52,7 @@ def test_outside_a_transaction_a_writer_thread_writes_while_the_next_batch_is_pr
 ):
     from tests.factories import RemissFactory
 
-    for nr in range(5):
+    for _ in range(5):
         remiss = RemissFactory(nämnd=ks, skapad_av=ks_samordnare, mottagare=[un, sod])
         remiss.skicka(av=ks_samordnare)
     Sökpost.objects.all().delete()
