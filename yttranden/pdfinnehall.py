@@ -34,17 +34,11 @@ def protokollsutdrag(ärende):
 
 def sammanställning(remiss):
     """KS's sammanställning of every answer to ``remiss`` as HTML, as its page shows them."""
-    from yttranden.views.sammanstallning import URVAL, _instanser, _rad
+    from yttranden.sammanstallning import sammanställ
 
-    alla = list(_instanser(remiss))
     return render_to_string(
         "yttranden/dokument/_sammanstallning.html",
-        {
-            "remiss": remiss,
-            "nämnd": remiss.nämnd,
-            "rader": [_rad(instans) for instans in alla],
-            "antal": {namn: len(välj(alla)) for namn, välj in URVAL.items()},
-        },
+        {"remiss": remiss, "nämnd": remiss.nämnd, **sammanställ(remiss)},
     )
 
 

@@ -1,72 +1,22 @@
-"""KS's sammanställning of every answer to one remiss."""
+"""KS's sammanställning page."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
 from nämnder.permissions import hämta_för_användare
 from nämnder.roller import Roll
-from remiss.models import Remiss, Remissinstans
-from yttranden.beslutstext import FÖRSLAGSRUBRIKER, SAMMANFATTNING, sektion
-from yttranden.models import Svar, Tjänsteutlåtande
-
-URVAL = {
-    "alla": lambda instanser: instanser,
-    "besvarade": lambda instanser: [i for i in instanser if i.status == i.Status.BESVARAD],
-    "forsenade": lambda instanser: [i for i in instanser if i.försenad],
-    "avstar": lambda instanser: [i for i in instanser if i.status == i.Status.AVSTÅR],
-}
-
-
-def _instanser(remiss):
-    utlåtanden = (
-        Tjänsteutlåtande.objects.gällande()
-        .select_related("ärende__sammanträde", "ärende__beslut")
-        .prefetch_related("sektioner", "ärende__beslut__uttalanden")
-    )
-    return (
-        remiss.instanser.select_related("nämnd")
-        .prefetch_related(
-            Prefetch("tjänsteutlåtanden", queryset=utlåtanden, to_attr="gällande_utlåtanden"),
-            Prefetch("svar", queryset=Svar.objects.order_by("-nummer"), to_attr="alla_svar"),
-        )
-        .order_by("nämnd__namn")
-    )
-
-
-def _rad(instans):
-    """What KS reads for one instans; the content only once the answer has been sent."""
-    rad = {"instans": instans, "svar": instans.alla_svar[0] if instans.alla_svar else None}
-    utlåtande = instans.gällande_utlåtanden[0] if instans.gällande_utlåtanden else None
-    if instans.status != Remissinstans.Status.BESVARAD or utlåtande is None:
-        return rad
-    sektioner = list(utlåtande.sektioner.all())
-    ärende = getattr(utlåtande, "ärende", None)
-    beslut = getattr(ärende, "beslut", None) if ärende else None
-    rad.update(
-        utlåtande=utlåtande,
-        ärende=ärende,
-        beslut=beslut,
-        förslag=sektion(sektioner, *FÖRSLAGSRUBRIKER),
-        sammanfattning=sektion(sektioner, SAMMANFATTNING),
-        uttalanden=list(beslut.uttalanden.all()) if beslut else [],
-    )
-    return rad
+from remiss.models import Remiss
+from yttranden.sammanstallning import sammanställ
 
 
 @login_required
 def sammanställning(request, pk):
     ks_roller = (Roll.REMISSAMORDNARE, Roll.LÄSARE, Roll.REGISTRATOR)
     remiss = hämta_för_användare(request.user, Remiss.objects.all(), *ks_roller, pk=pk)
-    alla = list(_instanser(remiss))
-    urval = request.GET.get("visa", "alla")
-    urval = urval if urval in URVAL else "alla"
     context = {
         "remiss": remiss,
-        "rader": [_rad(instans) for instans in URVAL[urval](alla)],
-        "urval": urval,
-        "antal": {namn: len(välj(alla)) for namn, välj in URVAL.items()},
         "idag": timezone.localdate(),
+        **sammanställ(remiss, request.GET.get("visa", "alla")),
     }
     return render(request, "yttranden/beslut/sammanstallning.html", context)
