@@ -5,10 +5,24 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Historikrad(models.Model):
-    """A line of a history: written once, never changed or removed (yttranden's history too)."""
+    """A line of a history: who did what and when, written once, never changed or removed.
+    The remiss's history and the utlåtande's both build on it."""
+
+    text = models.TextField(_("beskrivning"), blank=True)
+    utförd_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("utförd av"),
+    )
+    tidpunkt = models.DateTimeField(_("tidpunkt"), auto_now_add=True, db_index=True)
 
     class Meta:
         abstract = True
+        ordering = ["tidpunkt", "pk"]
+
+    def __str__(self):
+        return f"{self.get_typ_display()} ({self.tidpunkt:%Y-%m-%d %H:%M})"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -52,19 +66,7 @@ class Händelse(Historikrad):
         verbose_name=_("remissinstans"),
     )
     typ = models.CharField(_("typ"), max_length=30, choices=Typ.choices)
-    text = models.TextField(_("beskrivning"), blank=True)
-    utförd_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("utförd av"),
-    )
-    tidpunkt = models.DateTimeField(_("tidpunkt"), auto_now_add=True, db_index=True)
 
-    class Meta:
+    class Meta(Historikrad.Meta):
         verbose_name = _("händelse")
         verbose_name_plural = _("händelser")
-        ordering = ["tidpunkt", "pk"]
-
-    def __str__(self):
-        return f"{self.get_typ_display()} ({self.tidpunkt:%Y-%m-%d %H:%M})"

@@ -26,22 +26,10 @@ class Händelse(Historikrad):
     typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
     från_status = models.CharField(_("från status"), max_length=20, blank=True)
     till_status = models.CharField(_("till status"), max_length=20, blank=True)
-    text = models.TextField(_("beskrivning"), blank=True)
-    utförd_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("utförd av"),
-    )
-    tidpunkt = models.DateTimeField(_("tidpunkt"), auto_now_add=True, db_index=True)
 
-    class Meta:
+    class Meta(Historikrad.Meta):
         verbose_name = _("händelse")
         verbose_name_plural = _("händelser")
-        ordering = ["tidpunkt", "pk"]
-
-    def __str__(self):
-        return f"{self.get_typ_display()} ({self.tidpunkt:%Y-%m-%d %H:%M})"
 
 
 class Utskick(models.Model):
