@@ -13,17 +13,9 @@ from nämnder.roller import Roll
 from remiss.models import Anstånd, Remissinstans
 from remiss.tasks import notifiera_handläggare, notifiera_registratorer
 from tests.factories import AnvändareFactory, RemissFactory
+from tests.vanta import vänta_tills
 
 SVAR_SENAST = datetime.date(2031, 10, 27)
-
-
-def vänta_tills(villkor, sekunder=15):
-    slut = time.monotonic() + sekunder
-    while time.monotonic() < slut:
-        if villkor():
-            return
-        time.sleep(0.05)
-    pytest.fail("Celery-arbetaren blev inte klar i tid.")
 
 
 @pytest.fixture(autouse=True)

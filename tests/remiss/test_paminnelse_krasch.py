@@ -24,18 +24,10 @@ from remiss import paminnelser
 from remiss.models import Påminnelse, Remissinstans
 from tests.factories import AnvändareFactory, NämndFactory, RemissFactory
 from tests.remiss.paminnelse_smtp import ledig_port, smtpserver
+from tests.vanta import vänta_tills
 
 P = Påminnelse
 ANTAL = 10
-
-
-def vänta_tills(villkor, sekunder=60):
-    slut = time.monotonic() + sekunder
-    while time.monotonic() < slut:
-        if villkor():
-            return
-        time.sleep(0.05)
-    pytest.fail("Det blev inte klart i tid.")
 
 
 def _databas_url():
@@ -128,13 +120,13 @@ def test_a_worker_killed_mid_batch_and_restarted_delivers_each_reminder_once(
         avbruten = P.objects.get(status=P.Status.SKICKAS)
 
         arbetare()
-        vänta_tills(lambda: len(postlåda.meddelanden) == ANTAL - 1)
+        vänta_tills(lambda: len(postlåda.meddelanden) == ANTAL - 1, sekunder=60)
         # The one the dead worker had claimed waits for its lease to run out; then the sweep,
         # as beat runs it, takes it back and the new worker sends it.
         settings.REMISS_PAMINNELSER_LASTID = datetime.timedelta(seconds=1)
         time.sleep(1.5)
         assert len(paminnelser.svep().återtagna) == 1
-        vänta_tills(lambda: P.objects.filter(status=P.Status.SKICKAD).count() == ANTAL)
+        vänta_tills(lambda: P.objects.filter(status=P.Status.SKICKAD).count() == ANTAL, sekunder=60)
         time.sleep(2)  # any duplicate would arrive now
 
     mottagare = sorted(m["To"] for m in postlåda.meddelanden)

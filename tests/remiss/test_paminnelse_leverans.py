@@ -16,19 +16,11 @@ from remiss import paminnelser
 from remiss.models import Påminnelse, Remissinstans
 from tests.factories import AnvändareFactory, RemissFactory
 from tests.remiss.paminnelse_smtp import brödtext, ledig_port, smtpserver
+from tests.vanta import vänta_tills
 
 P = Påminnelse
 IDAG = timezone.localdate()
 SVARSDATUM = IDAG + datetime.timedelta(days=7)
-
-
-def vänta_tills(villkor, sekunder=30):
-    slut = time.monotonic() + sekunder
-    while time.monotonic() < slut:
-        if villkor():
-            return
-        time.sleep(0.05)
-    pytest.fail("Påminnelserna blev inte klara i tid.")
 
 
 def ämne(brev):

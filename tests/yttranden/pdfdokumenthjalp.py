@@ -3,12 +3,11 @@ for the worker, and the answer built step by step."""
 
 import datetime
 import hashlib
-import time
 
-import pytest
 from django.utils import timezone
 
 from tests.factories import SammanträdeFactory
+from tests.vanta import vänta_tills
 from tests.yttranden.pdfhjalp import demokatalog, kör, som_fil
 from yttranden.models import Beslut, Pdfdokument, Svar, Uttalande, Ärende
 from yttranden.pdf import sigill as sigillmodul
@@ -24,15 +23,6 @@ def använd_demosigill(settings):
     settings.REMISS_SIGILL_NYCKEL = katalog / "sigill-nyckel.pem"
     settings.REMISS_SIGILL_LOSENORD = ""
     sigillmodul.ladda_sigill.cache_clear()
-
-
-def vänta_tills(villkor, sekunder=30):
-    slut = time.monotonic() + sekunder
-    while time.monotonic() < slut:
-        if resultat := villkor():
-            return resultat
-        time.sleep(0.05)
-    pytest.fail("Celery-arbetaren blev inte klar i tid.")
 
 
 def färdig(dokument, sekunder=30):

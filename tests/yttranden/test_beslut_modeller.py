@@ -1,7 +1,6 @@
 """The nämnd decides on an attested utlåtande and sends its answer to KS."""
 
 import datetime
-import time
 
 import pytest
 from django.core import mail
@@ -11,6 +10,7 @@ from django.utils import timezone
 from nämnder.roller import Roll
 from remiss.models import Remissinstans
 from tests.factories import AnvändareFactory, SammanträdeFactory
+from tests.vanta import vänta_tills
 from yttranden.beslutstext import förslag_som_text
 from yttranden.models import Beslut, Svar, Uttalande, Ärende
 from yttranden.tasks_beslut import meddela_ks_om_svar
@@ -162,15 +162,6 @@ def test_no_statement_can_be_added_after_the_answer_is_sent(beslut, nämndsekret
         Uttalande.lägg_till(beslut, "reservation", ["S"], "Anna (S)", "Nej", av=nämndsekreterare)
 
 
-def _vänta_tills(villkor, sekunder=15):
-    slut = time.monotonic() + sekunder
-    while time.monotonic() < slut:
-        if villkor():
-            return
-        time.sleep(0.05)
-    pytest.fail("Celery-arbetaren blev inte klar i tid.")
-
-
 def test_ks_is_told_by_a_real_worker_and_only_once(
     celeryarbetare, beslut, nämndsekreterare, ks, ks_samordnare, settings
 ):
@@ -182,7 +173,7 @@ def test_ks_is_told_by_a_real_worker_and_only_once(
         # The worker also delivers the earlier steps' mails (assignment, review, attest).
         return [m for m in mail.outbox if m.subject.startswith("Svar på remiss")]
 
-    _vänta_tills(lambda: len(svarsmejl()) == 1)
+    vänta_tills(lambda: len(svarsmejl()) == 1)
     [meddelande] = svarsmejl()
     assert meddelande.to == [ks_samordnare.email]
     assert meddelande.subject == "Svar på remiss KS 2023/740 från Utbildningsnämnden"

@@ -2,24 +2,14 @@
 (A's ``celeryarbetare`` fixture, never eager mode). The worker is a thread of this process, so
 Django's locmem outbox shows what it sent."""
 
-import time
-
 import pytest
 from celery.signals import task_postrun
 from django.core import mail
 
+from tests.vanta import vänta_tills
 from tests.yttranden.conftest import skriv_klart
 from yttranden.models import Händelse, Utskick
 from yttranden.tasks import skicka_meddelanden
-
-
-def vänta_tills(villkor, sekunder=15):
-    slut = time.monotonic() + sekunder
-    while time.monotonic() < slut:
-        if villkor():
-            return
-        time.sleep(0.05)
-    pytest.fail("Celery-arbetaren blev inte klar i tid.")
 
 
 @pytest.fixture(autouse=True)
