@@ -41,12 +41,12 @@ def _indexera():
 
     from django.db import connection
 
-    from remiss.management.commands.reindexera import Command
+    from remiss.management.commands.reindexera import SKRIVARE, Command
     from remiss.sok import typer
     from remiss.sok.index import Indexerare
 
     kommando, indexerare, tider = Command(), Indexerare(), {}
-    with ThreadPoolExecutor(max_workers=1) as skrivare:
+    with ThreadPoolExecutor(max_workers=SKRIVARE) as skrivare:
         for dokumenttyp in typer.alla():
             början = time.perf_counter()
             antal = kommando._typ(dokumenttyp, indexerare, skrivare, 500, 0)

@@ -1,3 +1,4 @@
+import collections
 import contextlib
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -10,6 +11,8 @@ from tqdm import tqdm
 from remiss.models import Sökpost
 from remiss.sok import typer
 from remiss.sok.index import Indexerare
+
+SKRIVARE = 2
 
 
 def _skriv(indexerare, omgång):
@@ -47,12 +50,13 @@ class Command(BaseCommand):
             raise CommandError("--omgang måste vara minst 1.")
         början, klockan = timezone.now(), time.perf_counter()
         indexerare, antal = Indexerare(), 0
-        # While PostgreSQL writes one batch (parsing the texts into vectors is most of the
-        # work), this thread reads and prepares the next, so both cores are busy. Inside a
-        # caller's transaction (or on SQLite) another connection would not see its rows, so
-        # then the batches are written here, one after the other.
+        # While PostgreSQL writes batches (parsing the texts into vectors is most of the work,
+        # and two connections parse on two cores), this thread reads and prepares the next.
+        # Batches never share a new word (see Indexerare.förbered), so writers never wait for
+        # each other. Inside a caller's transaction (or on SQLite) another connection would not
+        # see its rows, so then the batches are written here, one after the other.
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            skrivare = ThreadPoolExecutor(max_workers=1)
+            skrivare = ThreadPoolExecutor(max_workers=SKRIVARE)
         else:
             skrivare = _Här()
         with skrivare:
@@ -76,17 +80,17 @@ class Command(BaseCommand):
     def _typ(self, dokumenttyp, indexerare, skrivare, omgång, verbosity):
         urval = dokumenttyp.urval().order_by("pk")
         namn = str(dokumenttyp.modell._meta.verbose_name_plural).capitalize()
-        antal, sista, pågående = 0, 0, None
+        antal, sista, pågående = 0, 0, collections.deque()
         with tqdm(
             total=urval.count(), desc=namn, unit=" dok", file=self.stderr, disable=not verbosity
         ) as stapel:
             while rader := list(urval.filter(pk__gt=sista)[:omgång]):
                 förberedd = indexerare.förbered(rader)
-                if pågående is not None:
-                    antal += pågående.result()
-                pågående = skrivare.submit(_skriv, indexerare, förberedd)
+                if len(pågående) >= SKRIVARE:
+                    antal += pågående.popleft().result()
+                pågående.append(skrivare.submit(_skriv, indexerare, förberedd))
                 sista = rader[-1].pk
                 stapel.update(len(rader))
-            if pågående is not None:
-                antal += pågående.result()
+            while pågående:
+                antal += pågående.popleft().result()
         return antal
