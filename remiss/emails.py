@@ -8,24 +8,27 @@ from django.urls import reverse
 from django.utils import translation
 
 
-def _absolut(namn, *args):
+def absolut_länk(namn, *args):
     return settings.SITE_URL + reverse(namn, args=args)
 
 
-def _meddelande(namn, context, till, cc=()):
+def bygg_meddelande(namn, context, till, cc=(), rubriker=None):
+    """The message ``namn`` rendered from its three templates; every e-mail is built here."""
     with translation.override("sv"):
         # A subject is one line whatever the template's line breaks.
         ämne = " ".join(render_to_string(f"emails/{namn}-subject.txt", context).split())
         text = render_to_string(f"emails/{namn}-body.txt", context)
         html = render_to_string(f"emails/{namn}-body.html", context)
-    meddelande = EmailMultiAlternatives(ämne, text, to=list(till), cc=list(cc))
+    meddelande = EmailMultiAlternatives(
+        ämne, text, to=list(till), cc=list(cc), headers=rubriker or {}
+    )
     meddelande.attach_alternative(html, "text/html")
     return meddelande
 
 
-def _skicka_var_för_sig(namn, context, adresser):
+def skicka_var_för_sig(namn, context, adresser):
     """One message per address, over one connection: no one sees who else was told."""
-    meddelanden = [_meddelande(namn, context, [adress]) for adress in adresser]
+    meddelanden = [bygg_meddelande(namn, context, [adress]) for adress in adresser]
     return get_connection().send_messages(meddelanden) or 0
 
 
@@ -35,9 +38,9 @@ def remiss_inkommen(instans, adresser):
         "instans": instans,
         "remiss": instans.remiss,
         "nämnd": instans.nämnd,
-        "länk": _absolut("instanser:detalj", instans.pk),
+        "länk": absolut_länk("instanser:detalj", instans.pk),
     }
-    return _skicka_var_för_sig("remiss-inkommen", context, adresser)
+    return skicka_var_för_sig("remiss-inkommen", context, adresser)
 
 
 def handläggare_tilldelad(instans, cc=()):
@@ -47,9 +50,9 @@ def handläggare_tilldelad(instans, cc=()):
         "remiss": instans.remiss,
         "nämnd": instans.nämnd,
         "handläggare": instans.handläggare,
-        "länk": _absolut("instanser:detalj", instans.pk),
+        "länk": absolut_länk("instanser:detalj", instans.pk),
     }
-    meddelande = _meddelande("handlaggare-tilldelad", context, [instans.handläggare.email], cc)
+    meddelande = bygg_meddelande("handlaggare-tilldelad", context, [instans.handläggare.email], cc)
     return meddelande.send()
 
 
@@ -62,6 +65,6 @@ def anståndsbeslut(anstånd, adresser):
         "instans": instans,
         "remiss": instans.remiss,
         "nämnd": instans.nämnd,
-        "länk": _absolut("instanser:detalj", instans.pk),
+        "länk": absolut_länk("instanser:detalj", instans.pk),
     }
-    return _skicka_var_för_sig("anstand-beslut", context, adresser)
+    return skicka_var_för_sig("anstand-beslut", context, adresser)

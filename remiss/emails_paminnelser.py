@@ -9,16 +9,11 @@ same Message-ID can drop the copy.
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-
-def _absolut(namn, *args):
-    return settings.SITE_URL + reverse(namn, args=args)
+from remiss.emails import absolut_länk, bygg_meddelande
 
 
 def dagar_text(dagar_kvar):
@@ -32,20 +27,13 @@ def dagar_text(dagar_kvar):
 
 
 def _meddelande(namn, context, påminnelse):
-    with translation.override("sv"):
-        # A subject is one line whatever the template's line breaks.
-        ämne = " ".join(render_to_string(f"emails/{namn}-subject.txt", context).split())
-        text = render_to_string(f"emails/{namn}-body.txt", context)
-        html = render_to_string(f"emails/{namn}-body.html", context)
     domän = urlsplit(settings.SITE_URL).hostname or "remiss.invalid"
     rubriker = {
         "Message-ID": f"<paminnelse-{påminnelse.pk}@{domän}>",
         # Tells out-of-office responders not to answer a machine (RFC 3834).
         "Auto-Submitted": "auto-generated",
     }
-    meddelande = EmailMultiAlternatives(ämne, text, to=[påminnelse.epost], headers=rubriker)
-    meddelande.attach_alternative(html, "text/html")
-    return meddelande
+    return bygg_meddelande(namn, context, [påminnelse.epost], rubriker=rubriker)
 
 
 def _roll(påminnelse, instans):
@@ -69,7 +57,7 @@ def _instans_context(påminnelse):
         "dagar_text": dagar_text(dagar_kvar),
         "försenad": dagar_kvar < 0,
         "roll": _roll(påminnelse, instans),
-        "länk": _absolut("instanser:detalj", instans.pk),
+        "länk": absolut_länk("instanser:detalj", instans.pk),
     }
 
 
@@ -108,7 +96,7 @@ def sammanställning(påminnelse, försenade, i_riskzon):
                 rader[len(försenade) :],
             ),
         ],
-        "länk": _absolut("remisser:översikt"),
+        "länk": absolut_länk("remisser:översikt"),
         "risk_dagar": risk,
     }
     return _meddelande("paminnelse-sammanstallning", context, påminnelse).send()

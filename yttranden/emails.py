@@ -2,19 +2,14 @@
 -body.html. Called by the tasks in yttranden/tasks.py, never directly from a request."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
+
+from remiss.emails import bygg_meddelande
 
 
 def _skicka(namn, mottagare, context):
     context = {"mottagare": mottagare, "site_url": settings.SITE_URL, **context}
-    ämne = " ".join(render_to_string(f"emails/{namn}-subject.txt", context).split())
-    text = render_to_string(f"emails/{namn}-body.txt", context)
-    html = render_to_string(f"emails/{namn}-body.html", context)
-    meddelande = EmailMultiAlternatives(ämne, text, to=[mottagare.email])
-    meddelande.attach_alternative(html, "text/html")
-    meddelande.send()
+    bygg_meddelande(namn, context, [mottagare.email]).send()
 
 
 def _context(utlåtande, händelse):

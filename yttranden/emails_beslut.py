@@ -1,6 +1,6 @@
 """E-mail about decisions and answers; the same three-template pattern as remiss/emails.py."""
 
-from remiss.emails import _absolut, _skicka_var_för_sig
+from remiss.emails import absolut_länk, skicka_var_för_sig
 
 
 def svar_inkommet(svar, adresser):
@@ -11,6 +11,6 @@ def svar_inkommet(svar, adresser):
         "instans": instans,
         "remiss": instans.remiss,
         "nämnd": instans.nämnd,
-        "länk": _absolut("beslut:sammanställning", instans.remiss_id),
+        "länk": absolut_länk("beslut:sammanställning", instans.remiss_id),
     }
-    return _skicka_var_för_sig("svar-inkommet", context, adresser)
+    return skicka_var_för_sig("svar-inkommet", context, adresser)
