@@ -253,3 +253,53 @@ def test_the_secretarys_start_page_lists_the_answers_sent(client, nämndsekreter
     sida = client.get(reverse("start")).text
     assert "Senast skickade svar" in sida
     assert reverse("beslut:ärende", args=[beslut.ärende.pk]) in sida
+
+
+def _attesterat_för(remiss_dnr, ks, un, ks_samordnare, registrator, handläggare, chef, direktör):
+    from tests.factories import RemissFactory
+    from tests.yttranden.conftest import skriv_klart
+    from yttranden.models import Tjänsteutlåtande
+
+    remiss = RemissFactory(
+        nämnd=ks,
+        diarienummer=remiss_dnr,
+        skapad_av=ks_samordnare,
+        mottagare=[un],
+        sista_svarsdatum=IDAG + datetime.timedelta(days=60),
+    )
+    remiss.skicka(av=ks_samordnare)
+    instans = remiss.instanser.get()
+    instans.tilldela(handläggare, av=registrator)
+    utlåtande = Tjänsteutlåtande.påbörja(instans, av=handläggare)
+    skriv_klart(utlåtande, handläggare)
+    utlåtande.skicka_till_granskning(av=handläggare)
+    utlåtande.godkänn(av=chef)
+    utlåtande.attestera(av=direktör)
+    return utlåtande
+
+
+def test_the_agenda_runs_a_constant_number_of_queries(
+    client,
+    ks,
+    un,
+    ks_samordnare,
+    registrator,
+    handläggare,
+    avdelningschef,
+    direktör,
+    nämndsekreterare,
+    möte,
+    django_assert_max_num_queries,
+):
+    url = reverse("beslut:sammanträde", args=[möte.pk])
+    client.force_login(nämndsekreterare)
+    folk = (ks, un, ks_samordnare, registrator, handläggare, avdelningschef, direktör)
+    for nr in range(1, 6):
+        utlåtande = _attesterat_för(f"KS 2031/{nr}", *folk)
+        Ärende.lägg_på_dagordning(utlåtande, möte, nr, av=nämndsekreterare)
+        if nr == 1:
+            with django_assert_max_num_queries(30) as ett:
+                client.get(url)
+    with django_assert_max_num_queries(len(ett)):
+        sida = client.get(url).text
+    assert sida.count(">Ärende ") == 5
