@@ -25,7 +25,7 @@ from yttranden.models import (
     Utskick,
     Version,
 )
-from yttranden.tasks import mottagare
+from yttranden.tasks.utlatande import mottagare
 
 SAMVERKAN = (
     "Övergripande samverkansöverenskommelse mellan Stockholms stad och Polisregion Stockholm"

@@ -1,4 +1,4 @@
-from remiss.models.anstånd import Anstånd
+from remiss.models.anstand import Anstånd
 from remiss.models.handelse import Händelse
 from remiss.models.handling import Handling
 from remiss.models.instans import Remissinstans

@@ -97,7 +97,7 @@ class Remissinstans(models.Model):
     besvarad = models.DateTimeField(_("besvarad"), null=True, blank=True)
     avstår_motivering = models.TextField(_("motivering till att avstå"), blank=True)
     # Claimed by the e-mail tasks with a conditional UPDATE, so a retried or repeated task never
-    # tells anyone twice (see remiss/tasks.py).
+    # tells anyone twice (see remiss/tasks/notifieringar.py).
     notifierad = models.DateTimeField(_("registratorerna underrättade"), null=True, blank=True)
     handläggare_notifierad = models.DateTimeField(
         _("handläggaren underrättad"), null=True, blank=True
@@ -192,7 +192,7 @@ class Remissinstans(models.Model):
         self._spara(låst, "handläggare", "avdelning", "handläggare_notifierad")
         self.medhandläggare.set(medhandläggare)
         if ny_handläggare:
-            from remiss.tasks import notifiera_handläggare
+            from remiss.tasks.notifieringar import notifiera_handläggare
 
             transaction.on_commit(
                 lambda: notifiera_handläggare.delay(låst.pk, handläggare.pk), robust=True

@@ -249,7 +249,7 @@ class Remiss(models.Model):
             Remissinstans(remiss=låst, nämnd=nämnd, svarsdatum=låst.sista_svarsdatum)
             for nämnd in mottagare
         )
-        from remiss.tasks import notifiera_registratorer
+        from remiss.tasks.notifieringar import notifiera_registratorer
 
         # Only after commit: a rolled-back send must not have told anyone.
         for instans in instanser:

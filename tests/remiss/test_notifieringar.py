@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from nämnder.roller import Roll
 from remiss.models import Anstånd, Remissinstans
-from remiss.tasks import notifiera_handläggare, notifiera_registratorer
+from remiss.tasks.notifieringar import notifiera_handläggare, notifiera_registratorer
 from tests.factories import AnvändareFactory, RemissFactory
 from tests.vanta import vänta_tills
 

@@ -9,7 +9,7 @@ from django.core import mail
 from tests.vanta import vänta_tills
 from tests.yttranden.conftest import skriv_klart
 from yttranden.models import Händelse, Utskick
-from yttranden.tasks import skicka_meddelanden
+from yttranden.tasks.utlatande import skicka_meddelanden
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@ import smtplib
 from celery import shared_task
 from django.db import IntegrityError, transaction
 
-from yttranden import emails
+from yttranden.emails import utlatande as emails
 from yttranden.models import Händelse, Utskick
 
 TILLFÄLLIGA_FEL = (smtplib.SMTPException, ConnectionError, TimeoutError)
