@@ -5,6 +5,7 @@ and several tools skip or mangle them. The one exception is the app DESIGN fixes
 whose package name is also its app label, and the template folder named after it.
 """
 
+import ast
 import os
 import subprocess
 from pathlib import Path
@@ -70,4 +71,78 @@ def test_the_rule_catches_a_swedish_letter_anywhere_but_in_the_nämnder_folders(
         "remiss/models/anstånd.py",
         "templates/remiss/ks/_åtgärder.html",
         "tests/nämnder",
+    ]
+
+
+# The apps from the bottom up: an app may import those below it, never one above.
+LAGER = ["nämnder", "remiss", "yttranden"]
+
+# The project configuration lives inside remiss/ and wires all three apps together.
+PROJEKTKONFIGURATION = {
+    Path("remiss/__init__.py"),
+    Path("remiss/settings.py"),
+    Path("remiss/celery.py"),
+    Path("remiss/urls/__init__.py"),
+    Path("remiss/wsgi.py"),
+    Path("remiss/asgi.py"),
+}
+
+
+def importerade_appar(källa, modul):
+    """The top-level package of every module that ``källa`` (the code of ``modul``) imports."""
+    for nod in ast.walk(ast.parse(källa)):
+        if isinstance(nod, ast.Import):
+            yield from (namn.name.split(".")[0] for namn in nod.names)
+        elif isinstance(nod, ast.ImportFrom):
+            if nod.level:
+                yield modul.split(".")[0]
+            elif nod.module:
+                yield nod.module.split(".")[0]
+        elif (
+            isinstance(nod, ast.Call)
+            and getattr(nod.func, "attr", getattr(nod.func, "id", None)) == "import_module"
+            and nod.args
+            and isinstance(nod.args[0], ast.Constant)
+            and isinstance(nod.args[0].value, str)
+        ):
+            yield nod.args[0].value.split(".")[0]
+
+
+def importer_mot_beroenderiktningen(sökvägar, rot=ROT):
+    """(file, app) for every import of an app above the file's own in LAGER."""
+    fel = []
+    for sökväg in sorted(sökvägar):
+        app = sökväg.parts[0]
+        if sökväg.suffix != ".py" or app not in LAGER or sökväg in PROJEKTKONFIGURATION:
+            continue
+        modul = ".".join(sökväg.with_suffix("").parts)
+        källa = (rot / sökväg).read_text(encoding="utf-8")
+        for importerad in sorted(set(importerade_appar(källa, modul))):
+            if importerad in LAGER and LAGER.index(importerad) > LAGER.index(app):
+                fel.append((str(sökväg), importerad))
+    return fel
+
+
+def test_imports_run_one_way_yttranden_then_remiss_then_nämnder():
+    sökvägar = [s for s in filer_i_förrådet() if (ROT / s).is_file()]
+    assert any(s.parts[0] == "remiss" and s.suffix == ".py" for s in sökvägar)
+    assert importer_mot_beroenderiktningen(sökvägar) == []
+
+
+def test_the_import_check_sees_an_import_of_an_app_above(tmp_path):
+    filer = {
+        "nämnder/vyer.py": "from remiss.models import Remiss\n",
+        "remiss/sen.py": "def f():\n    import yttranden.models\n",
+        "remiss/dynamisk.py": "import importlib\nimportlib.import_module('yttranden.demo')\n",
+        "remiss/settings.py": "import yttranden\n",
+        "yttranden/vyer.py": "from remiss.models import Remiss\nfrom nämnder import roller\n",
+        "remiss/egen.py": "from . import models\n",
+    }
+    for namn, källa in filer.items():
+        (tmp_path / namn).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / namn).write_text(källa, encoding="utf-8")
+    assert importer_mot_beroenderiktningen([Path(n) for n in filer], tmp_path) == [
+        ("nämnder/vyer.py", "remiss"),
+        ("remiss/dynamisk.py", "yttranden"),
+        ("remiss/sen.py", "yttranden"),
     ]
