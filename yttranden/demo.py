@@ -1,4 +1,4 @@
-"""The three tjänsteutlåtanden in ../shared/seeds as real documents, for ``manage.py
+"""The three tjänsteutlåtanden in tests/fixtures/seeds as real documents, for ``manage.py
 seed_demo``: utbildningsnämndens and kulturnämndens attested on the dates they show,
 Södermalms (its OCR damage repaired in ``yttranden.demotexter.sodermalm``) under review.
 
