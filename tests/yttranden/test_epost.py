@@ -6,8 +6,8 @@ import pytest
 from celery.signals import task_postrun
 from django.core import mail
 
+from tests.kedja import skriv_klart
 from tests.vanta import vänta_tills
-from tests.yttranden.conftest import skriv_klart
 from yttranden.models import Utlåtandehändelse, Utskick
 from yttranden.tasks.utlatande import skicka_meddelanden
 
