@@ -162,10 +162,6 @@ class Beslut(models.Model):
         Pdfdokument.för_protokollsutdrag(låst)  # rendered by a worker after commit
         return beslut
 
-    @property
-    def skickat(self):
-        return self.svar.exists()
-
 
 class Uttalande(models.Model):
     """A särskilt uttalande or a reservation by one or more parties, attached to a beslut."""
