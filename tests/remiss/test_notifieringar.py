@@ -23,12 +23,14 @@ def _webbplats(settings):
 
 
 @pytest.fixture
-def körda():
-    """The tasks the worker has finished in this test, as (name, return value)."""
+def körda(uppgifter):
+    """The tasks queued in this test that the worker has finished, as (name, return value);
+    an earlier test's task still waiting out a retry in the same worker is not one of them."""
     klara = []
 
-    def notera(sender=None, retval=None, **kwargs):
-        klara.append((sender.name, retval))
+    def notera(sender=None, task_id=None, retval=None, **kwargs):
+        if (sender.name, task_id) in uppgifter.publicerade:
+            klara.append((sender.name, retval))
 
     task_postrun.connect(notera, weak=False)
     yield klara

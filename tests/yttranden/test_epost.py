@@ -18,11 +18,16 @@ def _webbplats(settings):
 
 
 @pytest.fixture
-def körda():
+def körda(uppgifter):
+    """The e-mail tasks queued in this test that the worker has finished (not an earlier
+    test's task still waiting out a retry in the same worker)."""
     klara = []
 
-    def notera(sender=None, **kwargs):
-        if sender.name == skicka_meddelanden.name:
+    def notera(sender=None, task_id=None, **kwargs):
+        if (
+            sender.name == skicka_meddelanden.name
+            and (sender.name, task_id) in uppgifter.publicerade
+        ):
             klara.append(kwargs.get("args"))
 
     task_postrun.connect(notera, weak=False)
