@@ -9,5 +9,3 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # The reminder tasks live in their own module beside each app's tasks.py.
 app.autodiscover_tasks(related_name="tasks_paminnelser")
-app.autodiscover_tasks(related_name="tasks_beslut")
-app.autodiscover_tasks(related_name="tasks_pdf")

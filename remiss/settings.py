@@ -157,12 +157,29 @@ CELERY_TIMEZONE = TIME_ZONE
 # Beat's schedule. Each entry expires before the next is due, so a backlog after an outage
 # runs once, not once per missed interval. Several sweeps at once are harmless (paminnelser.py).
 CELERY_BEAT_SCHEDULE = {
+    "utkorgen": {
+        "task": "remiss.tasks.svep",
+        "schedule": timedelta(seconds=env_int("REMISS_UTKORG_SVEP_SEKUNDER", 60, minimum=1)),
+        "options": {"expires": 50},
+    },
     "påminnelser": {
         "task": "remiss.tasks_paminnelser.svep",
         "schedule": timedelta(minutes=5),
         "options": {"expires": 4 * 60},
     },
 }
+
+# The outbox (remiss/utkorg.py). A claimed row whose worker has not finished within the lease
+# is taken over: the lease must exceed the task's hard time limit, which exceeds the soft one.
+REMISS_UTKORG_MJUK_TIDSGRANS = 150
+REMISS_UTKORG_TIDSGRANS = 180
+REMISS_UTKORG_LASTID_SEKUNDER = env_int("REMISS_UTKORG_LASTID_SEKUNDER", 240, minimum=1)
+# A row published this long ago and still not claimed is published again (its message was lost).
+REMISS_UTKORG_KOMARGINAL_SEKUNDER = env_int("REMISS_UTKORG_KOMARGINAL_SEKUNDER", 300, minimum=1)
+# Transient errors are retried after 1, 2, 4 … times this many seconds (at most an hour).
+REMISS_UTKORG_BACKOFF_SEKUNDER = env_int("REMISS_UTKORG_BACKOFF_SEKUNDER", 60, minimum=1)
+# The most rows one sweep publishes; the next sweep takes the rest.
+REMISS_UTKORG_SVEP_HOGST = 5_000
 
 # Deadline reminders (remiss/paminnelser.py). Days before the deadline (negative: after it).
 REMISS_PAMINNELSER_DAGAR = [14, 7, 2, 0, -1, -7]

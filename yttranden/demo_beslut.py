@@ -55,8 +55,7 @@ def _besluta(utlåtande, mötesdag, nummer, sekreterare, uttalanden=()):
     skickat = _tid(mötesdag + datetime.timedelta(days=1), 10)
     with _den(skickat.date(), 10):
         svar = Svar.skicka(beslut, av=sekreterare)
-    # Sent years ago: KS is not to be e-mailed about it now.
-    QuerySet.update(Svar.objects.filter(pk=svar.pk), skickat=skickat, notifierat=skickat)
+    QuerySet.update(Svar.objects.filter(pk=svar.pk), skickat=skickat)
     Remissinstans.objects.filter(pk=svar.instans_id).update(besvarad=skickat)
     QuerySet.update(Ärende.objects.filter(pk=ärende.pk), lagt=_tid(mötesdag, 9))
     QuerySet.update(Beslut.objects.filter(pk=beslut.pk), registrerat=_tid(mötesdag, 19))

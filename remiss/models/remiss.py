@@ -249,13 +249,11 @@ class Remiss(models.Model):
             Remissinstans(remiss=låst, nämnd=nämnd, svarsdatum=låst.sista_svarsdatum)
             for nämnd in mottagare
         )
-        from remiss.tasks import notifiera_registratorer
+        from remiss import uppdrag
 
-        # Only after commit: a rolled-back send must not have told anyone.
-        for instans in instanser:
-            transaction.on_commit(
-                lambda pk=instans.pk: notifiera_registratorer.delay(pk), robust=True
-            )
+        # In the outbox, in this transaction: a rolled-back send tells no one, a saved one is
+        # never forgotten (remiss/utkorg.py).
+        uppdrag.remiss_inkommen(instanser)
         låst.logga(
             Händelse.Typ.SKICKAD,
             av,
