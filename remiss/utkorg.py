@@ -6,8 +6,8 @@ is down is logged and forgotten here: the row waits, and the sweep publishes it.
 
 Doing the work (``utför``, run by the Celery task ``remiss.tasks.utför``):
 
-1. Claim the row by a conditional UPDATE with a fresh token and a lease (REMISS_UTKORG_LASTID_SEKUNDER). A duplicate
-   message, a redelivery, two sweeps, or "Försök igen" pressed twice find it claimed or done,
+1. Claim the row by a conditional UPDATE with a fresh token and a lease
+   (REMISS_UTKORG_LASTID_SEKUNDER). A duplicate message, a redelivery, two sweeps, or "Försök igen" pressed twice find it claimed or done,
    and do nothing. The worker dies before this point: the row is still free; the message is
    delivered again (``acks_late``), or else the sweep publishes it again.
 2. Run the uppdrag's function outside any transaction: no database transaction is held open
@@ -22,7 +22,8 @@ Doing the work (``utför``, run by the Celery task ``remiss.tasks.utför``):
 
 Errors: ``tillfälligt(fel)`` is the one classifier. SMTP 4xx answers, a dropped or refused
 connection and timeouts are transient: the claim is given back and the row is due again after
-1, 2, 4 … times REMISS_UTKORG_BACKOFF_SEKUNDER (at most an hour), up to MAX_FÖRSÖK attempts.
+1, 2, 4 … times REMISS_UTKORG_BACKOFF_SEKUNDER (at most an hour), up to MAX_FÖRSÖK attempts;
+the worker publishes the retry with that delay itself, and the sweep is the backstop.
 SMTP 5xx answers (the server refuses this message or recipient) and every other error fail the
 row for good, with a Swedish message that the admin and the page concerned show; a person can
 ask again from either.
@@ -120,16 +121,17 @@ def publicera_efter_commit(pks):
         transaction.on_commit(lambda: publicera(pks))
 
 
-def publicera(pks):
-    """Send one message per row to the broker. A broker that is down is logged, never raised:
-    the state change is saved, and the sweep publishes the rows once the broker is back."""
+def publicera(pks, om=0):
+    """Send one message per row to the broker, to be run in ``om`` seconds. A broker that is
+    down is logged, never raised: the state change is saved, and the sweep publishes the rows
+    once the broker is back."""
     from remiss.tasks import utför as uppgift
 
     publicerade = []
     try:
         with uppgift.app.producer_or_acquire() as producer:
             for pk in pks:
-                uppgift.apply_async((pk,), producer=producer, retry=False)
+                uppgift.apply_async((pk,), producer=producer, retry=False, countdown=om or None)
                 publicerade.append(pk)
     except Exception:
         logger.warning(
@@ -139,7 +141,8 @@ def publicera(pks):
             exc_info=True,
         )
     if publicerade:
-        Utkorgspost.objects.filter(pk__in=publicerade).update(publicerad=timezone.now())
+        när = timezone.now() + timedelta(seconds=om)
+        Utkorgspost.objects.filter(pk__in=publicerade).update(publicerad=när)
     return publicerade
 
 
@@ -205,6 +208,7 @@ def _fel(post, uppdraget, fel):
         sekunder = väntetid(post.försök)
         logger.info("Utkorgspost %s (%s) försöks igen om %.0f s: %s", post.pk, post, sekunder, text)
         post.släpp(text, timezone.now() + timedelta(seconds=sekunder))
+        publicera([post.pk], om=sekunder)  # the sweep is the backstop, should this be lost
         return Utkorgspost.S.VÄNTAR
     if tillfälligt(fel):
         text = f"Gav upp efter {post.försök} försök. Senast: {text}"

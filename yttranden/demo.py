@@ -151,5 +151,5 @@ def skapa_utlåtanden(nämnder, personer):
         if Tjänsteutlåtande.objects.filter(instans=instans).exists():
             continue
         möte = _sammanträde(nämnder[prefix], mötesdag)
-        utlåtande = _skriv(instans, texter, dagar, datum, möte, personer, prefix.lower(), till)
+        _skriv(instans, texter, dagar, datum, möte, personer, prefix.lower(), till)
     return Tjänsteutlåtande.objects.count()

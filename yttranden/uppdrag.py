@@ -38,9 +38,7 @@ def mottagare(händelse):
         return [("aterremitterat", p) for p in handläggare]
     if händelse.typ == T.GODKÄNT:
         attestant = [utlåtande.attestant] if utlåtande.attestant else []
-        return [("godkant", p) for p in handläggare] + [
-            ("att_attestera", p) for p in attestant
-        ]
+        return [("godkant", p) for p in handläggare] + [("att_attestera", p) for p in attestant]
     return []
 
 
@@ -87,10 +85,8 @@ def _utlåtande(post):
     )
     if händelse is None:
         raise HoppasÖver(_("Händelsen finns inte längre."))
-    person = next(
-        (p for m, p in mottagare(händelse) if m == post.argument["meddelande"] and p.pk == post.argument["mottagare"]),
-        None,
-    )
+    önskad = (post.argument["meddelande"], post.argument["mottagare"])
+    person = next((p for m, p in mottagare(händelse) if (m, p.pk) == önskad), None)
     if person is None or not person.is_active:
         raise HoppasÖver(_("Personen ska inte längre få meddelandet."))
     MEDDELANDEN[post.argument["meddelande"]](

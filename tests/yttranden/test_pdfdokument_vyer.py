@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from nämnder.roller import Roll
+from remiss.models import Utkorgspost
 from tests.factories import AnvändareFactory, NämndFactory
 from tests.yttranden.pdfdokumenthjalp import besluta, låtsas_klar, protokollsutdrag
 from yttranden.models import Pdfdokument
@@ -36,7 +37,9 @@ def klar(pdf):
 
 @pytest.fixture
 def misslyckad(pdf):
-    pdf.misslyckas(Pdfdokument.ta(pdf.pk), "Sigillnyckeln kan inte öppnas.")
+    post = Utkorgspost.ta(Utkorgspost.objects.get(nyckel=pdf.utkorgsnyckel).pk)
+    post.misslyckas("Sigillnyckeln kan inte öppnas.")
+    pdf.misslyckas("Sigillnyckeln kan inte öppnas.")
     pdf.refresh_from_db()
     return pdf
 
@@ -58,7 +61,7 @@ def främling(db):
 
 
 def _ögonblick():
-    return list(Pdfdokument.objects.order_by("pk").values_list("status", "fel", "försök", "sha256"))
+    return list(Pdfdokument.objects.order_by("pk").values_list("status", "fel", "sha256"))
 
 
 # --- download --------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 from yttranden.models.beslut import Beslut, Svar, Uttalande, Ärende
 from yttranden.models.delar import Bilaga, Sektion
-from yttranden.models.historik import Händelse
 from yttranden.models.granskning import Attest, Kommentar
+from yttranden.models.historik import Händelse
 from yttranden.models.mall import Mall, Mallavsnitt
 from yttranden.models.pdfdokument import Pdfdokument
 from yttranden.models.utlatande import Sparkrock, Tjänsteutlåtande

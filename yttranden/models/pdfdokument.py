@@ -368,9 +368,9 @@ class Pdfdokument(models.Model):
     # --- the worker's transitions (conditional UPDATEs; see the module docstring) ----------
 
     @classmethod
-    def _övergå(cls, pk, till, villkor=Q(), **fält):
+    def _övergå(cls, pk, till, **fält):
         från = [s for s, tillåtna in cls.ÖVERGÅNGAR.items() if till in tillåtna]
-        return cls.objects.filter(villkor, pk=pk, status__in=från).update(
+        return cls.objects.filter(pk=pk, status__in=från).update(
             status=till, status_ändrad=timezone.now(), **fält
         )
 
