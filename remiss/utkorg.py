@@ -7,9 +7,10 @@ is down is logged and forgotten here: the row waits, and the sweep publishes it.
 Doing the work (``utför``, run by the Celery task ``remiss.tasks.utför``):
 
 1. Claim the row by a conditional UPDATE with a fresh token and a lease
-   (REMISS_UTKORG_LASTID_SEKUNDER). A duplicate message, a redelivery, two sweeps, or "Försök igen" pressed twice find it claimed or done,
-   and do nothing. The worker dies before this point: the row is still free; the message is
-   delivered again (``acks_late``), or else the sweep publishes it again.
+   (REMISS_UTKORG_LASTID_SEKUNDER). A duplicate message, a redelivery, two sweeps, or "Försök
+   igen" pressed twice find it claimed or done, and do nothing. The worker dies before this
+   point: the row is still free; the message is delivered again (``acks_late``), or else the
+   sweep publishes it again.
 2. Run the uppdrag's function outside any transaction: no database transaction is held open
    across SMTP or rendering. The worker dies here (mid-render, mid-SMTP): the lease runs out
    and the sweep hands the row to another worker. For an e-mail, dying between the SMTP
