@@ -194,9 +194,8 @@ REMISS_PAMINNELSER_RISK_DAGAR = 7
 REMISS_PAMINNELSER_LASTID = timedelta(minutes=env_int("REMISS_PAMINNELSER_LASTID_MIN", 15))
 # A queued reminder not taken within this long is queued again (its message was lost).
 REMISS_PAMINNELSER_KOMARGINAL = timedelta(minutes=10)
-# SMTP errors are retried after 1, 2, 4 … times this many seconds (at most an hour), this many
-# times; after that the reminder waits for the sweep, so nothing is dropped while SMTP is down.
-REMISS_PAMINNELSER_BACKOFF_SEKUNDER = 60
+# SMTP errors are retried by the outbox's rule (REMISS_UTKORG_BACKOFF_SEKUNDER) this many times;
+# after that the reminder waits for the sweep, so nothing is dropped while SMTP is down.
 REMISS_PAMINNELSER_MAX_FORSOK = 8
 # The Celery queue for reminder e-mails; empty means the default queue.
 REMISS_PAMINNELSER_KO = env_str("REMISS_PAMINNELSER_KO") or None
