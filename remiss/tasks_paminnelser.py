@@ -47,7 +47,6 @@ logger = logging.getLogger(__name__)
 P = Påminnelse
 
 
-
 @shared_task(ignore_result=True)
 def svep():
     """Claim and queue every reminder that is due (run by beat every few minutes)."""

@@ -11,7 +11,7 @@ import datetime
 from django.db.models import QuerySet
 
 from remiss.models import Remissinstans
-from yttranden.demo import _den, _instans, _redan_meddelat, _sammanträde, _skriv, _tid
+from yttranden.demo import _den, _instans, _sammanträde, _skriv, _tid
 from yttranden.demotexter import alvsjo
 from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
 
@@ -35,7 +35,6 @@ def _älvsjös_utlåtande(nämnder, personer):
         instans, alvsjo, dagar, d(2019, 8, 14), möte, personer, "alv",
         Tjänsteutlåtande.Status.ATTESTERAD,
     )  # fmt: skip
-    _redan_meddelat(utlåtande)
     return utlåtande
 
 
