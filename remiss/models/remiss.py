@@ -13,6 +13,16 @@ from nämnder.diarienummer import Diarienummer, validera_diarienummer
 from nämnder.permissions import alla_roller
 from remiss.models.handelse import Händelse
 
+# A remisstid longer than this is a typing error (9999-12-31), not a plan.
+LÄNGSTA_REMISSTID_ÅR = 10
+
+
+def _plus_år(dag, år):
+    try:
+        return dag.replace(year=dag.year + år)
+    except ValueError:  # 29 February, or past year 9999
+        return dag.replace(year=min(dag.year + år, 9999), day=min(dag.day, 28))
+
 
 class RemissQuerySet(models.QuerySet):
     def öppna(self):
@@ -128,6 +138,16 @@ class Remiss(models.Model):
             raise ValidationError(
                 {"sista_svarsdatum": _("Sista svarsdatum kan inte vara före remissdatum.")}
             )
+        längst = self.remissdatum and _plus_år(self.remissdatum, LÄNGSTA_REMISSTID_ÅR)
+        if längst and self.sista_svarsdatum and self.sista_svarsdatum > längst:
+            text = _(
+                "Sista svarsdatum kan inte ligga mer än %(år)s år efter remissdatum. "
+                "Kontrollera årtalet."
+            )
+            raise ValidationError({"sista_svarsdatum": text % {"år": LÄNGSTA_REMISSTID_ÅR}})
+
+    def svarsdatum_har_passerat(self, idag=None):
+        return self.sista_svarsdatum < (idag or timezone.localdate())
 
     def synlig_för(self, user):
         """A sent remiss is visible to every member of a recipient nämnd; a draft only to KS."""
