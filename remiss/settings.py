@@ -134,6 +134,12 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "handlingar")))
 MEDIA_URL = "/_handlingar/"  # never routed: handlingar are served by permission-checking views
 # The largest handling (PDF, DOCX, XLSX, ODT) a remiss may carry, in megabytes.
 REMISS_MAX_UPLOAD_MB = env_int("REMISS_MAX_UPLOAD_MB", 25, minimum=1)
+# The largest form a browser may post, files aside (those have REMISS_MAX_UPLOAD_MB). A whole
+# tjänsteutlåtande is rarely over 200 kB of text, twice that as HTML, and the editor's autosave
+# posts every section at once: 5 MB leaves room for long tables while a paste of megabytes of
+# Word markup is refused with a Swedish message naming the limit (remiss/views/fel.py).
+REMISS_MAX_FORMULAR_MB = env_int("REMISS_MAX_FORMULAR_MB", 5, minimum=1)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REMISS_MAX_FORMULAR_MB * 1024 * 1024
 
 # Redis is used as cache and as Celery's broker when configured.
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
