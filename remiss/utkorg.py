@@ -248,6 +248,13 @@ def hoppa_över_epost(sedan, orsak):
     ).update(status=Utkorgspost.S.HOPPADES_ÖVER, fel=orsak)
 
 
+def gör_om(queryset, orsak):
+    """Queue done work again because what it made was lost (kontrollera_arkiv --laga)."""
+    pks = Utkorgspost.gör_om(queryset, orsak)
+    publicera_efter_commit(pks)
+    return pks
+
+
 def försök_igen(queryset):
     """Queue failed rows again (the admin's action, a page's "Försök igen")."""
     with transaction.atomic():

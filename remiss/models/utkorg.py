@@ -74,7 +74,8 @@ class Utkorgspost(models.Model):
         # from a worker whose lease ran out
         S.PÅGÅR: {S.KLAR, S.MISSLYCKAD, S.HOPPADES_ÖVER, S.VÄNTAR, S.PÅGÅR},
         S.MISSLYCKAD: {S.VÄNTAR},  # a person asks again
-        S.KLAR: set(),
+        # Done work is done again only when what it made is lost (kontrollera_arkiv --laga).
+        S.KLAR: {S.VÄNTAR},
         S.HOPPADES_ÖVER: set(),
     }
 
@@ -167,6 +168,13 @@ class Utkorgspost(models.Model):
     def släpp(self, fel, nästa_försök):
         """Give the claim back after a transient error; the sweep publishes it when due."""
         return self._avsluta(self.S.VÄNTAR, fel=fel, nästa_försök=nästa_försök, låst_till=None)
+
+    @classmethod
+    def gör_om(cls, queryset, orsak):
+        """Do done work again, because what it made was lost; returns the keys queued."""
+        pks = list(queryset.filter(status=cls.S.KLAR).values_list("pk", flat=True))
+        cls._övergå(Q(pk__in=pks), cls.S.VÄNTAR, nästa_försök=timezone.now(), försök=0, fel=orsak)
+        return pks
 
     @classmethod
     def försök_igen(cls, queryset):

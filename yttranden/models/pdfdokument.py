@@ -65,7 +65,9 @@ class Pdfdokument(models.Model):
         # done; failed for good; or started again by the worker that took over a dead one's claim
         S.RENDERAS: {S.KLAR, S.MISSLYCKAD, S.RENDERAS},
         S.MISSLYCKAD: {S.VÄNTAR},  # "Försök igen"
-        S.KLAR: set(),  # an issued document is never changed
+        # An issued document is never changed, except when its file is lost or altered
+        # (kontrollera_arkiv --laga): the same frozen content is rendered and sealed again.
+        S.KLAR: {S.VÄNTAR},
     }
 
     typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
@@ -405,6 +407,19 @@ class Pdfdokument(models.Model):
 
     def misslyckas(self, fel):
         return self._övergå(self.pk, self.S.MISSLYCKAD, fel=fel)
+
+    def gör_om_förlorad(self):
+        """Render again a document whose stored file is lost or altered (yttranden/arkiv.py)."""
+        from remiss import utkorg
+        from remiss.models import Utkorgspost
+
+        with transaction.atomic():
+            self._övergå(self.pk, self.S.VÄNTAR, fil="", sha256="", storlek=None, klar=None)
+            post = Utkorgspost.objects.filter(nyckel=self.utkorgsnyckel)
+            if post.exists():
+                utkorg.gör_om(post, "Filen saknades eller var ändrad.")
+            else:
+                self._köa()
 
     def försök_igen(self, av):
         """A person asks again for a failed render. Returns whether it was queued."""
