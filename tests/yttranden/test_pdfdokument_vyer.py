@@ -297,6 +297,20 @@ def test_the_answer_package_says_what_is_missing(client, attesterat, nämndsekre
     assert "PDF:en av protokollsutdraget är inte klar (väntar)." in svar.text
 
 
+def test_an_answer_package_whose_file_is_lost_answers_in_swedish_not_500(
+    client, besvarat, ks_läsare, settings
+):
+    utlåtandet = Pdfdokument.objects.get(utlåtande=besvarat.utlåtande)
+    (settings.MEDIA_ROOT / utlåtandet.fil.name).unlink()  # a restore without MEDIA_ROOT
+    client.force_login(ks_läsare)
+
+    svar = client.get(reverse("pdf:svarspaket", args=[besvarat.utlåtande.instans_id]))
+
+    assert svar.status_code == 409
+    assert f"Filen för {utlåtandet.benämning} saknas i arkivet." in svar.text
+    assert "kontrollera_arkiv --laga" in svar.text
+
+
 def test_there_is_no_answer_package_before_the_answer_is_sent(
     client, attesterat, nämndsekreterare, registrator
 ):
