@@ -164,12 +164,12 @@ CELERY_TIMEZONE = TIME_ZONE
 # runs once, not once per missed interval. Several sweeps at once are harmless (paminnelser.py).
 CELERY_BEAT_SCHEDULE = {
     "utkorgen": {
-        "task": "remiss.tasks.svep",
+        "task": "remiss.tasks.utkorg.svep",
         "schedule": timedelta(seconds=env_int("REMISS_UTKORG_SVEP_SEKUNDER", 60, minimum=1)),
         "options": {"expires": 50},
     },
     "påminnelser": {
-        "task": "remiss.tasks_paminnelser.svep",
+        "task": "remiss.tasks.paminnelser.svep",
         "schedule": timedelta(minutes=5),
         "options": {"expires": 4 * 60},
     },

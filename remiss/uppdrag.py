@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from nämnder.permissions import personer_med_roll
 from nämnder.roller import Roll
-from remiss import emails, utkorg
+from remiss import utkorg
+from remiss.emails import instans as emails
 from remiss.models import Anstånd, Remissinstans
 from remiss.utkorg import HoppasÖver, uppdrag
 

@@ -4,7 +4,7 @@ Putting work in the outbox: ``lägg(uppdrag, ...)`` inside the transaction of th
 writes the row; after commit the row's Celery task is published (the fast path). A broker that
 is down is logged and forgotten here: the row waits, and the sweep publishes it.
 
-Doing the work (``utför``, run by the Celery task ``remiss.tasks.utför``):
+Doing the work (``utför``, run by the Celery task ``remiss.tasks.utkorg.utför``):
 
 1. Claim the row by a conditional UPDATE with a fresh token and a lease
    (REMISS_UTKORG_LASTID_SEKUNDER). A duplicate message, a redelivery, two sweeps, or "Försök
@@ -126,7 +126,7 @@ def publicera(pks, om=0):
     """Send one message per row to the broker, to be run in ``om`` seconds. A broker that is
     down is logged, never raised: the state change is saved, and the sweep publishes the rows
     once the broker is back."""
-    from remiss.tasks import utför as uppgift
+    from remiss.tasks.utkorg import utför as uppgift
 
     publicerade = []
     try:

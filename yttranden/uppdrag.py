@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 
 from nämnder.permissions import personer_med_roll
 from nämnder.roller import Roll
-from remiss import emails as remiss_emails
+from remiss.emails import instans as remiss_emails
 from remiss.uppdrag import adresser, lägg_brev
 from remiss.utkorg import HoppasÖver, uppdrag
-from yttranden import emails, emails_beslut, pdfuppdrag  # noqa: F401 (registers pdf.skapa)
-from yttranden.models import Händelse, Svar
+from yttranden import pdfuppdrag  # noqa: F401 (registers pdf.skapa)
+from yttranden.emails import beslut as emails_beslut
+from yttranden.emails import utlatande as emails
+from yttranden.models import Svar, Utlåtandehändelse
 
 # The message about a history event, for each kind of event and person: (template, to whom).
 MEDDELANDEN = {
@@ -31,7 +33,7 @@ def mottagare(händelse):
     utlåtande = händelse.utlåtande
     instans = utlåtande.instans
     handläggare = [p for p in [instans.handläggare, *instans.medhandläggare.all()] if p]
-    T = Händelse.Typ
+    T = Utlåtandehändelse.Typ
     if händelse.typ == T.SKICKAT and utlåtande.granskare:
         return [("att_granska", utlåtande.granskare)]
     if händelse.typ == T.ÅTERREMITTERAT:
@@ -77,7 +79,7 @@ def svar_inkommet(svar):
 @uppdrag("epost.utlatande")
 def _utlåtande(post):
     händelse = (
-        Händelse.objects.select_related(
+        Utlåtandehändelse.objects.select_related(
             "utlåtande__instans__remiss", "utlåtande__granskare", "utlåtande__attestant"
         )
         .filter(pk=post.argument["handelse"])

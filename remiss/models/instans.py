@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
 from nämnder.permissions import roller
 from nämnder.roller import KS_ROLLER
-from remiss.models.handelse import Händelse
+from remiss.models.handelse import Remisshändelse
 
 
 class RemissinstansQuerySet(models.QuerySet):
@@ -137,7 +137,7 @@ class Remissinstans(models.Model):
     def _lås(self):
         return type(self).objects.select_for_update().get(pk=self.pk)
 
-    def _övergå(self, låst, ny, av, typ=Händelse.Typ.STATUS, text=""):
+    def _övergå(self, låst, ny, av, typ=Remisshändelse.Typ.STATUS, text=""):
         if ny not in self.ÖVERGÅNGAR[self.Status(låst.status)]:
             raise ValidationError(
                 _("En remissinstans med status %(från)s kan inte bli %(till)s."),
@@ -146,7 +146,7 @@ class Remissinstans(models.Model):
             )
         tidigare = låst.get_status_display()
         låst.status = ny
-        if typ == Händelse.Typ.STATUS and not text:
+        if typ == Remisshändelse.Typ.STATUS and not text:
             text = _("%(från)s → %(till)s") % {"från": tidigare, "till": self.Status(ny).label}
         låst.remiss.logga(typ, av, text, instans=låst)
 
@@ -166,7 +166,7 @@ class Remissinstans(models.Model):
         låst.diarienummer = str(Diarienummer.tolka(diarienummer))
         låst.validate_constraints()
         text = _("Diarienummer %(dnr)s.") % {"dnr": låst.diarienummer}
-        låst.remiss.logga(Händelse.Typ.REGISTRERAD, av, text, instans=låst)
+        låst.remiss.logga(Remisshändelse.Typ.REGISTRERAD, av, text, instans=låst)
         self._spara(låst, "diarienummer")
 
     @transaction.atomic
@@ -176,9 +176,11 @@ class Remissinstans(models.Model):
             raise ValidationError(_("Avdelningen hör inte till nämndens förvaltning."))
         if låst.status in self.KAN_TILLDELAS_OM:
             # A new handläggare mid-way changes who, not where the case stands.
-            låst.remiss.logga(Händelse.Typ.TILLDELAD, av, str(handläggare), instans=låst)
+            låst.remiss.logga(Remisshändelse.Typ.TILLDELAD, av, str(handläggare), instans=låst)
         else:
-            self._övergå(låst, self.Status.TILLDELAD, av, Händelse.Typ.TILLDELAD, str(handläggare))
+            self._övergå(
+                låst, self.Status.TILLDELAD, av, Remisshändelse.Typ.TILLDELAD, str(handläggare)
+            )
         ny_handläggare = låst.handläggare_id != handläggare.pk
         låst.handläggare, låst.avdelning = handläggare, avdelning
         self._spara(låst, "handläggare", "avdelning")
@@ -195,7 +197,7 @@ class Remissinstans(models.Model):
                 {"avstår_motivering": _("Skriv varför nämnden avstår från att svara.")}
             )
         låst = self._lås()
-        self._övergå(låst, self.Status.AVSTÅR, av, Händelse.Typ.AVSTÅR, motivering.strip())
+        self._övergå(låst, self.Status.AVSTÅR, av, Remisshändelse.Typ.AVSTÅR, motivering.strip())
         låst.avstår_motivering = motivering.strip()
         self._spara(låst, "avstår_motivering")
 

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 def lastid():
     """How long a claim holds before another worker may take the row over; it must exceed the
-    task's hard time limit (remiss/tasks.py) so that no live worker loses its claim."""
+    task's hard time limit (remiss/tasks/utkorg.py) so that no live worker loses its claim."""
     return timedelta(seconds=settings.REMISS_UTKORG_LASTID_SEKUNDER)
 
 

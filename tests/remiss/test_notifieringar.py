@@ -4,14 +4,13 @@ worker is a thread of the test process, so Django's locmem outbox shows what it 
 import datetime
 
 import pytest
-from celery.signals import task_postrun
 from django.core import mail
 from django.urls import reverse
 
 from nämnder.roller import Roll
 from remiss import utkorg
 from remiss.models import Anstånd, Utkorgspost
-from remiss.tasks import utför
+from remiss.tasks.utkorg import utför
 from tests.factories import AnvändareFactory, RemissFactory
 from tests.utkorg_hjalp import vänta_på_utkorgen
 from tests.vanta import vänta_tills
@@ -22,19 +21,6 @@ SVAR_SENAST = datetime.date(2031, 10, 27)
 @pytest.fixture(autouse=True)
 def _webbplats(settings):
     settings.SITE_URL = "http://testserver.invalid"
-
-
-@pytest.fixture
-def körda():
-    """The tasks the worker has finished in this test, as (name, return value)."""
-    klara = []
-
-    def notera(sender=None, retval=None, **kwargs):
-        klara.append((sender.name, retval))
-
-    task_postrun.connect(notera, weak=False)
-    yield klara
-    task_postrun.disconnect(notera)
 
 
 @pytest.fixture
@@ -102,9 +88,7 @@ def test_sending_writes_one_outbox_row_per_address_in_the_same_transaction(
     ]
 
 
-def test_with_no_registrator_the_förvaltning_mailbox_is_told(
-    celeryarbetare, körda, remiss, ks_samordnare
-):
+def test_with_no_registrator_the_förvaltning_mailbox_is_told(celeryarbetare, remiss, ks_samordnare):
     remiss.skicka(av=ks_samordnare)
     vänta_på_utkorgen()
     # Utbildningsförvaltningen has a registry mailbox; Södermalm has none here, so no one.
@@ -112,7 +96,13 @@ def test_with_no_registrator_the_förvaltning_mailbox_is_told(
 
 
 def test_the_assigned_handläggare_is_told(
-    celeryarbetare, körda, remiss, ks_samordnare, registrator, handläggare, avdelningschef, un
+    celeryarbetare,
+    remiss,
+    ks_samordnare,
+    registrator,
+    handläggare,
+    avdelningschef,
+    un,
 ):
     remiss.skicka(av=ks_samordnare)
     vänta_på_utkorgen()
@@ -137,7 +127,7 @@ def test_the_assigned_handläggare_is_told(
 
 
 def test_the_nämnd_hears_ks_decision_on_an_anstånd(
-    celeryarbetare, körda, remiss, ks_samordnare, registrator, handläggare, un
+    celeryarbetare, remiss, ks_samordnare, registrator, handläggare, un
 ):
     remiss.skicka(av=ks_samordnare)
     vänta_på_utkorgen()

@@ -7,7 +7,7 @@ from django.core import mail
 
 from remiss import utkorg
 from remiss.models import Utkorgspost
-from remiss.tasks import utför
+from remiss.tasks.utkorg import utför
 from tests.utkorg_hjalp import vänta_på_utkorgen
 from tests.yttranden.conftest import skriv_klart
 

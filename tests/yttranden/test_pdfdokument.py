@@ -9,7 +9,7 @@ from pyhanko.sign.timestamps import TimestampRequestError
 
 from remiss import utkorg
 from remiss.models import Remissinstans
-from remiss.tasks import utför
+from remiss.tasks.utkorg import utför
 from tests.yttranden.pdfdokumenthjalp import (
     UTTALANDET,
     använd_demosigill,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from remiss.models.handelse import Historikrad
 
 
-class Händelse(Historikrad):
+class Utlåtandehändelse(Historikrad):
     """One line of an utlåtande's history: every transition, with who and when. Append-only."""
 
     class Typ(models.TextChoices):

@@ -4,7 +4,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from remiss.models.handelse import Händelse
+from remiss.models.handelse import Remisshändelse
 
 
 class Anstånd(models.Model):
@@ -72,7 +72,7 @@ class Anstånd(models.Model):
             "datum": f"{nytt_datum:%Y-%m-%d}",
             "motivering": anstånd.motivering,
         }
-        låst.remiss.logga(Händelse.Typ.ANSTÅND_BEGÄRT, av, text, instans=låst)
+        låst.remiss.logga(Remisshändelse.Typ.ANSTÅND_BEGÄRT, av, text, instans=låst)
         return anstånd
 
     def _besluta(self, status, av, motivering):
@@ -92,7 +92,9 @@ class Anstånd(models.Model):
         self._besluta(self.Status.BEVILJAT, av, motivering)
         self.instans.flytta_svarsdatum(self.begärt_datum, av)
         text = _("Nytt svarsdatum %(datum)s.") % {"datum": f"{self.begärt_datum:%Y-%m-%d}"}
-        self.instans.remiss.logga(Händelse.Typ.ANSTÅND_BEVILJAT, av, text, instans=self.instans)
+        self.instans.remiss.logga(
+            Remisshändelse.Typ.ANSTÅND_BEVILJAT, av, text, instans=self.instans
+        )
 
     @transaction.atomic
     def avslå(self, av, motivering):
@@ -100,5 +102,5 @@ class Anstånd(models.Model):
             raise ValidationError({"beslutsmotivering": _("Skriv varför anståndet avslås.")})
         self._besluta(self.Status.AVSLAGET, av, motivering)
         self.instans.remiss.logga(
-            Händelse.Typ.ANSTÅND_AVSLAGET, av, motivering.strip(), instans=self.instans
+            Remisshändelse.Typ.ANSTÅND_AVSLAGET, av, motivering.strip(), instans=self.instans
         )

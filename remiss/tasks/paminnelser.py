@@ -40,7 +40,8 @@ from django.utils import timezone
 from nämnder.models import Nämnd
 from nämnder.permissions import nämnder_för
 from nämnder.roller import Roll
-from remiss import emails_paminnelser, paminnelser, utkorg
+from remiss import paminnelser, utkorg
+from remiss.emails import paminnelser as emails_paminnelser
 from remiss.models import Påminnelse
 
 logger = logging.getLogger(__name__)

@@ -4,7 +4,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from remiss.emails import bygg_meddelande
+from remiss.emails.instans import bygg_meddelande
 
 
 def _skicka(namn, mottagare, context, adress, rubriker):
