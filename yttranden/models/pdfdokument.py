@@ -370,8 +370,9 @@ class Pdfdokument(models.Model):
     # --- the worker's transitions (conditional UPDATEs; see the module docstring) ----------
 
     @classmethod
-    def _övergå(cls, pk, till, **fält):
-        från = [s for s, tillåtna in cls.ÖVERGÅNGAR.items() if till in tillåtna]
+    def _övergå(cls, pk, till, från=None, **fält):
+        tillåtna_från = [s for s, tillåtna in cls.ÖVERGÅNGAR.items() if till in tillåtna]
+        från = [s for s in tillåtna_från if från is None or s == från]
         return cls.objects.filter(pk=pk, status__in=från).update(
             status=till, status_ändrad=timezone.now(), **fält
         )
@@ -414,7 +415,9 @@ class Pdfdokument(models.Model):
         from remiss.models import Utkorgspost
 
         with transaction.atomic():
-            self._övergå(self.pk, self.S.VÄNTAR, fil="", sha256="", storlek=None, klar=None)
+            self._övergå(
+                self.pk, self.S.VÄNTAR, från=self.S.KLAR, fil="", sha256="", storlek=None, klar=None
+            )
             post = Utkorgspost.objects.filter(nyckel=self.utkorgsnyckel)
             if post.exists():
                 utkorg.gör_om(post, "Filen saknades eller var ändrad.")
@@ -427,7 +430,7 @@ class Pdfdokument(models.Model):
         from remiss.models import Utkorgspost
 
         with transaction.atomic():
-            tagna = self._övergå(self.pk, self.S.VÄNTAR, fel="")
+            tagna = self._övergå(self.pk, self.S.VÄNTAR, från=self.S.MISSLYCKAD, fel="")
             if tagna == 1:
                 post = Utkorgspost.objects.filter(nyckel=self.utkorgsnyckel)
                 if post.exists():
