@@ -12,5 +12,6 @@ urlpatterns = [
     path("arenden/<int:pk>/uttalanden/", beslut.nytt_uttalande, name="nytt_uttalande"),
     path("arenden/<int:pk>/skicka/", beslut.skicka_svar, name="skicka_svar"),
     path("arenden/<int:pk>/protokollsutdrag/", beslut.protokollsutdrag, name="protokollsutdrag"),
+    path("uttalanden/<int:pk>/pdf/", beslut.uttalande_pdf, name="uttalande_pdf"),
     path("sammanstallningar/<int:pk>/", sammanstallning.sammanställning, name="sammanställning"),
 ]

@@ -29,3 +29,19 @@ def nämndsekreterarens_arbete(nämnd):
         "möten": list(möten),
         "senaste": list(senaste[:5]),
     }
+
+
+@register.filter
+def utan_justeringspunkt(text):
+    """The beslut text without its "Beslutet justeras omedelbart." point (shown once, under
+    Justering)."""
+    from yttranden.beslutstext import utan_justeringspunkt as utan
+
+    return utan(text)
+
+
+@register.filter
+def stycken(text):
+    from yttranden.beslutstext import stycken as dela
+
+    return dela(text)
