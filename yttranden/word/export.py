@@ -71,9 +71,9 @@ def utlåtande(dokument):
         f"Tjänsteutlåtande · Dnr {dokument.diarienummer} · {dokument.datum:%Y-%m-%d}",
     )
     if dokument.utkast:
-        dok.add_paragraph().add_run(f"UTKAST – ej attesterat, version {dokument.version}").bold = (
-            True
-        )
+        dok.add_paragraph().add_run(
+            f"UTKAST – ej attesterat, version {dokument.version}"
+        ).bold = True
     _rader(dok, b.förvaltning, b.avdelning)
     _rader(dok, "Tjänsteutlåtande", f"Dnr {dokument.diarienummer}", f"{dokument.datum:%Y-%m-%d}")
     dok.add_paragraph()
@@ -136,9 +136,7 @@ def beslut(ärende):
         if rad.strip():
             dok.add_paragraph(rad.strip())
     for uttalande in beslutet.uttalanden.all():
-        dok.add_heading(
-            f"{uttalande.get_typ_display()} ({', '.join(uttalande.partier)})", level=2
-        )
+        dok.add_heading(f"{uttalande.get_typ_display()} ({', '.join(uttalande.partier)})", level=2)
         _rader(dok, *uttalande.ledamotsrader)
         _text_med_punkter(dok, uttalande.text)
     dok.add_heading("Justering", level=2)
@@ -156,7 +154,9 @@ def sammanställning(remiss, sammanställd):
     """KS's sammanställning (``sammanställ(remiss)``) as DOCX bytes: one heading per
     remissinstans, with its beslut, summary and uttalanden once the answer is sent."""
     dok = _nytt(f"Sammanställning av remissvar: {remiss.titel}", remiss.nämnd.förvaltning)
-    _sidhuvud(dok, remiss.nämnd.förvaltning, f"Sammanställning av remissvar · {remiss.diarienummer}")
+    _sidhuvud(
+        dok, remiss.nämnd.förvaltning, f"Sammanställning av remissvar · {remiss.diarienummer}"
+    )
     dok.add_heading(remiss.titel, level=1)
     dok.add_paragraph(f"Remiss från kommunstyrelsen, {remiss.diarienummer}.")
     antal = sammanställd["antal"]
@@ -168,9 +168,9 @@ def sammanställning(remiss, sammanställd):
         instans = rad["instans"]
         dok.add_heading(instans.nämnd.namn, level=2)
         läge = instans.get_status_display()
-        dok.add_paragraph(f"{läge} · svarsdatum {instans.svarsdatum:%Y-%m-%d}").alignment = (
-            WD_ALIGN_PARAGRAPH.LEFT
-        )
+        dok.add_paragraph(
+            f"{läge} · svarsdatum {instans.svarsdatum:%Y-%m-%d}"
+        ).alignment = WD_ALIGN_PARAGRAPH.LEFT
         if instans.status == instans.Status.AVSTÅR:
             dok.add_paragraph(f"Nämnden avstår från att svara: {instans.avstår_motivering}")
             continue
