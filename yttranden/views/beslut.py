@@ -42,7 +42,15 @@ def sammanträde(request, pk, form=None, status=200):
     kan_ändra = har_roll(request.user, möte.nämnd, SEKRETERARE)
     väntande = _väntande_utlåtanden(möte.nämnd)
     if kan_ändra and form is None:
-        form = ÄrendeForm(utlåtanden=väntande, initial={"nummer": Ärende.nästa_nummer(möte)})
+        # The case page's "Lägg på föredragningslistan" link names the utlåtande to pick.
+        förvalt = request.GET.get("utlatande", "")
+        form = ÄrendeForm(
+            utlåtanden=väntande,
+            initial={
+                "nummer": Ärende.nästa_nummer(möte),
+                "utlåtande": int(förvalt) if förvalt.isdigit() else None,
+            },
+        )
     context = {
         "möte": möte,
         "ärenden": _ärenden().filter(sammanträde=möte).prefetch_related("beslut__svar"),
@@ -85,8 +93,10 @@ def _ärendesida(request, ärende, status=200, **formulär):
         "svar": list(beslut.svar.order_by("nummer")) if beslut else [],
         "kan_ändra": kan_ändra,
         "sektioner": sektioner,
+        "möte_har_ägt_rum": ärende.sammanträde.har_ägt_rum(),
+        "justerat": beslut.är_justerat() if beslut else False,
     }
-    if kan_ändra and beslut is None:
+    if kan_ändra and beslut is None and context["möte_har_ägt_rum"]:
         förslag = förslag_som_text(sektioner)
         context["beslut_form"] = formulär.get("beslut_form") or BeslutForm(
             initial={
