@@ -1,6 +1,5 @@
 """Build a nämnd's whole answer to a remiss the way people do, step by step."""
 
-import datetime
 
 from django.utils import timezone
 
@@ -37,7 +36,7 @@ def besvara(instans, personal, nummer=10, uttalande=True):
     utlåtande.godkänn(av=personal[Roll.AVDELNINGSCHEF])
     utlåtande.attestera(av=personal[Roll.DIREKTÖR])
     möte = SammanträdeFactory(
-        nämnd=instans.nämnd, datum=timezone.localdate() + datetime.timedelta(days=7)
+        nämnd=instans.nämnd, datum=timezone.localdate()
     )
     sekreterare = personal[Roll.NÄMNDSEKRETERARE]
     ärende = Ärende.lägg_på_dagordning(utlåtande, möte, nummer, av=sekreterare)

@@ -14,7 +14,7 @@ IDAG = timezone.localdate()
 
 @pytest.fixture
 def möte(un):
-    return SammanträdeFactory(nämnd=un, datum=IDAG + datetime.timedelta(days=10))
+    return SammanträdeFactory(nämnd=un, datum=IDAG)  # today: a beslut follows the meeting
 
 
 @pytest.fixture
