@@ -170,7 +170,10 @@ class WordForm(forms.Form):
             "skrivit i de avsnitten ersätts; tidigare versioner finns kvar under Versioner."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": f".docx,{uploads.DOCX}"}),
-        error_messages={"required": _("Välj ett Word-dokument (DOCX).")},
+        error_messages={
+            "required": _("Välj ett Word-dokument (DOCX)."),
+            "empty": _("Filen är tom. Spara dokumentet i Word och försök igen."),
+        },
     )
 
     def clean_fil(self):

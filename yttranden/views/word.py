@@ -95,8 +95,10 @@ def läs_in_word(request, pk):
                 form.cleaned_data["grundad_på"],
                 av=request.user,
             )
-        for titel in inläst.bilagor:
-            utlåtande.lägg_till_bilaga(titel[:400])
+        befintliga = set(utlåtande.bilagor.values_list("titel", flat=True))
+        for titel in dict.fromkeys(inläst.bilagor):
+            if titel[:400] not in befintliga:
+                utlåtande.lägg_till_bilaga(titel[:400])
     except Sparkrock as krock:
         messages.error(request, str(krock))
         return redirect("yttranden:redigera", pk=utlåtande.pk)

@@ -8,6 +8,7 @@ italics. A Word file is a working copy: the archived original stays the sealed P
 """
 
 import io
+from html import escape
 
 from django.utils import timezone
 from docx import Document
@@ -55,10 +56,8 @@ def _text_med_punkter(dok, text):
         if typ == "stycke":
             dok.add_paragraph(innehåll)
         else:
-            for nummer, punkt in innehåll:
-                stycke = dok.add_paragraph(f"{nummer}.\t{punkt}", style="List Paragraph")
-                stycke.paragraph_format.first_line_indent = Pt(-18)
-                stycke.paragraph_format.left_indent = Pt(18)
+            punkter = "".join(f"<li>{escape(punkt)}</li>" for _nummer, punkt in innehåll)
+            skriv_html(dok, f'<ol start="{innehåll[0][0]}">{punkter}</ol>')
 
 
 def utlåtande(dokument):
@@ -91,14 +90,20 @@ def utlåtande(dokument):
         dok.add_heading(sektion.rubrik, level=2)
         skriv_html(dok, sektion.html)
     if dokument.undertecknare:
+        # Side by side as in the originals; a table, so reading the file back in leaves the
+        # signatories out of the last section's text.
         dok.add_paragraph()
-        for person in dokument.undertecknare:
-            _rader(dok, person.namn, person.befattning, person.förvaltning)
-            dok.add_paragraph()
+        personer = dokument.undertecknare
+        tabell = dok.add_table(rows=(len(personer) + 1) // 2, cols=2)
+        for nr, person in enumerate(personer):
+            cell = tabell.rows[nr // 2].cells[nr % 2]
+            rader = [r for r in (person.namn, person.befattning, person.förvaltning) if r]
+            cell.text = "\n".join(rader)
     if dokument.bilagor:
         dok.add_heading("Bilaga" if len(dokument.bilagor) == 1 else "Bilagor", level=2)
-        for nummer, bilaga in enumerate(dokument.bilagor, start=1):
-            _rader(dok, f"{nummer}. {bilaga}")
+        skriv_html(
+            dok, "<ol>" + "".join(f"<li>{escape(b)}</li>" for b in dokument.bilagor) + "</ol>"
+        )
     if dokument.attester:
         dok.add_heading("Attesterat av", level=2)
         dok.add_paragraph("Detta dokument har godkänts digitalt av följande personer:")

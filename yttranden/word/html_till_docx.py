@@ -1,7 +1,8 @@
 """Sanitised section HTML (the tags ``yttranden.formatering`` lets through) into python-docx
 paragraphs: headings, paragraphs, bullet and numbered lists, quotations, bold, italics, links
-as their text. Numbered items carry their number as text, so that every list starts at its own
-first number as in the document (Word's shared numbering would run on from list to list)."""
+as their text. Lists use Word's own list styles; each numbered list gets a numbering of its
+own that starts at its first number, as in the document (Word's "List Number" would otherwise
+run on from one list to the next)."""
 
 from html.parser import HTMLParser
 
@@ -10,6 +11,17 @@ from docx.shared import Pt
 from yttranden.formatering import sanera
 
 RUBRIKNIVÅ = {"h3": 3, "h4": 4}
+
+
+def ny_numrering(dok, start=1):
+    """A numbering of its own (``numId``) for one numbered list, on Word's "List Number"
+    definition, restarting at ``start``."""
+    numrering = dok.part.numbering_part.element
+    stil = dok.styles["List Number"].element
+    abstrakt = numrering.num_having_numId(stil.pPr.numPr.numId.val).abstractNumId.val
+    ny = numrering.add_num(abstrakt)
+    ny.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return ny.numId
 
 
 class _Skrivare(HTMLParser):
@@ -30,16 +42,15 @@ class _Skrivare(HTMLParser):
         return self.stycke
 
     def _listpunkt(self):
-        typ, nummer = self.listor[-1]
+        typ, numrering = self.listor[-1]
         nivå = len(self.listor) - 1
         if typ == "ul":
             stycke = self._nytt_stycke("List Bullet" if nivå == 0 else "List Bullet 2")
         else:
-            stycke = self._nytt_stycke("List Paragraph")
-            stycke.paragraph_format.left_indent = Pt(18 * (nivå + 1))
-            stycke.paragraph_format.first_line_indent = Pt(-18)
-            stycke.add_run(f"{nummer}.\t")
-            self.listor[-1][1] += 1
+            stycke = self._nytt_stycke("List Number" if nivå == 0 else "List Number 2")
+            egenskaper = stycke._p.get_or_add_pPr().get_or_add_numPr()
+            egenskaper.get_or_add_ilvl().val = 0
+            egenskaper.get_or_add_numId().val = numrering
         stycke.paragraph_format.space_after = Pt(0)
 
     def handle_starttag(self, tag, attrs):
@@ -50,8 +61,9 @@ class _Skrivare(HTMLParser):
                 return  # the editor's <li><p>: the item's paragraph is the item
             self._nytt_stycke()
         elif tag in ("ul", "ol"):
-            start = int(dict(attrs).get("start") or 1) if tag == "ol" else 1
-            self.listor.append([tag, start])
+            start = dict(attrs).get("start") or "1"
+            numrering = ny_numrering(self.dok, int(start) if start.isdigit() else 1)
+            self.listor.append([tag, numrering if tag == "ol" else None])
         elif tag == "li":
             self._listpunkt()
         elif tag == "blockquote":
@@ -64,7 +76,7 @@ class _Skrivare(HTMLParser):
             self.stycke.add_run().add_break()
 
     def _i_tom_punkt(self):
-        return not "".join(r.text for r in self.stycke.runs).strip(" \t0123456789.")
+        return not "".join(r.text for r in self.stycke.runs).strip()
 
     def handle_endtag(self, tag):
         if tag in ("ul", "ol") and self.listor:

@@ -64,6 +64,12 @@ class _Block(HTMLParser):
         elif self.djup == 0:
             self._klart()
 
+    def handle_startendtag(self, tag, attrs):
+        # "<br />", "<img />": no depth of their own.
+        if self.djup == 0:
+            return
+        self.delar.append(f"<{tag}>")
+
     def handle_endtag(self, tag):
         self.delar.append(f"</{tag}>")
         self.djup -= 1
@@ -106,7 +112,7 @@ def läs_in(fil, sektioner):
     per_rubrik = {_nyckel(s.rubrik): s for s in sektioner}
     resultat = Inläsning()
     delar = {}  # sektion pk -> [html]
-    aktuell, läge, överhoppade = None, "före", 0
+    aktuell, läge, överhoppade, tabeller = None, "före", 0, 0
     väntande_okända = []  # unknown headings before the first known one
     for tagg, html, text in parser.block:
         if tagg in RUBRIKTAGGAR:
@@ -130,6 +136,9 @@ def läs_in(fil, sektioner):
                 läge = "sektion"
                 _okänd(resultat, delar, aktuell, text, None)
             continue
+        if tagg == "table":
+            tabeller += 1
+            continue
         if läge == "sektion":
             delar[aktuell.pk].append(html)
         elif läge == "okänd_före":
@@ -149,7 +158,15 @@ def läs_in(fil, sektioner):
             )
             % {"antal": överhoppade}
         )
-    resultat.texter = {pk: sanera("".join(html)) for pk, html in delar.items()}
+    if tabeller:
+        resultat.meddelanden.append(
+            _(
+                "Tabeller läses inte in (%(antal)s st., t.ex. underskrifter): skriv in det som "
+                "ska med som text."
+            )
+            % {"antal": tabeller}
+        )
+    resultat.texter = {pk: _som_redigeraren(sanera("".join(html))) for pk, html in delar.items()}
     return resultat
 
 
@@ -171,3 +188,14 @@ def _okänd(resultat, delar, sektion, rubrik, innehåll):
 def _listpunkter(html):
     punkter = re.findall(r"<li[^>]*>(.*?)</li>", html, flags=re.S)
     return [" ".join(unescape(re.sub(r"<[^>]+>", " ", p)).split()) for p in punkter if p.strip()]
+
+
+_PUNKT_UTAN_STYCKE = re.compile(
+    r"<li>(?!<p>)((?:(?!</?(?:li|ul|ol|p)\b)[^<]|<[^>]*>)*?)(?=</li>|<ul>|<ol>)"
+)
+
+
+def _som_redigeraren(html):
+    """List items as the editor writes them, their text in a paragraph (``<li><p>…</p>``), so
+    a text read in compares equal to one written in the browser."""
+    return _PUNKT_UTAN_STYCKE.sub(lambda m: f"<li><p>{m[1]}</p>", html)
