@@ -160,7 +160,10 @@ class BilagaForm(forms.Form):
 
 
 class WordForm(forms.Form):
-    """A draft written in Word, read into the sections by their headings."""
+    """A draft written in Word, read into the sections by their headings. Prefixed: the
+    editing page also has the bilaga form's file field."""
+
+    prefix = "word"
 
     grundad_på = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     fil = forms.FileField(

@@ -60,8 +60,8 @@ def _tillstånd():
 
 def _word(x):
     return {
-        "grundad_på": x["utlåtande"].versionsnummer,
-        "fil": SimpleUploadedFile("utkast.docx", seedens_docx()),
+        "word-grundad_på": x["utlåtande"].versionsnummer,
+        "word-fil": SimpleUploadedFile("utkast.docx", seedens_docx()),
     }
 
 

@@ -27,7 +27,10 @@ def _lagring(settings, tmp_path):
 def _läs_in(client, utlåtande, innehåll, namn="utkast.docx"):
     return client.post(
         reverse("yttranden:läs_in_word", args=[utlåtande.pk]),
-        {"grundad_på": utlåtande.versionsnummer, "fil": SimpleUploadedFile(namn, innehåll)},
+        {
+            "word-grundad_på": utlåtande.versionsnummer,
+            "word-fil": SimpleUploadedFile(namn, innehåll),
+        },
     )
 
 
