@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from nämnder.permissions import hämta_för_användare
 from nämnder.roller import Roll
 from remiss.models import Remiss
-from yttranden.forms import WordForm
+from yttranden.forms.utlatande import WordForm
 from yttranden.models import Sparkrock, Ärende
 from yttranden.sammanstallning import sammanställ
 from yttranden.views._hamta import hämta_utlåtande
