@@ -74,12 +74,12 @@ def test_lena_whose_login_is_from_this_morning_logs_in_again_before_she_can_atte
     oidc_idp.skriv({**oidc_idp.data, "auth_time_sedan_sekunder": 0})
     logga_in_igen_hos_kommunen(page)
 
-    expect(page.get_by_text("de senaste 15 minuterna")).to_be_visible()
+    expect(page.get_by_text("För att attestera behöver du ha loggat in under")).to_be_visible()
     utlåtande.refresh_from_db()
     assert utlåtande.status == Tjänsteutlåtande.Status.GODKÄND
     page.get_by_role("button", name="Attestera").click()
     expect(page.get_by_text("Utlåtandet är attesterat. Texten är nu låst.")).to_be_visible()
-    rad = page.get_by_role("row", name=re.compile("Lena Holmdahl"))
+    rad = page.get_by_role("row", name=re.compile("^Attesterat Lena Holmdahl"))
     expect(rad).to_contain_text("OIDC")
     expect(rad).to_contain_text(LOA3)
     kontrollera_tillgänglighet(page)
