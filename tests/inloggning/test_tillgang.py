@@ -167,7 +167,7 @@ def test_with_saml_its_urls_answer_everyone_and_change_nothing(
     assert _tillstånd() == före
 
 
-def test_the_saml_urls_answer_only_their_method(client, saml_konfigurerad):
+def test_the_saml_urls_answer_only_their_method(client, db, saml_konfigurerad):
     före = _tillstånd()
     for namn, metod in SAML_URLER:
         fel = "get" if metod == "post" else "post"
