@@ -94,6 +94,20 @@ REMISS_OIDC_CLIENT_SECRET = env_str("REMISS_OIDC_CLIENT_SECRET", required=bool(R
 REMISS_OIDC_SCOPES = env_str("REMISS_OIDC_SCOPES", "openid profile email")
 REMISS_OIDC_GROUPS_CLAIM = env_str("REMISS_OIDC_GROUPS_CLAIM", "groups")
 REMISS_OIDC_TITLE_CLAIM = env_str("REMISS_OIDC_TITLE_CLAIM", "jobTitle")
+# SAML 2.0 is on when REMISS_SAML_IDP_METADATA names the IdP's metadata (a file or an https
+# URL); Remiss signs its requests with its own key pair, which must then be given.
+REMISS_SAML_IDP_METADATA = env_str("REMISS_SAML_IDP_METADATA")
+if REMISS_SAML_IDP_METADATA and "://" in REMISS_SAML_IDP_METADATA:
+    env_url("REMISS_SAML_IDP_METADATA", schemes=("https",))
+elif REMISS_SAML_IDP_METADATA and not Path(REMISS_SAML_IDP_METADATA).is_file():
+    raise ImproperlyConfigured(
+        f"Miljövariabeln REMISS_SAML_IDP_METADATA: filen {REMISS_SAML_IDP_METADATA} finns inte."
+    )
+REMISS_SAML_CERT = env_str("REMISS_SAML_CERT", required=bool(REMISS_SAML_IDP_METADATA))
+REMISS_SAML_KEY = env_str("REMISS_SAML_KEY", required=bool(REMISS_SAML_IDP_METADATA))
+REMISS_SAML_ENTITY_ID = env_str("REMISS_SAML_ENTITY_ID")  # default: the SP metadata's URL
+REMISS_SAML_GROUPS_ATTRIBUTE = env_str("REMISS_SAML_GROUPS_ATTRIBUTE", "isMemberOf")
+REMISS_SAML_TITLE_ATTRIBUTE = env_str("REMISS_SAML_TITLE_ATTRIBUTE", "title")
 # Local passwords: on for the demo; off, only a superuser (the break-glass administrator) may
 # still log in with a password.
 REMISS_LOSENORD_INLOGGNING = env_bool("REMISS_LOSENORD_INLOGGNING", True)
