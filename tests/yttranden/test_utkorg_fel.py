@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 
 from remiss.models import Utkorgspost
+from tests.inloggning.hjalp import logga_in_nyss
 from tests.remiss.paminnelse_smtp import ledig_port, smtpserver
 from tests.utkorg_hjalp import vänta_på_utkorgen
 from tests.utkorg_processer import Arbetare, EgenRedis, appens_broker
@@ -102,7 +103,7 @@ def test_with_redis_stopped_every_page_answers_and_everything_arrives_once_it_is
         (avdelningschef, "yttranden:godkänn", "Utlåtandet är godkänt"),
         (direktör, "yttranden:attestera", "Utlåtandet är attesterat."),
     ]:
-        client.force_login(person)
+        logga_in_nyss(client, person)  # a fresh login: the attest asks for one
         svar = client.post(reverse(url, args=[utlåtande.pk]))
         assert svar.status_code == 302, url
         sida = client.get(svar.url)
