@@ -1,4 +1,5 @@
 from nämnder.models.användare import Användare
+from nämnder.models.kommun import Kommun, Parti
 from nämnder.models.nämnd import (
     Avdelning,
     Nämnd,
@@ -10,8 +11,10 @@ from nämnder.models.sammanträde import Sammanträde
 __all__ = [
     "Användare",
     "Avdelning",
+    "Kommun",
     "Nämnd",
     "NämndGroupObjectPermission",
     "NämndUserObjectPermission",
+    "Parti",
     "Sammanträde",
 ]

@@ -169,7 +169,7 @@ class Remissinstans(models.Model):
         låst = self._lås()
         if låst.status in self.KLARA:
             raise ValidationError(_("Ärendet är redan avslutat."), code="avslutad")
-        låst.diarienummer = str(Diarienummer.tolka(diarienummer))
+        låst.diarienummer = str(Diarienummer.tolka(diarienummer, låst.nämnd))
         låst.validate_constraints()
         text = _("Diarienummer %(dnr)s.") % {"dnr": låst.diarienummer}
         låst.remiss.logga(Händelse.Typ.REGISTRERAD, av, text, instans=låst)

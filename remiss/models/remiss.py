@@ -120,8 +120,11 @@ class Remiss(models.Model):
     def clean_fields(self, exclude=None):
         # Normalise "ks  2023/740" to "KS 2023/740"; a malformed one is left for the validator.
         with contextlib.suppress(ValidationError):
-            self.diarienummer = str(Diarienummer.tolka(self.diarienummer))
+            self.diarienummer = str(Diarienummer.tolka(self.diarienummer, self._ks()))
         super().clean_fields(exclude)
+
+    def _ks(self):
+        return self.nämnd if self.nämnd_id else None
 
     def clean(self):
         if self.remissdatum and self.sista_svarsdatum and self.sista_svarsdatum < self.remissdatum:
