@@ -3,10 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nämnder.views import Inloggning
+from remiss.views.favicon import favicon
 from remiss.views.start import start
 
 urlpatterns = [
     path("", start, name="start"),
+    path("favicon.ico", favicon, name="favicon"),
     path("logga-in/", Inloggning.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("namnder/", include("nämnder.urls")),

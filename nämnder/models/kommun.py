@@ -20,6 +20,17 @@ MÅNADER = [
 ]  # fmt: skip
 
 
+def skriv_datum(värde, datumstil):
+    """``värde`` (a date or datetime) in ``datumstil`` (Kommun.Datumstil); "" for no date."""
+    if not värde:
+        return ""
+    if isinstance(värde, datetime.datetime):
+        värde = (timezone.localtime(värde) if timezone.is_aware(värde) else värde).date()
+    if datumstil == Kommun.Datumstil.TEXT:
+        return f"{värde.day} {MÅNADER[värde.month - 1]} {värde.year}"
+    return värde.isoformat()
+
+
 class Kommun(models.Model):
     class Datumstil(models.TextChoices):
         ISO = "iso", _("2023-10-26")
@@ -83,13 +94,7 @@ class Kommun(models.Model):
 
     def datum(self, värde):
         """A date as the kommun's documents write it: "2023-10-26" or "26 oktober 2023"."""
-        if not värde:
-            return ""
-        if isinstance(värde, datetime.datetime):
-            värde = (timezone.localtime(värde) if timezone.is_aware(värde) else värde).date()
-        if self.datumstil == self.Datumstil.TEXT:
-            return f"{värde.day} {MÅNADER[värde.month - 1]} {värde.year}"
-        return värde.isoformat()
+        return skriv_datum(värde, self.datumstil)
 
     def clean(self):
         andra = type(self).objects.exclude(pk=self.pk)

@@ -102,7 +102,6 @@ def rendera_html(dokument, *, skapad=None, identitet=""):
             # XMP metadata to agree.
             "skapad": (skapad or timezone.now()).replace(microsecond=0),
             "identitet": identitet,
-            "kommun": Kommun.aktuell(),
             "weasyprint": weasyprint.__version__,
         },
     )

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from nämnder import demo as nämnder_demo
+from nämnder import demo_kommun
 from remiss import demo as remiss_demo
 from yttranden import demo as yttranden_demo
 from yttranden import demo_beslut
@@ -16,6 +17,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         nämnder = nämnder_demo.skapa_nämnder()
+        kommun = demo_kommun.skapa_kommun()
         personer = nämnder_demo.skapa_användare(nämnder)
         nämnder_demo.skapa_sammanträden(nämnder)
         remisser = remiss_demo.skapa_remisser(nämnder, personer)
@@ -24,7 +26,8 @@ class Command(BaseCommand):
         utlåtanden = Tjänsteutlåtande.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demodata klar: {len(nämnder)} nämnder, {len(personer)} demoanvändare "
+                f"Demodata klar för {kommun}: {len(nämnder)} nämnder, "
+                f"{len(personer)} demoanvändare "
                 f"(lösenord: {nämnder_demo.DEMO_LÖSENORD}), {remisser} remisser, "
                 f"{utlåtanden} tjänsteutlåtanden, {beslut} beslut."
             )
