@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
+from nämnder.logotyp import känn_igen
 from nämnder.models import (
     Användare,
     Avdelning,
@@ -122,11 +123,12 @@ class KommunForm(forms.ModelForm):
 
     def clean_ny_logotyp(self):
         fil = self.cleaned_data.get("ny_logotyp")
-        if fil:
-            innehåll = fil.read()
-            self.instance.sätt_logotyp(innehåll)  # checks the content; ValidationError if bad
-            return innehåll
-        return None
+        if fil is None:
+            return None
+        innehåll = fil.read()
+        känn_igen(innehåll)  # by its content, whatever its name: ValidationError in Swedish
+        self.instance.sätt_logotyp(innehåll)
+        return innehåll
 
     def save(self, commit=True):
         if self.cleaned_data.get("ta_bort_logotyp") and not self.cleaned_data.get("ny_logotyp"):

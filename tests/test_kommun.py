@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from nämnder.logotyp import känn_igen
 from nämnder.models import Kommun, Parti
 from tests.factories import AnvändareFactory
 from tests.kommunhjalp import SVG_LOGOTYP, png_logotyp
@@ -75,11 +76,9 @@ def test_a_png_and_an_svg_are_recognised_by_their_content():
     ],
 )
 def test_anything_but_a_clean_png_or_svg_is_refused_in_swedish(innehåll, fel):
-    kommun = Kommun(namn="Exempelby kommun")
     with pytest.raises(ValidationError) as undantag:
-        kommun.sätt_logotyp(innehåll)
+        känn_igen(innehåll)
     assert undantag.value.messages == [fel]
-    assert not kommun.har_logotyp
 
 
 # --- dates as the kommun writes them ------------------------------------------------------------
@@ -159,6 +158,15 @@ def test_a_file_that_is_no_image_is_refused_whatever_its_name_and_nothing_change
     assert 'value="Nytt namn"' in svar.text  # what was typed is kept
     kommun.refresh_from_db()
     assert kommun.namn == "Exempelby kommun" and bytes(kommun.logotyp) == före
+
+
+def test_an_empty_file_is_refused_and_does_not_remove_the_logo(client, admin, kommun):
+    client.force_login(admin)
+    tom = SimpleUploadedFile("logotyp.png", b"", content_type="image/png")
+    svar = _ändra(client, kommun, ny_logotyp=tom)
+    assert svar.status_code == 200
+    kommun.refresh_from_db()
+    assert kommun.har_logotyp
 
 
 def test_the_admin_removes_the_logo(client, admin, kommun):
