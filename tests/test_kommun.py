@@ -195,12 +195,6 @@ def test_only_staff_reach_the_kommun_in_the_admin(client, kommun, db):
 # --- parties -----------------------------------------------------------------------------------
 
 
-def test_the_eight_parties_of_the_old_fixed_list_are_data_after_migrating(db):
-    assert set(Parti.objects.values_list("förkortning", flat=True)) >= {
-        "S", "M", "L", "C", "KD", "V", "MP", "SD",
-    }  # fmt: skip
-
-
 def test_a_local_party_added_in_the_admin_can_make_a_statement(client, admin):
     client.force_login(admin)
     svar = client.post(

@@ -17,7 +17,7 @@ from tests.factories import RemissFactory, SammanträdeFactory
 from tests.kommunhjalp import EXEMPELBY_FÄRG, EXEMPELBY_STORLEK, png_logotyp
 from tests.yttranden.conftest import SVAR_SENAST
 from tests.yttranden.pdfdokumenthjalp import använd_demosigill, färdig, lagrad_fil, text
-from yttranden.models import Beslut, Pdfdokument, Uttalande, Ärende
+from yttranden.models import Beslut, Pdfdokument, Svar, Uttalande, Ärende
 from yttranden.pdf import sigill as sigillmodul
 
 S = Pdfdokument.Status
@@ -146,7 +146,8 @@ def test_exempelbys_protokollsutdrag_names_the_local_party_in_its_own_style(
 def test_exempelbys_sammanställning_carries_the_logo_and_its_dates(
     celeryarbetare, sigill, arkiv, attesterat, nämndsekreterare, ks_samordnare, remiss, client
 ):
-    _besluta(attesterat, nämndsekreterare)
+    ärende, _möte = _besluta(attesterat, nämndsekreterare)
+    Svar.skicka(ärende.beslut, av=nämndsekreterare)
     client.force_login(ks_samordnare)
 
     client.post(reverse("pdf:beställ_sammanställning", args=[remiss.pk]))
