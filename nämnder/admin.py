@@ -11,10 +11,13 @@ from nämnder.logotyp import känn_igen
 from nämnder.models import (
     Användare,
     Avdelning,
+    ExternIdentitet,
+    Gruppkoppling,
     Kommun,
     Nämnd,
     NämndUserObjectPermission,
     Parti,
+    Rollhändelse,
     Sammanträde,
 )
 from nämnder.roller import Roll
@@ -99,6 +102,17 @@ class RollInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class ExternIdentitetInline(admin.TabularInline):
+    model = ExternIdentitet
+    extra = 0
+    fields = ["utfärdare", "subjekt", "skapad", "senast_inloggad"]
+    readonly_fields = fields
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Användare)
 class AnvändareAdmin(UserAdmin):
     fieldsets = UserAdmin.fieldsets + ((_("Tjänst"), {"fields": ["befattning", "telefon"]}),)
@@ -106,7 +120,7 @@ class AnvändareAdmin(UserAdmin):
         (_("Person"), {"fields": ["first_name", "last_name", "email", "befattning", "telefon"]}),
     )
     list_display = ["username", "first_name", "last_name", "befattning", "email", "is_active"]
-    inlines = [RollInline]
+    inlines = [RollInline, ExternIdentitetInline]
 
 
 class KommunForm(forms.ModelForm):
@@ -165,3 +179,31 @@ class PartiAdmin(admin.ModelAdmin):
     list_editable = ["ordning", "aktivt"]
     list_filter = ["aktivt"]
     search_fields = ["förkortning", "namn"]
+
+
+@admin.register(Gruppkoppling)
+class GruppkopplingAdmin(admin.ModelAdmin):
+    """Which group at the kommun's identity provider gives which role in which nämnd."""
+
+    list_display = ["grupp", "nämnd", "roll"]
+    list_filter = ["nämnd", "roll"]
+    search_fields = ["grupp", "nämnd__namn"]
+
+
+@admin.register(Rollhändelse)
+class RollhändelseAdmin(admin.ModelAdmin):
+    """The history of roles given and taken: read only."""
+
+    list_display = ["tidpunkt", "användare", "typ", "nämnd", "roll", "utförd_av", "källa"]
+    list_filter = ["typ", "roll", "nämnd"]
+    search_fields = ["användare__username", "användare__last_name", "källa"]
+    date_hierarchy = "tidpunkt"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -9,6 +9,8 @@ import pytest
 from nämnder.models import Nämnd
 from nämnder.roller import Roll
 from tests.factories import AnvändareFactory, NämndFactory
+from tests.idp.fixtures import gruppkopplingar, oidc_idp  # noqa: F401 (fixtures)
+from tests.vanta import Uppgifter
 
 PARTIER = [
     ("S", "Socialdemokraterna"), ("M", "Moderaterna"), ("L", "Liberalerna"),
@@ -24,7 +26,7 @@ def _snabb_lösenordshash(settings):
 
 @pytest.fixture(autouse=True)
 def _partier(request):
-    """The parties the migration enters (nämnder.Parti, yttranden 0005). A transactional test
+    """The parties the migration enters (nämnder.Parti, yttranden 0006). A transactional test
     (a Celery worker, the browser) empties every table when it ends, so they are put back for
     each test that uses the database, as a migrated installation has them."""
     for fixtur in ("transactional_db", "db"):
@@ -158,6 +160,16 @@ def _celeryarbetare(_egen_celerykö, django_db_setup):
         app, pool="solo", queues=[_egen_celerykö], perform_ping_check=False, loglevel="WARNING"
     ):
         yield app
+
+
+@pytest.fixture
+def uppgifter():
+    """Counts the Celery messages published during the test and those the worker has run:
+    ``uppgifter.vänta_tills_alla_körda()`` before asserting that something did not happen."""
+    räknare = Uppgifter()
+    räknare.anslut()
+    yield räknare
+    räknare.koppla_från()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from nämnder.logotyp import känn_igen
 from nämnder.models import Kommun, Parti
 from tests.factories import AnvändareFactory
 from tests.kommunhjalp import SVG_LOGOTYP, png_logotyp
-from yttranden.beslut_forms import UttalandeForm
+from yttranden.forms.beslut import UttalandeForm
 
 DAG = datetime.date(2023, 10, 26)
 

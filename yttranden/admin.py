@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from yttranden.models import (
     Attest,
-    Händelse,
     Mall,
     Mallavsnitt,
     Pdfdokument,
     Sektion,
     Tjänsteutlåtande,
+    Utlåtandehändelse,
     Version,
 )
 
@@ -77,7 +77,7 @@ class AttestInline(SkrivskyddadInline):
 
 
 class HändelseInline(SkrivskyddadInline):
-    model = Händelse
+    model = Utlåtandehändelse
     fields = ["tidpunkt", "typ", "utförd_av", "text"]
     readonly_fields = ["tidpunkt"]
 

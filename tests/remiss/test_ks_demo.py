@@ -11,7 +11,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
-from remiss.models import Anstånd, Händelse, Remiss, Remissinstans
+from remiss.models import Anstånd, Remiss, Remisshändelse, Remissinstans
 from yttranden.models import Tjänsteutlåtande
 
 S = Remissinstans.Status
@@ -37,7 +37,7 @@ def _antal():
     return (
         Remiss.objects.count(),
         Remissinstans.objects.count(),
-        Händelse.objects.count(),
+        Remisshändelse.objects.count(),
         Anstånd.objects.count(),
         list(Remissinstans.objects.values_list("pk", "status", "svarsdatum").order_by("pk")),
     )
@@ -74,7 +74,7 @@ def test_ks_2023_740_is_out_with_mixed_states(demo):
 
 def test_the_history_is_dated_when_it_happened(demo):
     remiss = Remiss.objects.get(diarienummer="KS 2023/740")
-    skickad = remiss.händelser.get(typ=Händelse.Typ.SKICKAD)
+    skickad = remiss.händelser.get(typ=Remisshändelse.Typ.SKICKAD)
     assert skickad.tidpunkt.date() == datetime.date(2023, 9, 1)
     assert remiss.utskickad.date() == datetime.date(2023, 9, 1)
     # UN's and Södermalm's cases are taken further by the yttranden demo (their utlåtanden).
@@ -117,7 +117,7 @@ def _statuskedja(instans):
     """The instans's status changes, oldest first, as (from, to) labels."""
     return [
         tuple(h.text.split(".")[0].split(" → "))
-        for h in instans.händelser.filter(typ=Händelse.Typ.STATUS).order_by("tidpunkt", "pk")
+        for h in instans.händelser.filter(typ=Remisshändelse.Typ.STATUS).order_by("tidpunkt", "pk")
     ]
 
 

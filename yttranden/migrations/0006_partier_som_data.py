@@ -33,8 +33,8 @@ def skapa_partier(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("nämnder", "0002_kommun_partier_och_diariemonster"),
-        ("yttranden", "0004_pdfdokument"),
+        ("nämnder", "0003_kommun_partier_och_diariemonster"),
+        ("yttranden", "0005_utlatandehandelse"),
     ]
 
     operations = [migrations.RunPython(skapa_partier, migrations.RunPython.noop)]
