@@ -26,7 +26,7 @@ def _snabb_lösenordshash(settings):
 
 @pytest.fixture(autouse=True)
 def _partier(request):
-    """The parties the migration enters (nämnder.Parti, yttranden 0006). A transactional test
+    """The parties the migration enters (nämnder.Parti, yttranden 0007). A transactional test
     (a Celery worker, the browser) empties every table when it ends, so they are put back for
     each test that uses the database, as a migrated installation has them."""
     for fixtur in ("transactional_db", "db"):

@@ -76,4 +76,6 @@ class Tjänsteutlåtandedokument:
     attester: list[Attest] = field(default_factory=list)
     version: int = 1
     utkast: bool = True  # an unattested document is marked as a draft
+    # The line under the title; empty: "Remiss från kommunstyrelsen, <remiss_diarienummer>".
+    underrubrik: str = ""
     kommun: Kommunformat = field(default_factory=Kommunformat)
