@@ -9,7 +9,7 @@ import pytest
 from nämnder.models import Nämnd
 from nämnder.roller import Roll
 from tests.factories import AnvändareFactory, NämndFactory
-from tests.idp.fixtures import gruppkopplingar, oidc_idp  # noqa: F401 (fixtures)
+from tests.idp.fixtures import gruppkopplingar, oidc_idp, saml_idp  # noqa: F401 (fixtures)
 from tests.vanta import Uppgifter
 
 PARTIER = [
@@ -26,7 +26,7 @@ def _snabb_lösenordshash(settings):
 
 @pytest.fixture(autouse=True)
 def _partier(request):
-    """The parties the migration enters (nämnder.Parti, yttranden 0007). A transactional test
+    """The parties the migration enters (nämnder.Parti, yttranden 0009). A transactional test
     (a Celery worker, the browser) empties every table when it ends, so they are put back for
     each test that uses the database, as a migrated installation has them."""
     for fixtur in ("transactional_db", "db"):

@@ -6,6 +6,9 @@ from nämnder.views import Inloggning
 from remiss.views.favicon import favicon
 from remiss.views.start import start
 
+# Django's own "Bad Request (400)" is English: every refused request gets a Swedish answer.
+handler400 = "remiss.views.fel.felaktig_begäran"
+
 urlpatterns = [
     path("", start, name="start"),
     path("favicon.ico", favicon, name="favicon"),

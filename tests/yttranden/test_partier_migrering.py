@@ -1,4 +1,4 @@
-"""The migration that made the parties data (yttranden 0007) keeps every recorded uttalande
+"""The migration that made the parties data (yttranden 0009) keeps every recorded uttalande
 valid: the eight of the old fixed list, and any other abbreviation an uttalande names."""
 
 import importlib
@@ -9,7 +9,7 @@ from nämnder.models import Parti
 from tests.yttranden.pdfdokumenthjalp import besluta
 from yttranden.models import Uttalande
 
-migrering = importlib.import_module("yttranden.migrations.0007_partier_som_data")
+migrering = importlib.import_module("yttranden.migrations.0009_partier_som_data")
 
 
 def test_the_eight_parties_and_those_in_old_uttalanden_become_data(attesterat, nämndsekreterare):

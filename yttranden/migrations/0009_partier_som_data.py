@@ -34,7 +34,7 @@ def skapa_partier(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("nämnder", "0003_kommun_partier_och_diariemonster"),
-        ("yttranden", "0006_dokument_som_original"),
+        ("yttranden", "0008_pdf_genom_utkorgen"),
     ]
 
     operations = [migrations.RunPython(skapa_partier, migrations.RunPython.noop)]
