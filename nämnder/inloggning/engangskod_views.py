@@ -7,13 +7,19 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nämnder.inloggning import engangskod
 from nämnder.inloggning.session import LÖSENORD_ENGÅNGSKOD, Autentisering, logga_in
 
-VÄNTA = "För många felaktiga koder i rad. Vänta en stund och försök igen."
-FEL_KOD = "Koden stämmer inte. Kontrollera att klockan i telefonen går rätt och försök igen."
+VÄNTA = gettext_lazy("För många felaktiga koder i rad. Vänta en stund och försök igen.")
+PÅSLAGEN = gettext_lazy(
+    "Engångskoden är påslagen. Nästa gång du loggar in frågar Remiss efter den."
+)
+FEL_KOD = gettext_lazy(
+    "Koden stämmer inte. Kontrollera att klockan i telefonen går rätt och försök igen."
+)
 
 
 @login_required
@@ -32,13 +38,14 @@ def konto(request):
     form = engangskod.KodForm(request.POST or None)
     if form.is_valid():
         if engangskod.bekräfta(request, ny, form.cleaned_data["kod"]):
-            messages.success(request, _("Engångskoden är påslagen. Nästa gång du loggar in frågar Remiss efter den."))
+            messages.success(request, PÅSLAGEN)
             return redirect(settings.LOGIN_REDIRECT_URL)
-        form.add_error("kod", _(FEL_KOD))
+        form.add_error("kod", FEL_KOD)
     context.update(
         form=form, qr=mark_safe(engangskod.qr_svg(ny)), hemlighet=engangskod.hemlighet(ny)
     )
-    return render(request, "registration/engangskod_konto.html", context, status=400 if form.errors else 200)
+    status = 400 if form.errors else 200
+    return render(request, "registration/engangskod_konto.html", context, status=status)
 
 
 @login_required
@@ -63,7 +70,7 @@ def andra_steget(request):
         if utfall == engangskod.RÄTT:
             logga_in(request, användare, Autentisering(LÖSENORD_ENGÅNGSKOD, timezone.now()))
             return redirect(nästa)
-        form.add_error("kod", _(FEL_KOD) if utfall == engangskod.FEL else _(VÄNTA))
+        form.add_error("kod", FEL_KOD if utfall == engangskod.FEL else VÄNTA)
     return render(
         request, "registration/engangskod.html", {"form": form}, status=400 if form.errors else 200
     )
