@@ -4,15 +4,15 @@ remissinstanser. Both run a fixed number of queries whatever the number of rows.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, FloatField, IntegerField, Q, Value
-from django.db.models.functions import Cast, ExtractYear, NullIf, StrIndex, Substr
+from django.db.models import CharField, F, FloatField, IntegerField, Q, Value
+from django.db.models.functions import Cast, Concat, ExtractYear, NullIf, StrIndex, Substr
 from django.http import Http404
 from django.shortcuts import render
 
 from nämnder.permissions import alla_roller, hämta_för_användare, roller
 from nämnder.roller import KS_ROLLER, Roll
 from remiss.forms.oversikt import ÖversiktFilter
-from remiss.models import Remiss
+from remiss.models import Remiss, Utkorgspost
 
 PER_SIDA = 50
 
@@ -121,6 +121,13 @@ def detalj(request, pk):
     if ks_roller:
         context["instanser"] = instanser.order_by("nämnd__namn")
         context["händelser"] = remiss.händelser.select_related("utförd_av", "instans__nämnd")
+        # Told to KS where it sent the remiss: a notice the mail server refused for good.
+        nycklar = remiss.instanser.annotate(
+            nyckel=Concat(Value("remiss.remissinstans:"), Cast("pk", CharField()))
+        ).values("nyckel")
+        context["misslyckad_epost"] = Utkorgspost.objects.misslyckade().filter(
+            uppdrag="epost.remiss_inkommen", gäller__in=nycklar
+        )
     else:
         mina = {nämnd.pk for nämnd, _roll in alla_roller(request.user)}
         context["egna"] = instanser.filter(nämnd_id__in=mina)

@@ -715,6 +715,6 @@ class Tjänsteutlåtande(models.Model):
         return nytt
 
     def _meddela(self, händelse):
-        from yttranden.tasks.utlatande import skicka_meddelanden
+        from yttranden import uppdrag
 
-        transaction.on_commit(lambda: skicka_meddelanden.delay(händelse.pk))
+        uppdrag.meddela(händelse)
