@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.db.models import ProtectedError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from nämnder.forms import SammanträdeForm
 from nämnder.inloggning import engangskod, oidc, saml
 from nämnder.inloggning.lokal import LösenordsForm
 from nämnder.inloggning.session import LÖSENORD, Autentisering, anteckna
-from nämnder.models import Användare, Nämnd, NämndUserObjectPermission
+from nämnder.models import Användare, Kommun, Nämnd, NämndUserObjectPermission
 from nämnder.permissions import hämta_för_användare, roller
 from nämnder.roller import Roll
 
@@ -118,3 +119,18 @@ def ta_bort_sammanträde(request, pk, sammanträde_pk):
         _("Sammanträdet %(datum)s är borttaget.") % {"datum": f"{sammanträde.datum:%Y-%m-%d}"},
     )
     return redirect("nämnder:detalj", pk=nämnd.pk)
+
+
+def logotyp(request, sha256):
+    """The kommun's logo, as the letterhead shows it. Public, like the kommun's web site's: it
+    names nobody and nothing. An SVG is served so that it cannot run anything even if opened on
+    its own (it was checked on upload as well)."""
+    kommun = Kommun.aktuell()
+    if not kommun.har_logotyp or kommun.logotyp_sha256 != sha256:
+        raise Http404
+    svar = HttpResponse(bytes(kommun.logotyp), content_type=kommun.logotyp_typ)
+    svar["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    svar["X-Content-Type-Options"] = "nosniff"
+    # The checksum is in the address: a new logo has a new one.
+    svar["Cache-Control"] = "public, max-age=31536000, immutable"
+    return svar

@@ -66,6 +66,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "remiss.navigation.navigering",
+                "nämnder.context_processors.kommun",
             ],
         },
     },
