@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from nämnder.demo import DEMO_ANVÄNDARE, DEMO_LÖSENORD
 from nämnder.forms import SammanträdeForm
-from nämnder.inloggning import oidc, saml
+from nämnder.inloggning import engangskod, oidc, saml
 from nämnder.inloggning.lokal import LösenordsForm
 from nämnder.inloggning.session import LÖSENORD, Autentisering, anteckna
 from nämnder.models import Användare, Kommun, Nämnd, NämndUserObjectPermission
@@ -32,6 +32,9 @@ class Inloggning(LoginView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
+        if engangskod.enhet(form.get_user()) is not None:
+            engangskod.vänta_på_kod(self.request, form.get_user(), self.get_success_url())
+            return redirect("inloggning:engangskod")
         svar = super().form_valid(form)
         anteckna(self.request, Autentisering(LÖSENORD, timezone.now()))
         return svar
