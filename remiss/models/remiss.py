@@ -1,4 +1,3 @@
-import contextlib
 from pathlib import PurePath
 
 from django.conf import settings
@@ -128,10 +127,24 @@ class Remiss(models.Model):
         return f"{self.diarienummer} {self.titel}"
 
     def clean_fields(self, exclude=None):
-        # Normalise "ks  2023/740" to "KS 2023/740"; a malformed one is left for the validator.
-        with contextlib.suppress(ValidationError):
-            self.diarienummer = str(Diarienummer.tolka(self.diarienummer))
-        super().clean_fields(exclude)
+        """Normalise "ks  2023/740" to "KS 2023/740" and check it against kommunstyrelsen's
+        own patterns (nämnder.diarienummer), besides the fields' own validation."""
+        exclude, fel = set(exclude or ()), {}
+        if self.diarienummer and "diarienummer" not in exclude:
+            try:
+                self.diarienummer = str(Diarienummer.tolka(self.diarienummer, self._ks()))
+            except ValidationError as undantag:
+                fel["diarienummer"] = undantag.error_list
+                exclude.add("diarienummer")
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as undantag:
+            fel = undantag.update_error_dict(fel)
+        if fel:
+            raise ValidationError(fel)
+
+    def _ks(self):
+        return self.nämnd if self.nämnd_id else None
 
     def clean(self):
         if self.remissdatum and self.sista_svarsdatum and self.sista_svarsdatum < self.remissdatum:

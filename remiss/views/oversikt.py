@@ -4,7 +4,7 @@ remissinstanser. Both run a fixed number of queries whatever the number of rows.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import CharField, F, FloatField, IntegerField, Q, Value
+from django.db.models import Case, CharField, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, Concat, ExtractYear, NullIf, StrIndex, Substr
 from django.http import Http404
 from django.shortcuts import render
@@ -18,13 +18,20 @@ PER_SIDA = 50
 
 
 def _dnr_ordning():
-    """Sort "KS 2023/740" by prefix, year and serial number, so that /1000 comes after /999."""
+    """Sort "KS 2023/740" by prefix, year and serial number, so that /1000 comes after /999.
+    A diarienummer in another pattern (nämnder.diarienummer: "KS-2014/742.912", "2019/656")
+    is not taken apart, only sorted by its text after the others."""
+    vanligt = Q(diarienummer__regex=r"^[^ /]+ [0-9]{4}/[0-9]{1,7}$")
     mellanslag = StrIndex("diarienummer", Value(" "))
     snedstreck = StrIndex("diarienummer", Value("/"))
     return [
-        Substr("diarienummer", 1, mellanslag - 1),
-        Substr("diarienummer", mellanslag + 1, 4),
-        Cast(Substr("diarienummer", snedstreck + 1), IntegerField()),
+        Case(When(vanligt, then=Value(0)), default=Value(1)),
+        Case(When(vanligt, then=Substr("diarienummer", 1, mellanslag - 1)), default="diarienummer"),
+        Case(When(vanligt, then=Substr("diarienummer", mellanslag + 1, 4)), default=Value("")),
+        Case(
+            When(vanligt, then=Cast(Substr("diarienummer", snedstreck + 1), IntegerField())),
+            default=Value(0),
+        ),
     ]
 
 
