@@ -3,44 +3,19 @@ remissinstanser. Both run a fixed number of queries whatever the number of rows.
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import F, FloatField, IntegerField, Q, Value
-from django.db.models.functions import Cast, ExtractYear, NullIf, StrIndex, Substr
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import render
 
 from nämnder.permissions import alla_roller, hämta_för_användare, roller
 from nämnder.roller import KS_ROLLER, Roll
 from remiss.forms.översikt import ÖversiktFilter
-from remiss.models import Remiss
+from remiss.models import Remiss, Remissinstans
+from remiss.models.remiss import med_försenade, ordning
+from remiss.sidor import Sidvisare
 
 PER_SIDA = 50
-
-
-def _dnr_ordning():
-    """Sort "KS 2023/740" by prefix, year and serial number, so that /1000 comes after /999."""
-    mellanslag = StrIndex("diarienummer", Value(" "))
-    snedstreck = StrIndex("diarienummer", Value("/"))
-    return [
-        Substr("diarienummer", 1, mellanslag - 1),
-        Substr("diarienummer", mellanslag + 1, 4),
-        Cast(Substr("diarienummer", snedstreck + 1), IntegerField()),
-    ]
-
-
-def _ordning(nyckel):
-    fallande = nyckel.startswith("-")
-    uttryck = {
-        "remissdatum": [F("remissdatum")],
-        "svarsdatum": [F("sista_svarsdatum")],
-        "dnr": _dnr_ordning(),
-        "svarslage": [
-            Cast(F("antal_besvarade") + F("antal_avstår"), FloatField())
-            / NullIf(F("antal_instanser"), 0)
-        ],
-    }[nyckel.lstrip("-")]
-    riktning = [u.desc(nulls_last=True) if fallande else u.asc(nulls_last=True) for u in uttryck]
-    return [*riktning, "-pk" if fallande else "pk"]
 
 
 def _filtrera(remisser, val):
@@ -52,12 +27,14 @@ def _filtrera(remisser, val):
     elif status == "utkast":
         remisser = remisser.filter(status=Remiss.Status.UTKAST)
     elif status == "forsenade":
-        remisser = remisser.filter(antal_försenade__gt=0)
+        # Closed remisser too: an instans that never answered stays late in the history.
+        försenade = Remissinstans.objects.försenade().filter(remiss=OuterRef("pk"))
+        remisser = remisser.filter(Exists(försenade))
     if val["avsandare"]:
         remisser = remisser.filter(avsändare=val["avsandare"])
     if val["ar"]:
         remisser = remisser.filter(remissdatum__year=val["ar"])
-    return remisser.order_by(*_ordning(val["sortera"] or "-remissdatum"))
+    return remisser.order_by(*ordning(val["sortera"] or "-remissdatum"))
 
 
 def _synliga_remisser(user):
@@ -85,8 +62,9 @@ def översikt(request):
         år=sorted({år for _, år in val}, reverse=True),
         visa_utkast=är_samordnare,
     )
-    urval = _filtrera(remisser.med_svarsläge().select_related("nämnd"), filter.värden())
-    sida = Paginator(urval, PER_SIDA).get_page(request.GET.get("sida"))
+    urval = _filtrera(remisser.select_related("nämnd"), filter.värden())
+    sida = Sidvisare(urval, PER_SIDA).get_page(request.GET.get("sida"))
+    sida.object_list = med_försenade(sida.object_list)
     frågesträng = request.GET.copy()
     frågesträng.pop("sida", None)
     context = {
@@ -105,9 +83,10 @@ def detalj(request, pk):
     alla_roller(request.user)  # read every role once; the gateway and the menu reuse them
     remiss = hämta_för_användare(
         request.user,
-        Remiss.objects.med_svarsläge().select_related("nämnd", "kontaktperson"),
+        Remiss.objects.select_related("nämnd", "kontaktperson"),
         pk=pk,
     )
+    med_försenade([remiss])
     ks_roller = roller(request.user, remiss.nämnd) & KS_ROLLER
     if remiss.är_utkast and Roll.REMISSAMORDNARE not in ks_roller:
         raise Http404
