@@ -43,17 +43,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='remiss',
             name='antal_avstår',
-            field=models.PositiveIntegerField(default=0, verbose_name='antal som avstår'),
+            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='antal som avstår'),
         ),
         migrations.AddField(
             model_name='remiss',
             name='antal_besvarade',
-            field=models.PositiveIntegerField(default=0, verbose_name='antal besvarade'),
+            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='antal besvarade'),
         ),
         migrations.AddField(
             model_name='remiss',
             name='antal_instanser',
-            field=models.PositiveIntegerField(default=0, verbose_name='antal remissinstanser'),
+            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='antal remissinstanser'),
         ),
         migrations.AddIndex(
             model_name='remiss',

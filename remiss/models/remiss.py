@@ -180,9 +180,11 @@ class Remiss(models.Model):
     # Kept current by every instans transition, in its transaction and under this row's lock
     # (RemissQuerySet.räkna_svar), so lists show and sort by svarsläge without counting every
     # remiss's instanser per view. Lateness is not stored: it depends on today.
-    antal_instanser = models.PositiveIntegerField(_("antal remissinstanser"), default=0)
-    antal_besvarade = models.PositiveIntegerField(_("antal besvarade"), default=0)
-    antal_avstår = models.PositiveIntegerField(_("antal som avstår"), default=0)
+    antal_instanser = models.PositiveIntegerField(
+        _("antal remissinstanser"), default=0, editable=False
+    )
+    antal_besvarade = models.PositiveIntegerField(_("antal besvarade"), default=0, editable=False)
+    antal_avstår = models.PositiveIntegerField(_("antal som avstår"), default=0, editable=False)
 
     objects = RemissQuerySet.as_manager()
 

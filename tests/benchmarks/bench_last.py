@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -61,23 +62,26 @@ def _miljö(databas):
     return miljö
 
 
-def _starta_gunicorn(miljö, port):
+def _starta_gunicorn(miljö, port, logg):
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "remiss.wsgi", "--workers", "2",
          "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROT, env=miljö,
+        cwd=ROT, env=miljö, stdout=logg, stderr=subprocess.STDOUT,
     )  # fmt: skip
-    slut = time.monotonic() + 60
+    slut = time.monotonic() + 180  # a loaded machine boots Django slowly
     while time.monotonic() < slut:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/logga-in/", timeout=2)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/logga-in/", timeout=5)
             return process
+        except urllib.error.HTTPError as fel:
+            process.terminate()
+            raise RuntimeError(f"gunicorn svarade {fel.code} på inloggningssidan") from fel
         except OSError:
             if process.poll() is not None:
                 raise RuntimeError("gunicorn avslutades innan den svarade") from None
-            time.sleep(0.3)
+            time.sleep(0.5)
     process.terminate()
-    raise RuntimeError("gunicorn svarade inte inom 60 s")
+    raise RuntimeError("gunicorn svarade inte inom 180 s")
 
 
 def _locust(miljö, port, användare, sida, samtidiga, katalog):
@@ -142,18 +146,25 @@ def main():
         miljö = _miljö(anslutning.settings_dict["NAME"])
         anslutning.close()  # gunicorn's workers are the database's clients now
         port = _ledig_port()
-        gunicorn = _starta_gunicorn(miljö, port)
         resultat = {}
-        try:
-            with tempfile.TemporaryDirectory() as katalog:
+        with tempfile.TemporaryDirectory() as katalog:
+            logg = open(Path(katalog) / "gunicorn.log", "w+")  # noqa: SIM115 - read on failure
+            try:
+                gunicorn = _starta_gunicorn(miljö, port, logg)
+            except RuntimeError:
+                logg.seek(0)
+                print(logg.read()[-3000:])
+                raise
+            try:
                 for samtidiga in SAMTIDIGA:
                     for namn, användare, url in sidor:
                         resultat[(namn, användare, samtidiga)] = _locust(
                             miljö, port, användare, url, samtidiga, Path(katalog)
                         )
-        finally:
-            gunicorn.terminate()
-            gunicorn.wait(timeout=30)
+            finally:
+                gunicorn.terminate()
+                gunicorn.wait(timeout=30)
+                logg.close()
         _rapport(sidor, resultat)
 
 
