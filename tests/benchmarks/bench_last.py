@@ -86,7 +86,7 @@ def _starta_gunicorn(miljö, port, logg):
 
 def _locust(miljö, port, användare, sida, samtidiga, katalog):
     prefix = katalog / f"{användare}-{samtidiga}-{abs(hash(sida))}"
-    subprocess.run(
+    körning = subprocess.run(
         [sys.executable, "-m", "locust", "-f", str(ROT / "tests/benchmarks/locustfil.py"),
          "--headless", "--users", str(samtidiga), "--spawn-rate", str(samtidiga),
          "--run-time", f"{SEKUNDER}s", "--stop-timeout", "5", "--host", f"http://127.0.0.1:{port}",
@@ -104,6 +104,9 @@ def _locust(miljö, port, användare, sida, samtidiga, katalog):
                     "fel": int(rad["Failure Count"]),
                     "antal": int(rad["Request Count"]),
                 }
+    print(
+        f"locust gav inga mätvärden för {sida}:\n{körning.stdout[-1500:]}{körning.stderr[-1500:]}"
+    )
     return {"rps": 0.0, "p50": 0.0, "p95": 0.0, "fel": 1, "antal": 0}
 
 
