@@ -158,7 +158,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # runs once, not once per missed interval. Several sweeps at once are harmless (paminnelser.py).
 CELERY_BEAT_SCHEDULE = {
     "påminnelser": {
-        "task": "remiss.tasks_paminnelser.svep",
+        "task": "remiss.tasks.paminnelser.svep",
         "schedule": timedelta(minutes=5),
         "options": {"expires": 4 * 60},
     },

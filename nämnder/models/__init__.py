@@ -1,11 +1,11 @@
-from nämnder.models.användare import Användare
-from nämnder.models.nämnd import (
+from nämnder.models.anvandare import Användare
+from nämnder.models.namnd import (
     Avdelning,
     Nämnd,
     NämndGroupObjectPermission,
     NämndUserObjectPermission,
 )
-from nämnder.models.sammanträde import Sammanträde
+from nämnder.models.sammantrade import Sammanträde
 
 __all__ = [
     "Användare",

@@ -33,7 +33,7 @@ class Historikrad(models.Model):
         raise ValidationError(_("Historiken kan inte tas bort."))
 
 
-class Händelse(Historikrad):
+class Remisshändelse(Historikrad):
     """One line of a remiss's history: who did what, when."""
 
     class Typ(models.TextChoices):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from nämnder.permissions import alla_roller, har_roll, hämta_för_användare, roller
 from nämnder.roller import Roll
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
-from remiss.models import Anstånd, Händelse, Remissinstans
+from remiss.models import Anstånd, Remisshändelse, Remissinstans
 
 S = Remissinstans.Status
 INSTANSER = Remissinstans.objects.select_related(
@@ -45,7 +45,7 @@ def _historik(instans):
     # Data imported from an older system may lack the sending time of a sent remiss; the
     # instans itself was created when it was sent.
     skickad = remiss.utskickad or instans.mottagen
-    return Händelse.objects.filter(
+    return Remisshändelse.objects.filter(
         Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=skickad)
     ).select_related("utförd_av")
 

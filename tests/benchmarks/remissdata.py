@@ -113,7 +113,7 @@ CROSS JOIN LATERAL (SELECT CASE
 WHERE r."id" = ANY(%(remisser)s)
 """
 HÄNDELSER_SQL = """
-INSERT INTO "remiss_händelse" ("remiss_id", "instans_id", "typ", "text", "utförd_av_id",
+INSERT INTO "{händelser}" ("remiss_id", "instans_id", "typ", "text", "utförd_av_id",
     "tidpunkt")
 SELECT i."remiss_id", i."id", 'registrerad', i."diarienummer", %(av)s, i."mottagen"
 FROM "remiss_remissinstans" i WHERE i."remiss_id" = ANY(%(remisser)s)
@@ -145,7 +145,7 @@ def lägg_till(g, från, till):
     from django.db import connection
     from django.utils import timezone
 
-    from remiss.models import Remiss
+    from remiss.models import Remiss, Remisshändelse
 
     idag = datetime.date.today()
     R = Remiss.Status
@@ -179,7 +179,11 @@ def lägg_till(g, från, till):
             },
         )
         antal = markör.rowcount
-        markör.execute(HÄNDELSER_SQL, {"av": g.samordnare.pk, "remisser": pks})
+        # The table's name from the model: it was renamed once (Händelse → Remisshändelse).
+        tabell = Remisshändelse._meta.db_table
+        markör.execute(
+            HÄNDELSER_SQL.format(händelser=tabell), {"av": g.samordnare.pk, "remisser": pks}
+        )
         markör.execute(
             UTLÅTANDEN_SQL,
             {

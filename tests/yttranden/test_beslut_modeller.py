@@ -13,7 +13,7 @@ from tests.factories import AnvändareFactory, SammanträdeFactory
 from tests.vanta import vänta_tills
 from yttranden.beslutstext import förslag_som_text
 from yttranden.models import Beslut, Svar, Uttalande, Ärende
-from yttranden.tasks_beslut import meddela_ks_om_svar
+from yttranden.tasks.beslut import meddela_ks_om_svar
 
 IDAG = timezone.localdate()
 UTTALANDE = "Stockholms stad håller på att ta fram en ny samverkansöverenskommelse med Polisen."

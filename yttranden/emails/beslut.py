@@ -1,6 +1,6 @@
-"""E-mail about decisions and answers; the same three-template pattern as remiss/emails.py."""
+"""E-mail about decisions and answers; built like remiss/emails/instans.py."""
 
-from remiss.emails import absolut_länk, skicka_var_för_sig
+from remiss.emails.instans import absolut_länk, skicka_var_för_sig
 
 
 def svar_inkommet(svar, adresser):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nämnder.permissions import personer_med_roll
 from nämnder.roller import Roll
-from remiss import emails
+from remiss.emails import instans as emails
 from remiss.models import Anstånd, Remissinstans
 
 logger = logging.getLogger(__name__)

@@ -41,7 +41,8 @@ from django.utils import timezone
 from nämnder.models import Nämnd
 from nämnder.permissions import nämnder_för
 from nämnder.roller import Roll
-from remiss import emails_paminnelser, paminnelser
+from remiss import paminnelser
+from remiss.emails import paminnelser as emails_paminnelser
 from remiss.models import Påminnelse
 
 logger = logging.getLogger(__name__)

@@ -3,8 +3,8 @@ import smtplib
 from celery import shared_task
 from django.db import IntegrityError, transaction
 
-from yttranden import emails
-from yttranden.models import Händelse, Utskick
+from yttranden.emails import utlatande as emails
+from yttranden.models import Utlåtandehändelse, Utskick
 
 TILLFÄLLIGA_FEL = (smtplib.SMTPException, ConnectionError, TimeoutError)
 
@@ -14,7 +14,7 @@ def mottagare(händelse):
     utlåtande = händelse.utlåtande
     instans = utlåtande.instans
     handläggare = [p for p in [instans.handläggare, *instans.medhandläggare.all()] if p]
-    T = Händelse.Typ
+    T = Utlåtandehändelse.Typ
     if händelse.typ == T.SKICKAT and utlåtande.granskare:
         return [("att_granska", utlåtande.granskare, emails.utlåtande_att_granska)]
     if händelse.typ == T.ÅTERREMITTERAT:
@@ -33,7 +33,7 @@ def skicka_meddelanden(händelse_pk):
     a unique Utskick row in the same transaction as the sending, so a rerun sends nothing twice
     and a failed send is retried."""
     händelse = (
-        Händelse.objects.select_related(
+        Utlåtandehändelse.objects.select_related(
             "utlåtande__instans__remiss",
             "utlåtande__instans__handläggare",
             "utlåtande__granskare",

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from nämnder.permissions import personer_med_roll
 from nämnder.roller import Roll
-from yttranden import emails_beslut
+from yttranden.emails import beslut as emails_beslut
 from yttranden.models import Svar
 
 TILLFÄLLIGA_FEL = (smtplib.SMTPException, ConnectionError, TimeoutError)

@@ -10,7 +10,7 @@ from django.shortcuts import render
 
 from nämnder.permissions import alla_roller, hämta_för_användare, roller
 from nämnder.roller import KS_ROLLER, Roll
-from remiss.forms.översikt import ÖversiktFilter
+from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans
 from remiss.models.remiss import med_försenade, ordning
 from remiss.sidor import Sidvisare

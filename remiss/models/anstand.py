@@ -4,7 +4,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from remiss.models.handelse import Händelse
+from remiss.models.handelse import Remisshändelse
 
 
 class Anstånd(models.Model):
@@ -35,7 +35,8 @@ class Anstånd(models.Model):
     )
     beslutat = models.DateTimeField(_("beslutat"), null=True, blank=True)
     beslutsmotivering = models.TextField(_("motivering till beslutet"), blank=True)
-    # Claimed by the e-mail task before it tells the nämnd about the decision (remiss/tasks.py).
+    # Claimed by the e-mail task before it tells the nämnd about the decision
+    # (remiss/tasks/notifieringar.py).
     beslut_notifierat = models.DateTimeField(_("beslutet meddelat"), null=True, blank=True)
 
     class Meta:
@@ -74,7 +75,7 @@ class Anstånd(models.Model):
             "datum": f"{nytt_datum:%Y-%m-%d}",
             "motivering": anstånd.motivering,
         }
-        låst.remiss.logga(Händelse.Typ.ANSTÅND_BEGÄRT, av, text, instans=låst)
+        låst.remiss.logga(Remisshändelse.Typ.ANSTÅND_BEGÄRT, av, text, instans=låst)
         return anstånd
 
     def _besluta(self, status, av, motivering):
@@ -85,7 +86,7 @@ class Anstånd(models.Model):
         låst.beslutsmotivering = (motivering or "").strip()
         låst.save(update_fields=["status", "beslutat_av", "beslutat", "beslutsmotivering"])
         self.refresh_from_db()
-        from remiss.tasks import notifiera_anståndsbeslut
+        from remiss.tasks.notifieringar import notifiera_anståndsbeslut
 
         transaction.on_commit(lambda: notifiera_anståndsbeslut.delay(låst.pk), robust=True)
 
@@ -94,7 +95,9 @@ class Anstånd(models.Model):
         self._besluta(self.Status.BEVILJAT, av, motivering)
         self.instans.flytta_svarsdatum(self.begärt_datum, av)
         text = _("Nytt svarsdatum %(datum)s.") % {"datum": f"{self.begärt_datum:%Y-%m-%d}"}
-        self.instans.remiss.logga(Händelse.Typ.ANSTÅND_BEVILJAT, av, text, instans=self.instans)
+        self.instans.remiss.logga(
+            Remisshändelse.Typ.ANSTÅND_BEVILJAT, av, text, instans=self.instans
+        )
 
     @transaction.atomic
     def avslå(self, av, motivering):
@@ -102,5 +105,5 @@ class Anstånd(models.Model):
             raise ValidationError({"beslutsmotivering": _("Skriv varför anståndet avslås.")})
         self._besluta(self.Status.AVSLAGET, av, motivering)
         self.instans.remiss.logga(
-            Händelse.Typ.ANSTÅND_AVSLAGET, av, motivering.strip(), instans=self.instans
+            Remisshändelse.Typ.ANSTÅND_AVSLAGET, av, motivering.strip(), instans=self.instans
         )

@@ -10,13 +10,13 @@ urlpatterns = [
     path("logga-in/", Inloggning.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("namnder/", include("nämnder.urls")),
-    path("remisser/", include("remiss.urls_remisser")),
-    path("remisser/", include("remiss.urls_ks")),
-    path("instanser/", include("remiss.urls_instanser")),
-    path("utlatanden/", include("yttranden.urls")),
-    path("sok/", include("remiss.urls_sok")),
-    path("beslut/", include("yttranden.urls_beslut")),
-    path("kalender/", include("remiss.urls_kalender")),
-    path("", include("yttranden.urls_pdf")),  # /pdf/… and /verifiera/
+    path("remisser/", include("remiss.urls.remisser")),
+    path("remisser/", include("remiss.urls.ks")),
+    path("instanser/", include("remiss.urls.instanser")),
+    path("utlatanden/", include("yttranden.urls.utlatanden")),
+    path("sok/", include("remiss.urls.sok")),
+    path("beslut/", include("yttranden.urls.beslut")),
+    path("kalender/", include("remiss.urls.kalender")),
+    path("", include("yttranden.urls.pdf")),  # /pdf/… and /verifiera/
     path("admin/", admin.site.urls),
 ]

@@ -1,10 +1,10 @@
 """One function per message; each renders templates/emails/<namn>-subject.txt, -body.txt and
--body.html. Called by the tasks in yttranden/tasks.py, never directly from a request."""
+-body.html. Called by the tasks in yttranden/tasks/utlatande.py, never directly from a request."""
 
 from django.conf import settings
 from django.urls import reverse
 
-from remiss.emails import bygg_meddelande
+from remiss.emails.instans import bygg_meddelande
 
 
 def _skicka(namn, mottagare, context):

@@ -1,3 +1,6 @@
+"""The demo: every app's demo data, in dependency order. It lives in yttranden, the app on top,
+because it needs all three (remiss never imports yttranden)."""
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
