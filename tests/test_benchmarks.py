@@ -14,6 +14,7 @@ def _kör_benchmark(målskala):
     miljö = {
         **os.environ,
         "BENCH_REMISSER": "20",
+        "BENCH_VARV": "3",
         "BENCH_MALSKALA": målskala,
         "BENCH_DATABAS": f"remiss_benchprov_{os.getpid()}",
     }

@@ -5,7 +5,7 @@ Generates the rows with bulk_create in a throw-away database (tests/benchmarks/r
 then requests each page through Django's test Client in a warm process: the number of SQL
 queries, and the median server-side time (middleware, view, template) over ``VARV`` runs, with
 the bare login-required view measured the same way as the baseline. ``python -m
-tests.benchmarks remisser`` runs it alone; ``BENCH_REMISSER=20`` makes it small.
+tests.benchmarks remisser`` runs it alone; ``BENCH_REMISSER=20 BENCH_VARV=3`` makes it small.
 """
 
 import os
@@ -15,7 +15,7 @@ from tests.benchmarks import mal, remissdata, sidmatning
 from tests.benchmarks.databas import benchmarkdatabas
 
 ANTAL_REMISSER = int(os.environ.get("BENCH_REMISSER", "1000"))
-VARV = 30
+VARV = int(os.environ.get("BENCH_VARV", "30"))
 MÅL_SIDA = 0.100  # seconds, median
 MÅL_EXPORT = 0.300
 MÅL_FRÅGOR = 10

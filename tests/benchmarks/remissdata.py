@@ -145,7 +145,8 @@ def lägg_till(g, från, till):
     from django.db import connection
     from django.utils import timezone
 
-    from remiss.models import Remiss, Remisshändelse
+    from remiss.models import Remiss, Remisshändelse, Remissinstans
+    from yttranden.models import Tjänsteutlåtande
 
     idag = datetime.date.today()
     R = Remiss.Status
@@ -197,5 +198,6 @@ def lägg_till(g, från, till):
     Remiss.objects.filter(pk__in=pks).räkna_svar()
     with connection.cursor() as markör:
         # What autovacuum does on a live database after a bulk load.
-        markör.execute("VACUUM ANALYZE")
+        for modell in (Remiss, Remissinstans, Remisshändelse, Tjänsteutlåtande):
+            markör.execute(f'VACUUM ANALYZE "{modell._meta.db_table}"')
     return antal
