@@ -90,7 +90,7 @@ def _locust(miljö, port, användare, sida, samtidiga, katalog):
         [sys.executable, "-m", "locust", "-f", str(ROT / "tests/benchmarks/locustfil.py"),
          "--headless", "--users", str(samtidiga), "--spawn-rate", str(samtidiga),
          "--run-time", f"{SEKUNDER}s", "--stop-timeout", "5", "--host", f"http://127.0.0.1:{port}",
-         "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR"],
+         "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR", "--reset-stats"],
         cwd=ROT, env={**miljö, "BENCH_ANVANDARE": användare, "BENCH_SIDA": sida},
         timeout=SEKUNDER + 60, check=False, capture_output=True,
     )  # fmt: skip
@@ -132,11 +132,19 @@ def _sidor(g):
 
 
 def main():
+    import signal
     import tempfile
 
+    # Stopped from outside (timeout, kill), still stop gunicorn and drop the database.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("avbruten"))
+
     with benchmarkdatabas() as anslutning:
+        from django.conf import settings
         from django.core.management import call_command
 
+        from tests.benchmarks import settings as benchmarkinställningar
+
+        settings.PASSWORD_HASHERS = benchmarkinställningar.PASSWORD_HASHERS
         start = time.perf_counter()
         g = remissdata.grund()
         remissdata.lägg_till(g, 0, ANTAL_REMISSER)

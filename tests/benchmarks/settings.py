@@ -4,3 +4,5 @@ load benchmark's gunicorn only."""
 from remiss.settings import *  # noqa: F403
 
 ROOT_URLCONF = "tests.benchmarks.urls"
+# The benchmark's users log in once each; a deliberately slow hash would only measure the login.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
