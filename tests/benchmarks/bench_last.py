@@ -11,7 +11,7 @@ Only 127.0.0.1 is contacted; every run is bounded (``BENCH_LAST_SEKUNDER`` each,
 default). ``python -m tests.benchmarks last`` (or ``make bench-load``) runs it alone.
 """
 
-import csv
+import json
 import os
 import socket
 import subprocess
@@ -84,29 +84,44 @@ def _starta_gunicorn(miljö, port, logg):
     raise RuntimeError("gunicorn svarade inte inom 180 s")
 
 
-def _locust(miljö, port, användare, sida, samtidiga, katalog):
-    prefix = katalog / f"{användare}-{samtidiga}-{abs(hash(sida))}"
+def _percentil(histogram, andel):
+    """The response time (seconds) below which ``andel`` of the requests fell."""
+    tider = sorted((float(ms), antal) for ms, antal in histogram.items())
+    gräns, sett = andel * sum(antal for _ms, antal in tider), 0
+    for ms, antal in tider:
+        sett += antal
+        if sett >= gräns:
+            return ms / 1000
+    return 0.0
+
+
+def _locust(miljö, port, användare, sida, samtidiga):
+    """One headless locust run against one page; its figures from locust's JSON statistics.
+    Throughput is counted from the page's first to its last request, so the logins before
+    (statistics are reset once every user is spawned) are not in it."""
     körning = subprocess.run(
         [sys.executable, "-m", "locust", "-f", str(ROT / "tests/benchmarks/locustfil.py"),
          "--headless", "--users", str(samtidiga), "--spawn-rate", str(samtidiga),
          "--run-time", f"{SEKUNDER}s", "--stop-timeout", "5", "--host", f"http://127.0.0.1:{port}",
-         "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR", "--reset-stats"],
+         "--json", "--only-summary", "--loglevel", "ERROR", "--reset-stats"],
         cwd=ROT, env={**miljö, "BENCH_ANVANDARE": användare, "BENCH_SIDA": sida},
-        timeout=SEKUNDER + 60, check=False, capture_output=True,
+        timeout=SEKUNDER + 120, check=False, capture_output=True, text=True,
     )  # fmt: skip
-    with open(f"{prefix}_stats.csv", newline="") as fil:
-        for rad in csv.DictReader(fil):
-            if rad["Name"] == "sida":
-                return {
-                    "rps": float(rad["Requests/s"]),
-                    "p50": float(rad["50%"]) / 1000,
-                    "p95": float(rad["95%"]) / 1000,
-                    "fel": int(rad["Failure Count"]),
-                    "antal": int(rad["Request Count"]),
-                }
-    print(
-        f"locust gav inga mätvärden för {sida}:\n{körning.stdout[-1500:]}{körning.stderr[-1500:]}"
-    )
+    try:
+        statistik = json.loads(körning.stdout)
+    except ValueError:
+        statistik = []
+    for rad in statistik:
+        if rad["name"] == "sida" and rad["num_requests"]:
+            tid = max(rad["last_request_timestamp"] - rad["start_time"], 1e-3)
+            return {
+                "rps": rad["num_requests"] / tid,
+                "p50": _percentil(rad["response_times"], 0.50),
+                "p95": _percentil(rad["response_times"], 0.95),
+                "fel": rad["num_failures"],
+                "antal": rad["num_requests"],
+            }
+    print(f"locust gav inga mätvärden för {sida}:\n{körning.stderr[-2000:]}")
     return {"rps": 0.0, "p50": 0.0, "p95": 0.0, "fel": 1, "antal": 0}
 
 
@@ -170,7 +185,7 @@ def main():
                 for samtidiga in SAMTIDIGA:
                     for namn, användare, url in sidor:
                         resultat[(namn, användare, samtidiga)] = _locust(
-                            miljö, port, användare, url, samtidiga, Path(katalog)
+                            miljö, port, användare, url, samtidiga
                         )
             finally:
                 gunicorn.terminate()

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from nämnder.models import Nämnd
-from remiss.sidor import Sidvisare
+from remiss.sidor import Sidvisare, olika_värden
 from tests.factories import NämndFactory
 
 
@@ -35,3 +35,26 @@ def test_the_last_page_is_read_in_reverse_without_skipping_rows(db):
     assert [n.namn for n in sida] == ["Nämnd 09"]
     sista = frågor.captured_queries[-1]["sql"]
     assert "DESC" in sista and "OFFSET" not in sista
+
+
+def test_the_distinct_values_of_a_column_come_sorted_and_follow_the_filter(db):
+    for nr, postort in enumerate(["Öst", "Väst", "Väst", "Norr", "", "Syd"]):
+        NämndFactory(
+            namn=f"Nämnd {nr:02}", diarieprefix=f"N{nr:02}", kortnamn=f"K{nr}", postort=postort
+        )
+    alla = Nämnd.objects.all()
+
+    def databasens_ordning(nämnder):  # the collation's order, as the index has it
+        return list(
+            nämnder.exclude(postort="")
+            .order_by("postort")
+            .values_list("postort", flat=True)
+            .distinct()
+        )
+
+    assert olika_värden(alla, "postort") == databasens_ordning(alla)
+    assert set(olika_värden(alla, "postort")) == {"Öst", "Väst", "Norr", "Syd"}
+    utan_norr = alla.exclude(postort="Norr")
+    assert olika_värden(utan_norr, "postort") == databasens_ordning(utan_norr)
+    assert "Norr" not in olika_värden(utan_norr, "postort")
+    assert olika_värden(alla.none(), "postort") == []
