@@ -8,7 +8,7 @@ through Django's test client in a warm process. Target: every median within 1.5�
 page's median at 100 remisser, with the same number of SQL queries. At the largest size the
 slowest query of the heaviest pages is shown with EXPLAIN ANALYZE: an index range and a LIMIT,
 never a sort or a count of the whole history. ``python -m tests.benchmarks listor`` runs it
-alone; ``BENCH_STORLEKAR=100,1000`` picks the sizes.
+alone; ``BENCH_STORLEKAR=100,1000`` picks the sizes, ``BENCH_VARV`` the runs per page.
 """
 
 import os
@@ -18,7 +18,7 @@ from tests.benchmarks import mal, remissdata, sidmatning
 from tests.benchmarks.databas import benchmarkdatabas
 
 STORLEKAR = [int(n) for n in os.environ.get("BENCH_STORLEKAR", "100,1000,5000,20000").split(",")]
-VARV = 7
+VARV = int(os.environ.get("BENCH_VARV", "7"))
 MÅL_TILLVÄXT = 1.5  # median at a size ÷ median at the smallest
 SISTA = "999999"  # past the end: the paginator shows the last page
 SORTERINGAR = [
