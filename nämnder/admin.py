@@ -6,7 +6,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
-from nämnder.models import Användare, Avdelning, Nämnd, NämndUserObjectPermission, Sammanträde
+from nämnder.models import (
+    Användare,
+    Avdelning,
+    ExternIdentitet,
+    Gruppkoppling,
+    Nämnd,
+    NämndUserObjectPermission,
+    Rollhändelse,
+    Sammanträde,
+)
 from nämnder.roller import Roll
 
 
@@ -88,6 +97,17 @@ class RollInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class ExternIdentitetInline(admin.TabularInline):
+    model = ExternIdentitet
+    extra = 0
+    fields = ["utfärdare", "subjekt", "skapad", "senast_inloggad"]
+    readonly_fields = fields
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Användare)
 class AnvändareAdmin(UserAdmin):
     fieldsets = UserAdmin.fieldsets + ((_("Tjänst"), {"fields": ["befattning", "telefon"]}),)
@@ -95,4 +115,32 @@ class AnvändareAdmin(UserAdmin):
         (_("Person"), {"fields": ["first_name", "last_name", "email", "befattning", "telefon"]}),
     )
     list_display = ["username", "first_name", "last_name", "befattning", "email", "is_active"]
-    inlines = [RollInline]
+    inlines = [RollInline, ExternIdentitetInline]
+
+
+@admin.register(Gruppkoppling)
+class GruppkopplingAdmin(admin.ModelAdmin):
+    """Which group at the kommun's identity provider gives which role in which nämnd."""
+
+    list_display = ["grupp", "nämnd", "roll"]
+    list_filter = ["nämnd", "roll"]
+    search_fields = ["grupp", "nämnd__namn"]
+
+
+@admin.register(Rollhändelse)
+class RollhändelseAdmin(admin.ModelAdmin):
+    """The history of roles given and taken: read only."""
+
+    list_display = ["tidpunkt", "användare", "typ", "nämnd", "roll", "utförd_av", "källa"]
+    list_filter = ["typ", "roll", "nämnd"]
+    search_fields = ["användare__username", "användare__last_name", "källa"]
+    date_hierarchy = "tidpunkt"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

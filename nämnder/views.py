@@ -10,18 +10,30 @@ from django.views.decorators.http import require_POST
 
 from nämnder.demo import DEMO_ANVÄNDARE, DEMO_LÖSENORD
 from nämnder.forms import SammanträdeForm
+from nämnder.inloggning import oidc
+from nämnder.inloggning.lokal import LösenordsForm
+from nämnder.inloggning.session import LÖSENORD, Autentisering, anteckna
 from nämnder.models import Användare, Nämnd, NämndUserObjectPermission
 from nämnder.permissions import hämta_för_användare, roller
 from nämnder.roller import Roll
 
 
 class Inloggning(LoginView):
-    """Django's login, plus the list of demo logins when the demo is switched on."""
+    """Django's login with a password, the way in through the kommun's identity provider when
+    one is configured, and the list of demo logins when the demo is switched on."""
 
     redirect_authenticated_user = True
+    authentication_form = LösenordsForm
+
+    def form_valid(self, form):
+        svar = super().form_valid(form)
+        anteckna(self.request, Autentisering(LÖSENORD, timezone.now()))
+        return svar
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["oidc"] = oidc.påslagen()
+        context["losenord"] = settings.REMISS_LOSENORD_INLOGGNING
         if settings.REMISS_DEMO:
             ordning = [rad[0] for rad in DEMO_ANVÄNDARE]
             personer = Användare.objects.filter(username__in=ordning, is_active=True)

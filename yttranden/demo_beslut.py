@@ -49,7 +49,13 @@ def _besluta(utlåtande, mötesdag, nummer, sekreterare, uttalanden=()):
     with _den(mötesdag, 19):
         ärende = Ärende.lägg_på_dagordning(utlåtande, möte, nummer, av=sekreterare)
         text = förslag_som_text(list(utlåtande.sektioner.all()))
-        beslut = Beslut.registrera(ärende, text, av=sekreterare, justeras_omedelbart=True)
+        beslut = Beslut.registrera(
+            ärende,
+            text,
+            av=sekreterare,
+            justeras_omedelbart=True,
+            paragraf=Beslut.nästa_paragraf(möte),
+        )
         for typ, partier, ledamöter, uttalandetext in uttalanden:
             Uttalande.lägg_till(beslut, typ, partier, ledamöter, uttalandetext, av=sekreterare)
     skickat = _tid(mötesdag + datetime.timedelta(days=1), 10)

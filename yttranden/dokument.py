@@ -56,4 +56,6 @@ class Tjänsteutlåtandedokument:
     bilagor: list[str] = field(default_factory=list)
     attester: list[Attest] = field(default_factory=list)
     version: int = 1
-    utkast: bool = True  # an unattested document is marked as a draft
+    utkast: bool = True
+    # The line under the title; empty: "Remiss från kommunstyrelsen, <remiss_diarienummer>".
+    underrubrik: str = ""  # an unattested document is marked as a draft

@@ -1,4 +1,5 @@
 from nämnder.models.anvandare import Användare
+from nämnder.models.inloggning import ExternIdentitet, Gruppkoppling, Rollhändelse
 from nämnder.models.namnd import (
     Avdelning,
     Nämnd,
@@ -10,8 +11,11 @@ from nämnder.models.sammantrade import Sammanträde
 __all__ = [
     "Användare",
     "Avdelning",
+    "ExternIdentitet",
+    "Gruppkoppling",
     "Nämnd",
     "NämndGroupObjectPermission",
     "NämndUserObjectPermission",
+    "Rollhändelse",
     "Sammanträde",
 ]

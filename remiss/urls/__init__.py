@@ -1,14 +1,15 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from nämnder.inloggning.views import logga_ut
 from nämnder.views import Inloggning
 from remiss.views.start import start
 
 urlpatterns = [
     path("", start, name="start"),
     path("logga-in/", Inloggning.as_view(), name="login"),
-    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logga-in/", include("nämnder.inloggning.urls")),
+    path("logga-ut/", logga_ut, name="logout"),
     path("namnder/", include("nämnder.urls")),
     path("remisser/", include("remiss.urls.remisser")),
     path("remisser/", include("remiss.urls.ks")),

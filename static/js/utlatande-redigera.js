@@ -39,8 +39,18 @@
     window.gettext = (text) => DIALOGER[text] || text;
   }
 
+  // Pasted Word text: its headings, lists, bold and italics kept (word-inklistring.js). The
+  // editor's own paste handling runs on the result, as a plugin added to the running editor.
+  function klistraInFrånWord(editor) {
+    const omvandla = window.remissWordInklistring;
+    const Plugin = editor.state.plugins.length && editor.state.plugins[0].constructor;
+    if (!omvandla || !Plugin) return;
+    editor.registerPlugin(new Plugin({ props: { transformPastedHTML: omvandla } }));
+  }
+
   document.addEventListener("prose-editor:ready", (händelse) => {
     const { editor, textarea } = händelse.detail;
+    klistraInFrånWord(editor);
     const ram = textarea.closest(".prose-editor");
     const etikett = document.querySelector(`label[for="${textarea.id}"]`);
     const yta = editor.view.dom;

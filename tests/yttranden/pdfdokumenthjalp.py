@@ -1,7 +1,6 @@
 """Helpers for the stored-PDF tests: the demo seal in settings, an archive of one's own, waiting
 for the worker, and the answer built step by step."""
 
-import datetime
 import hashlib
 
 from django.utils import timezone
@@ -56,9 +55,7 @@ def låtsas_klar(dokument, innehåll=b"%PDF-1.7\n% en attrapp\n"):
 
 def besluta(utlåtande, sekreterare, *, uttalande=True, skicka=True):
     """Put the utlåtande on a meeting as ärende 10, decide, add a statement, send to KS."""
-    möte = SammanträdeFactory(
-        nämnd=utlåtande.instans.nämnd, datum=timezone.localdate() + datetime.timedelta(days=7)
-    )
+    möte = SammanträdeFactory(nämnd=utlåtande.instans.nämnd, datum=timezone.localdate())
     ärende = Ärende.lägg_på_dagordning(utlåtande, möte, 10, av=sekreterare)
     beslut = Beslut.registrera(
         ärende, "1. Nämnden godkänner förslaget.", av=sekreterare, justeras_omedelbart=True

@@ -1,5 +1,6 @@
 import hashlib
 import json
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -108,6 +109,18 @@ class Tjänsteutlåtande(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("sammanträde"),
+    )
+    underrubrik = models.CharField(
+        _("underrubrik"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Raden under titeln. Tom: ”Remiss från kommunstyrelsen” och remissens diarienummer."
+        ),
+    )
+    # [{"namn": …, "telefon": …}, …]; empty: the instans's handläggare from their profiles.
+    handläggare_i_dokumentet = models.JSONField(
+        _("handläggare i dokumentet"), default=list, blank=True
     )
     granskare = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -251,12 +264,22 @@ class Tjänsteutlåtande(models.Model):
         }
 
     def kontrollsumma(self):
-        """SHA-256 of a canonical serialisation of headings, texts and bilagor, in order."""
+        """SHA-256 of a canonical serialisation of headings, texts and bilagor, in order.
+
+        A bilaga's file, the subtitle and the handläggare shown count only when they are set,
+        so a sum taken before they existed still matches the same content."""
         innehåll = self.innehåll()
         kanoniskt = {
             "sektioner": [[s["rubrik"], s["html"]] for s in innehåll["sektioner"]],
-            "bilagor": innehåll["bilagor"],
+            "bilagor": [
+                [b.titel, b.kontrollsumma] if b.kontrollsumma else b.titel
+                for b in self.bilagor.select_related("handling")
+            ],
         }
+        if self.underrubrik:
+            kanoniskt["underrubrik"] = self.underrubrik
+        if self.handläggare_i_dokumentet:
+            kanoniskt["handläggare"] = self.handläggare_i_dokumentet
         data = json.dumps(kanoniskt, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
@@ -264,10 +287,25 @@ class Tjänsteutlåtande(models.Model):
     def redigera_url(self):
         return reverse("yttranden:redigera", args=[self.pk])
 
-    def lägg_till_bilaga(self, titel):
+    def lägg_till_bilaga(self, titel, handling=None, fil=None, av=None):
+        """A numbered bilaga: a title, one of the remiss's handlingar, or an uploaded file
+        (already checked with ``remiss.uploads.kontrollera``)."""
+        from remiss import uploads
+
         self.kräv_redigerbart(från_databasen=True)
+        if handling is not None and handling.remiss_id != self.instans.remiss_id:
+            raise ValidationError(_("Handlingen hör till en annan remiss."), code="annan_remiss")
         ordning = (self.bilagor.aggregate(m=Max("ordning"))["m"] or 0) + 1
-        return Bilaga.objects.create(utlåtande=self, ordning=ordning, titel=titel)
+        bilaga = Bilaga(utlåtande=self, ordning=ordning, titel=titel, handling=handling)
+        if fil is not None:
+            bilaga.filnamn = PurePath(fil.name).name
+            bilaga.innehållstyp = uploads.kontrollera(fil)
+            bilaga.storlek = fil.size
+            bilaga.sha256 = uploads.sha256(fil)
+            bilaga.uppladdad_av = av
+            bilaga.fil.save(bilaga.filnamn, fil, save=False)
+        bilaga.save()
+        return bilaga
 
     def ta_bort_bilaga(self, bilaga_pk):
         bilaga = self.bilagor.filter(pk=bilaga_pk).first()
@@ -277,7 +315,7 @@ class Tjänsteutlåtande(models.Model):
     def som_dokument(self):
         """The document as the preview and the PDF show it (yttranden.dokument)."""
         instans, nämnd = self.instans, self.nämnd
-        personer = [instans.handläggare, *instans.medhandläggare.all()]
+        remiss = instans.remiss
         return dokument.Tjänsteutlåtandedokument(
             brevhuvud=dokument.Brevhuvud(
                 förvaltning=nämnd.förvaltning,
@@ -291,15 +329,12 @@ class Tjänsteutlåtande(models.Model):
             ),
             diarienummer=instans.diarienummer,
             datum=self.datum,
-            handläggare=[
-                dokument.Person(namn=str(p), befattning=p.befattning, telefon=p.telefon)
-                for p in personer
-                if p is not None
-            ],
+            handläggare=self.visade_handläggare(),
             till_nämnd=nämnd.namn,
             sammanträdesdatum=self.sammanträde.datum if self.sammanträde_id else None,
-            titel=instans.remiss.titel,
-            remiss_diarienummer=instans.remiss.diarienummer,
+            titel=remiss.titel,
+            remiss_diarienummer=remiss.diarienummer,
+            underrubrik=self.underrubrik or self.standardunderrubrik(),
             sektioner=[
                 dokument.Sektion(rubrik=s.rubrik, html=s.säker_html) for s in self.sektioner.all()
             ],
@@ -318,6 +353,28 @@ class Tjänsteutlåtande(models.Model):
             version=self.version,
             utkast=self.status != self.S.ATTESTERAD,
         )
+
+    def standardunderrubrik(self):
+        """The seeds' line under the title: "Remiss från kommunstyrelsen, KS 2023/740"."""
+        return _g("Remiss från kommunstyrelsen, %(dnr)s") % {
+            "dnr": self.instans.remiss.diarienummer
+        }
+
+    def visade_handläggare(self):
+        """Who the document names as handläggare: as set for this document, or else the
+        instans's handläggare and medhandläggare with the phone numbers in their profiles."""
+        if self.handläggare_i_dokumentet:
+            return [
+                dokument.Person(namn=p.get("namn", ""), telefon=p.get("telefon", ""))
+                for p in self.handläggare_i_dokumentet
+            ]
+        instans = self.instans
+        personer = [instans.handläggare, *instans.medhandläggare.all()]
+        return [
+            dokument.Person(namn=str(p), befattning=p.befattning, telefon=p.telefon)
+            for p in personer
+            if p is not None
+        ]
 
     def obligatoriska_tomma(self):
         return [s.rubrik for s in self.sektioner.all() if s.obligatorisk and är_tom(s.html)]
@@ -609,6 +666,8 @@ class Tjänsteutlåtande(models.Model):
             version=self.version + 1,
             datum=timezone.localdate(),
             sammanträde=self.sammanträde,
+            underrubrik=self.underrubrik,
+            handläggare_i_dokumentet=self.handläggare_i_dokumentet,
             granskare=self.granskare,
             attestant=self.attestant,
             återöppnat_från=self,
@@ -624,8 +683,16 @@ class Tjänsteutlåtande(models.Model):
             )
             for s in self.sektioner.all()
         )
+        kopierade = ("ordning", "titel", "handling_id", "fil", "filnamn", "innehållstyp")
         Bilaga.objects.bulk_create(
-            Bilaga(utlåtande=nytt, ordning=b.ordning, titel=b.titel) for b in self.bilagor.all()
+            Bilaga(
+                utlåtande=nytt,
+                storlek=b.storlek,
+                sha256=b.sha256,
+                uppladdad_av_id=b.uppladdad_av_id,
+                **{fält: getattr(b, fält) for fält in kopierade},
+            )
+            for b in self.bilagor.all()
         )
         nytt._ny_version(av, ändrade=[])
         Utlåtandehändelse.objects.create(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from nämnder.permissions import hämta_för_användare, kräv_roll
 from remiss.models import Remiss, Remissinstans
-from yttranden.models import Pdfdokument
+from yttranden.models import Pdfdokument, Svar
 from yttranden.models.pdfdokument import SAMMANSTÄLLNINGENS_BESTÄLLARE
 
 
@@ -109,10 +109,30 @@ def beställ_sammanställning(request, pk):
     return redirect(f"{dokument.objektets_url}#pdf-sammanstallning")
 
 
+def _bilagefiler(instans):
+    """The files of the answered utlåtande's bilagor, named by their number in the document:
+    "Bilaga 2 Prioriterade samverkansområden.pdf"."""
+    svar = (
+        Svar.objects.filter(instans=instans)
+        .select_related("beslut__ärende__utlåtande")
+        .order_by("-nummer")
+        .first()
+    )
+    if svar is None:
+        return []
+    bilagor = svar.beslut.ärende.utlåtande.bilagor.select_related("handling")
+    return [
+        (f"Bilaga {nummer} {bilaga.visat_filnamn}".replace("/", "-"), bilaga)
+        for nummer, bilaga in enumerate(bilagor, start=1)
+        if bilaga.har_fil
+    ]
+
+
 @login_required
 def svarspaket(request, pk):
     """The nämnd's answer as KS files it: the utlåtande and the protokollsutdrag (with its
-    uttalanden) as sealed PDFs in one ZIP. For KS and the nämnd's own members."""
+    uttalanden) as sealed PDFs, and the bilagor's files, in one ZIP. For KS and the nämnd's
+    own members."""
     instans = hämta_för_användare(
         request.user, Remissinstans.objects.select_related("remiss", "nämnd"), pk=pk
     )
@@ -127,6 +147,9 @@ def svarspaket(request, pk):
         for dokument in delar:
             with dokument.fil.open("rb") as fil:
                 zip.writestr(dokument.filnamn, fil.read())
+        for namn, bilaga in _bilagefiler(instans):
+            with bilaga.öppna() as fil:
+                zip.writestr(namn, fil.read())
     namn = f"Svar {instans.nämnd.namn} {instans.remiss.diarienummer}.zip".replace("/", "-")
     svar = HttpResponse(buffert.getvalue(), content_type="application/zip")
     svar["Content-Disposition"] = content_disposition_header(True, namn)
