@@ -122,7 +122,8 @@ FROM "remiss_remissinstans" i WHERE i."remiss_id" = ANY(%(remisser)s)
 # any step of its own (utkast, granskning, godkänt), a finished one attested.
 UTLÅTANDEN_SQL = """
 INSERT INTO "yttranden_tjänsteutlåtande" ("instans_id", "version", "status", "datum",
-    "versionsnummer", "skapad", "granskare_id", "attestant_id", "skapad_av_id")
+    "versionsnummer", "skapad", "granskare_id", "attestant_id", "skapad_av_id", "underrubrik",
+    "handläggare_i_dokumentet")
 SELECT i."id", 1,
     CASE WHEN i."status" = 'under_beredning'
          THEN (ARRAY['utkast', 'granskning', 'godkand'])[1 + i."id" %% 3]
@@ -130,7 +131,7 @@ SELECT i."id", 1,
     i."svarsdatum", 1, i."mottagen",
     CASE WHEN i."nämnd_id" = %(första)s THEN %(granskare)s END,
     CASE WHEN i."nämnd_id" = %(första)s THEN %(attestant)s END,
-    COALESCE(i."handläggare_id", %(granskare)s)
+    COALESCE(i."handläggare_id", %(granskare)s), '', '[]'::jsonb
 FROM "remiss_remissinstans" i
 WHERE i."remiss_id" = ANY(%(remisser)s) AND i."nämnd_id" = ANY(%(nämnder)s)
     AND i."status" IN ('under_beredning', 'attesterad', 'beslutad', 'besvarad')
