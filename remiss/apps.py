@@ -12,6 +12,9 @@ class RemissConfig(AppConfig):
     verbose_name = _("Remisser")
 
     def ready(self):
+        # The kinds of work this app puts in the outbox register themselves on import.
+        from remiss import uppdrag  # noqa: F401
+
         if settings.CELERY_TASK_ALWAYS_EAGER:
             logger.warning(
                 "Ingen meddelandekö (CELERY_BROKER_URL/REDIS_URL) är konfigurerad: bakgrundsjobb "

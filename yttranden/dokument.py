@@ -27,6 +27,7 @@ class Attest:
     namn: str
     befattning: str
     datum: datetime.date
+    inloggning: str = ""  # how the person had logged in: "OIDC 2026-11-29 14:05, nivå …"
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,15 @@ remissinstanser. Both run a fixed number of queries whatever the number of rows.
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, Max, Min, OuterRef, Q
+from django.db.models import CharField, Exists, Max, Min, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.http import Http404
 from django.shortcuts import render
 
 from nämnder.permissions import alla_roller, hämta_för_användare, roller
 from nämnder.roller import KS_ROLLER, Roll
 from remiss.forms.oversikt import ÖversiktFilter
-from remiss.models import Remiss, Remissinstans
+from remiss.models import Remiss, Remissinstans, Utkorgspost
 from remiss.models.remiss import med_försenade, ordning
 from remiss.sidor import Sidvisare, olika_värden
 
@@ -107,6 +108,13 @@ def detalj(request, pk):
     if ks_roller:
         context["instanser"] = instanser.order_by("nämnd__namn")
         context["händelser"] = remiss.händelser.select_related("utförd_av", "instans__nämnd")
+        # Told to KS where it sent the remiss: a notice the mail server refused for good.
+        nycklar = remiss.instanser.annotate(
+            nyckel=Concat(Value("remiss.remissinstans:"), Cast("pk", CharField()))
+        ).values("nyckel")
+        context["misslyckad_epost"] = Utkorgspost.objects.misslyckade().filter(
+            uppdrag="epost.remiss_inkommen", gäller__in=nycklar
+        )
     else:
         mina = {nämnd.pk for nämnd, _roll in alla_roller(request.user)}
         context["egna"] = instanser.filter(nämnd_id__in=mina)

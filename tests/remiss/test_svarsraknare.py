@@ -76,7 +76,7 @@ def test_a_refused_transition_leaves_the_counters_as_they_were(remiss, sod, regi
 def test_the_data_migration_counts_the_remisser_that_existed_before(remiss, sod, registrator):
     remiss.instanser.get(nämnd=sod).avstå("Berör inte stadsdelsnämnden.", av=registrator)
     Remiss.objects.update(antal_instanser=0, antal_besvarade=0, antal_avstår=0)
-    migration = importlib.import_module("remiss.migrations.0008_svarsraknare")
+    migration = importlib.import_module("remiss.migrations.0009_svarsraknare")
     migration.räkna_svar(apps, None)
     assert _lagrat(remiss) == _räknat(remiss) == (2, 0, 1)
 

@@ -5,6 +5,7 @@ import hashlib
 
 from django.utils import timezone
 
+from remiss.models import Utkorgspost
 from tests.factories import SammanträdeFactory
 from tests.vanta import vänta_tills
 from tests.yttranden.pdfhjalp import demokatalog, kör, som_fil
@@ -47,8 +48,10 @@ def text(dokument):
 
 def låtsas_klar(dokument, innehåll=b"%PDF-1.7\n% en attrapp\n"):
     """Mark a row klar with a stand-in file, for tests about access rather than content."""
-    token = Pdfdokument.ta(dokument.pk)
-    dokument.spara(token, SigneradPdf(innehåll, hashlib.sha256(innehåll).hexdigest()))
+    post = Utkorgspost.ta(Utkorgspost.objects.get(nyckel=dokument.utkorgsnyckel).pk)
+    dokument.påbörja()
+    dokument.spara(post, SigneradPdf(innehåll, hashlib.sha256(innehåll).hexdigest()))
+    post.klarmarkera()
     dokument.refresh_from_db()
     return dokument
 

@@ -320,8 +320,6 @@ class Svar(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     skickat = models.DateTimeField(_("skickat"), default=timezone.now)
-    # Claimed by the e-mail task before KS is told (see yttranden/tasks/beslut.py).
-    notifierat = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("svar till kommunstyrelsen")
@@ -368,7 +366,7 @@ class Svar(models.Model):
         # copy may hold the instans as it was before it was answered).
         färskt = Beslut.objects.select_related("ärende__utlåtande__instans").get(pk=beslut.pk)
         Indexerare().skriv([färskt, *färskt.uttalanden.all()])
-        from yttranden.tasks.beslut import meddela_ks_om_svar
+        from yttranden import uppdrag
 
-        transaction.on_commit(lambda: meddela_ks_om_svar.delay(svar.pk), robust=True)
+        uppdrag.svar_inkommet(svar)
         return svar

@@ -347,7 +347,9 @@ class Tjänsteutlåtande(models.Model):
             # Like the seeds: the document's "Attesterat av" lists the attest; the
             # avdelningschef's approval is recorded too but signed for by the signature.
             attester=[
-                dokument.Attest(namn=a.namn, befattning=a.befattning, datum=a.datum)
+                dokument.Attest(
+                    namn=a.namn, befattning=a.befattning, datum=a.datum, inloggning=a.inloggning
+                )
                 for a in self.attester.gällande().filter(typ=Attest.Typ.ATTEST)
             ],
             version=self.version,
@@ -614,14 +616,18 @@ class Tjänsteutlåtande(models.Model):
         return händelse
 
     @transaction.atomic
-    def attestera(self, av, datum=None):
+    def attestera(self, av, datum=None, autentisering=None):
         """The direktör's digital attest: freezes the content and records its SHA-256.
-        ``datum`` is for importing documents attested before the system existed."""
+        ``autentisering`` (how, when and at which level the direktör had logged in; the attest
+        view's step-up check gives it) is kept with the attest. ``datum`` is for importing
+        documents attested before the system existed."""
         låst = self._lås()
         if låst.status == self.S.ATTESTERAD:
             raise ValidationError(_("Utlåtandet är redan attesterat."), code="redan")
         händelse = self._övergå(låst, self.S.ATTESTERAD, av, Utlåtandehändelse.Typ.ATTESTERAT)
-        self._attest(Attest.Typ.ATTEST, av, datum, sha256=self.kontrollsumma())
+        self._attest(
+            Attest.Typ.ATTEST, av, datum, sha256=self.kontrollsumma(), autentisering=autentisering
+        )
         # An instans already past beredning (an answer recorded before the system) stays put.
         if self.instans.status == type(self.instans).Status.UNDER_BEREDNING:
             self.instans.markera_attesterad(av)
@@ -635,7 +641,7 @@ class Tjänsteutlåtande(models.Model):
 
         return Pdfdokument.för_utlåtande(self)
 
-    def _attest(self, typ, av, datum, sha256=""):
+    def _attest(self, typ, av, datum, sha256="", autentisering=None):
         return Attest.objects.create(
             utlåtande=self,
             typ=typ,
@@ -644,6 +650,9 @@ class Tjänsteutlåtande(models.Model):
             befattning=av.befattning,
             datum=datum or timezone.localdate(),
             sha256=sha256,
+            autentiserad=autentisering.tid if autentisering else None,
+            autentiseringsmetod=autentisering.metod if autentisering else "",
+            autentiseringsnivå=autentisering.nivå if autentisering else "",
         )
 
     @transaction.atomic
@@ -706,6 +715,6 @@ class Tjänsteutlåtande(models.Model):
         return nytt
 
     def _meddela(self, händelse):
-        from yttranden.tasks.utlatande import skicka_meddelanden
+        from yttranden import uppdrag
 
-        transaction.on_commit(lambda: skicka_meddelanden.delay(händelse.pk))
+        uppdrag.meddela(händelse)

@@ -145,8 +145,18 @@ def svarspaket(request, pk):
     buffert = io.BytesIO()
     with zipfile.ZipFile(buffert, "w", zipfile.ZIP_DEFLATED) as zip:
         for dokument in delar:
-            with dokument.fil.open("rb") as fil:
-                zip.writestr(dokument.filnamn, fil.read())
+            try:
+                with dokument.fil.open("rb") as fil:
+                    zip.writestr(dokument.filnamn, fil.read())
+            except OSError:
+                # Lost from the archive (a restore without MEDIA_ROOT): kontrollera_arkiv
+                # finds it and --laga makes the PDF again.
+                text = _(
+                    "Filen för %(vad)s saknas i arkivet. Systemförvaltningen kan skapa den igen "
+                    "(manage.py kontrollera_arkiv --laga)."
+                )
+                context = {"instans": instans, "saknas": [text % {"vad": dokument.benämning}]}
+                return render(request, "yttranden/pdf/svarspaket_saknas.html", context, status=409)
         for namn, bilaga in _bilagefiler(instans):
             with bilaga.öppna() as fil:
                 zip.writestr(namn, fil.read())

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -69,6 +70,7 @@ def detaljcontext(request, utlåtande, **formulär):
         "får_attestera": utlåtande.får_attestera(user),
         "får_återöppna": utlåtande.får_återöppna(user),
         "S": Tjänsteutlåtande.Status,
+        "attest_max_minuter": settings.REMISS_ATTEST_MAX_MINUTER,
     }
     S = Tjänsteutlåtande.Status
     if context["får_granska"] and utlåtande.status == S.GRANSKNING:
