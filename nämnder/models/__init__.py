@@ -1,5 +1,6 @@
 from nämnder.models.anvandare import Användare
 from nämnder.models.inloggning import ExternIdentitet, Gruppkoppling, Rollhändelse
+from nämnder.models.kommun import Kommun, Parti
 from nämnder.models.namnd import (
     Avdelning,
     Nämnd,
@@ -13,9 +14,11 @@ __all__ = [
     "Avdelning",
     "ExternIdentitet",
     "Gruppkoppling",
+    "Kommun",
     "Nämnd",
     "NämndGroupObjectPermission",
     "NämndUserObjectPermission",
+    "Parti",
     "Rollhändelse",
     "Sammanträde",
 ]

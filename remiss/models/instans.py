@@ -158,7 +158,7 @@ class Remissinstans(models.Model):
     def _lås(self):
         return type(self).objects.select_for_update().get(pk=self.pk)
 
-    def _övergå(self, låst, ny, av, typ=Remisshändelse.Typ.STATUS, text=""):
+    def _övergå(self, låst, ny, av, typ=Remisshändelse.Typ.STATUS, text="", anteckning=""):
         if ny not in self.ÖVERGÅNGAR[self.Status(låst.status)]:
             raise ValidationError(
                 _("En remissinstans med status %(från)s kan inte bli %(till)s."),
@@ -169,6 +169,8 @@ class Remissinstans(models.Model):
         låst.status = ny
         if typ == Remisshändelse.Typ.STATUS and not text:
             text = _("%(från)s → %(till)s") % {"från": tidigare, "till": self.Status(ny).label}
+        if anteckning:
+            text = f"{text}. {anteckning}" if text else anteckning
         låst.remiss.logga(typ, av, text, instans=låst)
 
     def _spara(self, låst, *fält):
@@ -197,7 +199,7 @@ class Remissinstans(models.Model):
         låst = self._lås()
         if låst.status in self.KLARA:
             raise ValidationError(_("Ärendet är redan avslutat."), code="avslutad")
-        låst.diarienummer = str(Diarienummer.tolka(diarienummer))
+        låst.diarienummer = str(Diarienummer.tolka(diarienummer, låst.nämnd))
         låst.validate_constraints()
         text = _("Diarienummer %(dnr)s.") % {"dnr": låst.diarienummer}
         låst.remiss.logga(Remisshändelse.Typ.REGISTRERAD, av, text, instans=låst)
@@ -235,31 +237,33 @@ class Remissinstans(models.Model):
         låst.avstår_motivering = motivering.strip()
         self._spara(låst, "avstår_motivering")
 
-    # The steps below are taken by the tjänsteutlåtande and beslut (yttranden app).
+    # The steps below are taken by the tjänsteutlåtande and beslut (yttranden app). An answer
+    # prepared outside the system (the demo's older remisser, an import) is recorded with an
+    # ``anteckning`` saying so, so that its history does not speak of a document not here.
 
     @transaction.atomic
-    def påbörja_beredning(self, av):
+    def påbörja_beredning(self, av, anteckning=""):
         låst = self._lås()
         if låst.status != self.Status.UNDER_BEREDNING:
-            self._övergå(låst, self.Status.UNDER_BEREDNING, av)
+            self._övergå(låst, self.Status.UNDER_BEREDNING, av, anteckning=anteckning)
             self._spara(låst)
 
     @transaction.atomic
-    def markera_attesterad(self, av):
+    def markera_attesterad(self, av, anteckning=""):
         låst = self._lås()
-        self._övergå(låst, self.Status.ATTESTERAD, av)
+        self._övergå(låst, self.Status.ATTESTERAD, av, anteckning=anteckning)
         self._spara(låst)
 
     @transaction.atomic
-    def markera_beslutad(self, av):
+    def markera_beslutad(self, av, anteckning=""):
         låst = self._lås()
-        self._övergå(låst, self.Status.BESLUTAD, av)
+        self._övergå(låst, self.Status.BESLUTAD, av, anteckning=anteckning)
         self._spara(låst)
 
     @transaction.atomic
-    def markera_besvarad(self, av):
+    def markera_besvarad(self, av, anteckning=""):
         låst = self._lås()
-        self._övergå(låst, self.Status.BESVARAD, av)
+        self._övergå(låst, self.Status.BESVARAD, av, anteckning=anteckning)
         låst.besvarad = låst.besvarad or timezone.now()
         self._spara(låst, "besvarad")
 

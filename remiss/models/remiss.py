@@ -1,10 +1,20 @@
-import contextlib
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, NullIf, StrIndex, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,13 +59,20 @@ class RemissQuerySet(models.QuerySet):
 
 
 def _dnr_delar():
-    """Sort "KS 2023/740" by prefix, year and serial number, so that /1000 comes after /999."""
+    """Sort "KS 2023/740" by prefix, year and serial number, so that /1000 comes after /999.
+    A diarienummer in another pattern (nämnder.diarienummer: "KS-2014/742.912", "2019/656")
+    is not taken apart, only sorted by its text after the others."""
+    vanligt = Q(diarienummer__regex=r"^[^ /]+ [0-9]{4}/[0-9]{1,7}$")
     mellanslag = StrIndex("diarienummer", Value(" "))
     snedstreck = StrIndex("diarienummer", Value("/"))
     return [
-        Substr("diarienummer", 1, mellanslag - 1),
-        Substr("diarienummer", mellanslag + 1, 4),
-        Cast(Substr("diarienummer", snedstreck + 1), IntegerField()),
+        Case(When(vanligt, then=Value(0)), default=Value(1)),
+        Case(When(vanligt, then=Substr("diarienummer", 1, mellanslag - 1)), default="diarienummer"),
+        Case(When(vanligt, then=Substr("diarienummer", mellanslag + 1, 4)), default=Value("")),
+        Case(
+            When(vanligt, then=Cast(Substr("diarienummer", snedstreck + 1), IntegerField())),
+            default=Value(0),
+        ),
     ]
 
 
@@ -209,10 +226,24 @@ class Remiss(models.Model):
         return f"{self.diarienummer} {self.titel}"
 
     def clean_fields(self, exclude=None):
-        # Normalise "ks  2023/740" to "KS 2023/740"; a malformed one is left for the validator.
-        with contextlib.suppress(ValidationError):
-            self.diarienummer = str(Diarienummer.tolka(self.diarienummer))
-        super().clean_fields(exclude)
+        """Normalise "ks  2023/740" to "KS 2023/740" and check it against kommunstyrelsen's
+        own patterns (nämnder.diarienummer), besides the fields' own validation."""
+        exclude, fel = set(exclude or ()), {}
+        if self.diarienummer and "diarienummer" not in exclude:
+            try:
+                self.diarienummer = str(Diarienummer.tolka(self.diarienummer, self._ks()))
+            except ValidationError as undantag:
+                fel["diarienummer"] = undantag.error_list
+                exclude.add("diarienummer")
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as undantag:
+            fel = undantag.update_error_dict(fel)
+        if fel:
+            raise ValidationError(fel)
+
+    def _ks(self):
+        return self.nämnd if self.nämnd_id else None
 
     def clean(self):
         if self.remissdatum and self.sista_svarsdatum and self.sista_svarsdatum < self.remissdatum:

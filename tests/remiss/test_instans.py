@@ -171,10 +171,11 @@ def test_the_registrator_registers_the_nämnds_dnr(client, registrator, instans)
 @pytest.mark.parametrize(
     ("dnr", "fel"),
     [
-        ("UN-2023-713", "inget giltigt diarienummer"),
+        ("UN-2023-713", "inget giltigt diarienummer. Skriv till exempel UN 2023/740."),
         ("", "Skriv nämndens diarienummer"),
-        ("SOD 2023/713", "ska börja med UN"),
-        ("KS 2023/740", "ska börja med UN"),
+        ("SOD 2023/713", "SOD 2023/713 är inget giltigt diarienummer. Skriv till exempel UN"),
+        ("KS 2023/740", "KS 2023/740 är inget giltigt diarienummer. Skriv till exempel UN"),
+        ("<b>UN 2023/1</b>", "inget giltigt diarienummer"),
     ],
 )
 def test_a_malformed_or_foreign_dnr_is_refused(client, registrator, instans, dnr, fel):
@@ -183,6 +184,22 @@ def test_a_malformed_or_foreign_dnr_is_refused(client, registrator, instans, dnr
     svar = client.post(_url("registrera", instans), {"diarienummer": dnr})
     assert svar.status_code == 400 and fel in svar.text
     assert _ögonblick(instans) == före
+
+
+def test_a_nämnd_with_its_own_pattern_registers_its_own_numbers_and_is_told_its_example(
+    client, un, registrator, instans
+):
+    un.diarienummermönster = "{nr}-{löpnr}/{år}"
+    un.save()
+    client.force_login(registrator)
+
+    svar = client.post(_url("registrera", instans), {"diarienummer": "UN 2023/713"})
+    assert svar.status_code == 400
+    assert "UN 2023/713 är inget giltigt diarienummer. Skriv till exempel 12-740/2023." in svar.text
+
+    svar = client.post(_url("registrera", instans), {"diarienummer": "320-845/2015"})
+    instans.refresh_from_db()
+    assert svar.status_code == 302 and instans.diarienummer == "320-845/2015"
 
 
 def test_a_dnr_already_used_for_another_case_is_refused(

@@ -1,5 +1,6 @@
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,9 @@ STANDARDMALL = [
 ]
 
 _PLATSHÅLLARE = re.compile(r"\{(\w+)\}")
+PLATSHÅLLARE = [
+    "nämnd", "nämnd_gemen", "remiss_titel", "remiss_dnr", "svarsdatum", "remissdatum", "avsändare",
+]  # fmt: skip
 
 
 def fyll_i(text, värden):
@@ -94,6 +98,20 @@ class Mall(models.Model):
     def __str__(self):
         return self.namn
 
+    def kopiera_avsnitt_från(self, annan):
+        """Start this mall with a copy of ``annan``'s sections (a förvaltning's own mall
+        usually begins as the standard mall and is then changed)."""
+        self.avsnitt.bulk_create(
+            Mallavsnitt(
+                mall=self,
+                ordning=avsnitt.ordning,
+                rubrik=avsnitt.rubrik,
+                förifylld_text=avsnitt.förifylld_text,
+                obligatoriskt=avsnitt.obligatoriskt,
+            )
+            for avsnitt in annan.avsnitt.all()
+        )
+
 
 class Mallavsnitt(models.Model):
     mall = models.ForeignKey(
@@ -128,3 +146,16 @@ class Mallavsnitt(models.Model):
     def save(self, *args, **kwargs):
         self.förifylld_text = sanera(self.förifylld_text)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        okända = sorted(set(_PLATSHÅLLARE.findall(self.förifylld_text or "")) - set(PLATSHÅLLARE))
+        if okända:
+            raise ValidationError(
+                {
+                    "förifylld_text": _("Okänd platshållare %(okända)s. Använd %(kända)s.")
+                    % {
+                        "okända": ", ".join(f"{{{o}}}" for o in okända),
+                        "kända": ", ".join(f"{{{k}}}" for k in PLATSHÅLLARE),
+                    }
+                }
+            )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.models import Kommun
 from nämnder.permissions import har_roll, roller
 from nämnder.roller import KS_ROLLER, Roll
 from remiss.sok.index import indexera
@@ -354,6 +355,13 @@ class Tjänsteutlåtande(models.Model):
             ],
             version=self.version,
             utkast=self.status != self.S.ATTESTERAD,
+            kommun=self._kommunformat(),
+        )
+
+    def _kommunformat(self):
+        kommun = Kommun.för_nämnd(self.nämnd)
+        return dokument.Kommunformat(
+            namn=kommun.namn, datumstil=kommun.datumstil, logotyp_url=kommun.logotyp_url
         )
 
     def standardunderrubrik(self):
