@@ -1,6 +1,6 @@
 """The people every test can name: a handläggare, an avdelningschef, a direktör, a registrator
 and a nämndsekreterare in utbildningsförvaltningen; a handläggare in Södermalm (the outsider);
-KS's remissamordnare and a KS läsare."""
+KS's remissamordnare and a KS läsare. The chain up to an attested utlåtande is in kedja.py."""
 
 import os
 
@@ -11,6 +11,8 @@ from nämnder.roller import Roll
 from tests.factories import AnvändareFactory, NämndFactory
 from tests.idp.fixtures import gruppkopplingar, oidc_idp, saml_idp  # noqa: F401 (fixtures)
 from tests.vanta import Uppgifter
+
+pytest_plugins = ["tests.kedja"]
 
 PARTIER = [
     ("S", "Socialdemokraterna"), ("M", "Moderaterna"), ("L", "Liberalerna"),

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from yttranden.formatering import sanera
+from yttranden.models.delar import Sektion
 
 # Stockholms stads standardmall (DESIGN.md): eight sections, with the fixed wording the seeds
 # show. {nämnd}, {nämnd_gemen}, {remiss_titel}, {remiss_dnr}, {svarsdatum}, {remissdatum} and
@@ -110,6 +111,31 @@ class Mall(models.Model):
                 obligatoriskt=avsnitt.obligatoriskt,
             )
             for avsnitt in annan.avsnitt.all()
+        )
+
+    def fyll(self, utlåtande):
+        """Give a new utlåtande this mall's sections, the placeholders filled in from its
+        remissinstans."""
+        instans = utlåtande.instans
+        nämnd, remiss = instans.nämnd, instans.remiss
+        värden = {
+            "nämnd": nämnd.namn,
+            "nämnd_gemen": nämnd.namn[:1].lower() + nämnd.namn[1:],
+            "remiss_titel": remiss.titel,
+            "remiss_dnr": remiss.diarienummer,
+            "svarsdatum": f"{instans.svarsdatum:%Y-%m-%d}",
+            "remissdatum": f"{remiss.remissdatum:%Y-%m-%d}",
+            "avsändare": remiss.avsändare,
+        }
+        Sektion.objects.bulk_create(
+            Sektion(
+                utlåtande=utlåtande,
+                ordning=avsnitt.ordning,
+                rubrik=avsnitt.rubrik,
+                html=sanera(fyll_i(avsnitt.förifylld_text, värden)),
+                obligatorisk=avsnitt.obligatoriskt,
+            )
+            for avsnitt in self.avsnitt.all()
         )
 
 
