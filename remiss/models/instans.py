@@ -10,6 +10,8 @@ from nämnder.permissions import roller
 from nämnder.roller import KS_ROLLER
 from remiss.models.handelse import Remisshändelse
 
+_KLARA = ["besvarad", "avstar"]  # Remissinstans.KLARA, for the partial indexes in its Meta
+
 
 class RemissinstansQuerySet(models.QuerySet):
     def öppna(self):
@@ -117,7 +119,26 @@ class Remissinstans(models.Model):
                 violation_error_message=_("Diarienumret används redan för ett annat ärende."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "svarsdatum"])]
+        # One per list order (the nämnd inbox newest first, "Våra remisser" by deadline), each
+        # also for open instanser only: a page is then an index range, whatever the history.
+        indexes = [
+            models.Index(fields=["status", "svarsdatum"]),
+            models.Index(fields=["nämnd", "-mottagen", "-id"], name="instans_inkorg"),
+            models.Index(
+                fields=["nämnd", "status", "-mottagen", "-id"], name="instans_inkorg_status"
+            ),
+            models.Index(
+                fields=["nämnd", "-mottagen", "-id"],
+                condition=~Q(status__in=_KLARA),
+                name="instans_inkorg_oppna",
+            ),
+            models.Index(fields=["nämnd", "svarsdatum"], name="instans_lista"),
+            models.Index(
+                fields=["nämnd", "svarsdatum"],
+                condition=~Q(status__in=_KLARA),
+                name="instans_lista_oppna",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.remiss.diarienummer} – {self.nämnd}"
@@ -154,10 +175,23 @@ class Remissinstans(models.Model):
 
     def _spara(self, låst, *fält):
         låst.save(update_fields=["status", *fält])
+        self._räkna_om(låst.remiss_id)
         from remiss.sok.index import indexera
 
         indexera(låst)  # in the same transaction: search shows what was committed
         self.refresh_from_db()
+
+    @staticmethod
+    def _räkna_om(remiss_id):
+        """Bring the remiss's answer counters up to date in this transaction. The remiss row is
+        locked first, in its own statement: the recount that follows then sees every other
+        instans change committed before the lock was granted (under READ COMMITTED a waiting
+        UPDATE would re-check the row but not re-run its subqueries)."""
+        from remiss.models.remiss import Remiss
+
+        remisser = Remiss.objects.filter(pk=remiss_id)
+        list(remisser.select_for_update().values_list("pk"))
+        remisser.räkna_svar()
 
     @transaction.atomic
     def registrera(self, diarienummer, av):

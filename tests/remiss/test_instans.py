@@ -86,6 +86,18 @@ def test_the_registrator_sees_the_remiss_its_status_history_and_actions(
         assert knapp in sida
 
 
+def test_a_sent_remiss_imported_without_its_sending_time_still_shows_its_history(
+    client, registrator, remiss, instans
+):
+    """Data moved from an older system may have a sent remiss without ``utskickad``: the page
+    shows the instans's history from when the instans itself arrived."""
+    type(remiss).objects.filter(pk=remiss.pk).update(utskickad=None)
+    client.force_login(registrator)
+    svar = client.get(_url("detalj", instans))
+    assert svar.status_code == 200
+    assert "Remissen skickades" in svar.text and "KS 2023/740" in svar.text
+
+
 def test_a_handläggare_of_the_nämnd_sees_the_page_but_no_actions(client, handläggare, instans):
     client.force_login(handläggare)
     svar = client.get(_url("detalj", instans))
