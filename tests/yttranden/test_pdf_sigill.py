@@ -138,3 +138,20 @@ def test_the_check_passes_with_a_good_seal(sigillplats):
     call_command("create_demo_certificate")
 
     assert _sigillfel() == []
+
+
+class _Certifikat:
+    def __init__(self, storlek):
+        self.storlek = storlek
+
+    def dump(self):
+        return b"x" * self.storlek
+
+
+@pytest.mark.parametrize("storlek", [1201, 1202])
+def test_the_space_reserved_for_the_seal_is_even_whatever_the_chain_weighs(storlek):
+    """pyHanko refuses an odd reservation; a chain of odd length once failed every seal."""
+    sigill = sigillmodul.Sigill(certifikat=None, kedja=(_Certifikat(storlek),), signerare=None)
+    for tidsstämpel in (False, True):
+        behov = sigill.platsbehov(tidsstämpel=tidsstämpel)
+        assert behov % 2 == 0 and behov >= storlek + 4096
