@@ -6,8 +6,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
-from nämnder.models import Användare, Avdelning, Nämnd, NämndUserObjectPermission, Sammanträde
-from nämnder.roller import Roll
+from nämnder.models import (
+    Användare,
+    Avdelning,
+    Behörighetshändelse,
+    Nämnd,
+    NämndUserObjectPermission,
+    Sammanträde,
+)
+from nämnder.roller import Roll, ge_roll, ta_roll
 
 
 class AvdelningInline(admin.TabularInline):
@@ -90,9 +97,62 @@ class RollInline(admin.TabularInline):
 
 @admin.register(Användare)
 class AnvändareAdmin(UserAdmin):
+    """Roles are edited inline, but saved through ge_roll/ta_roll so that every grant and
+    removal is written to the history (Behörighetshändelse) with who did it."""
+
     fieldsets = UserAdmin.fieldsets + ((_("Tjänst"), {"fields": ["befattning", "telefon"]}),)
     add_fieldsets = UserAdmin.add_fieldsets + (
         (_("Person"), {"fields": ["first_name", "last_name", "email", "befattning", "telefon"]}),
     )
     list_display = ["username", "first_name", "last_name", "befattning", "email", "is_active"]
     inlines = [RollInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not NämndUserObjectPermission:
+            return super().save_formset(request, form, formset, change)
+        användare = form.instance
+        for rad in formset.deleted_forms:
+            if rad.instance.pk:
+                _ta(användare, rad.initial, request.user)
+        for rad in formset.forms:
+            if rad in formset.deleted_forms or not rad.has_changed():
+                continue
+            if rad.instance.pk:  # changed in place: the old role goes, the new one comes
+                _ta(användare, rad.initial, request.user)
+            data = rad.cleaned_data
+            ge_roll(
+                användare,
+                data["content_object"],
+                data["permission"].codename,
+                av=request.user,
+                källa=KÄLLA,
+            )
+        formset.new_objects = formset.changed_objects = formset.deleted_objects = []
+
+
+KÄLLA = "administrationen"
+
+
+def _ta(användare, initial, av):
+    nämnd = Nämnd.objects.get(pk=initial["content_object"])
+    kod = Permission.objects.get(pk=initial["permission"]).codename
+    ta_roll(användare, nämnd, kod, av=av, källa=KÄLLA)
+
+
+@admin.register(Behörighetshändelse)
+class BehörighetshändelseAdmin(admin.ModelAdmin):
+    """Read only: history is never changed."""
+
+    list_display = ["tidpunkt", "typ", "användare", "nämnd", "roll", "källa", "utförd_av"]
+    list_filter = ["typ", "nämnd"]
+    search_fields = ["användare__username", "utförd_av__username", "källa"]
+    date_hierarchy = "tidpunkt"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

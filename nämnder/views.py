@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.db.models import ProtectedError
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from nämnder.demo import DEMO_ANVÄNDARE, DEMO_LÖSENORD
 from nämnder.forms import SammanträdeForm
-from nämnder.models import Användare, Nämnd, NämndUserObjectPermission
+from nämnder.models import Användare, Behörighetshändelse, Nämnd, NämndUserObjectPermission
 from nämnder.permissions import hämta_för_användare, roller
 from nämnder.roller import Roll
 
@@ -28,6 +28,20 @@ class Inloggning(LoginView):
             context["demo_anvandare"] = sorted(personer, key=lambda p: ordning.index(p.username))
             context["demo_losenord"] = DEMO_LÖSENORD
         return context
+
+
+def admininloggning(request, extra_context=None):
+    """The administration's login, writing each successful login to the history."""
+    var_inloggad = request.user.is_authenticated
+    svar = admin.site.login(request, extra_context)
+    if request.method == "POST" and not var_inloggad and request.user.is_authenticated:
+        Behörighetshändelse.objects.create(
+            typ=Behörighetshändelse.Typ.ADMININLOGGNING,
+            användare=request.user,
+            utförd_av=request.user,
+            källa=request.META.get("REMOTE_ADDR", "")[:60],
+        )
+    return svar
 
 
 @login_required

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from nämnder.views import Inloggning
+from nämnder.views import Inloggning, admininloggning
 from remiss.views.start import start
 
 urlpatterns = [
@@ -18,5 +18,6 @@ urlpatterns = [
     path("beslut/", include("yttranden.urls_beslut")),
     path("kalender/", include("remiss.urls_kalender")),
     path("", include("yttranden.urls_pdf")),  # /pdf/… and /verifiera/
+    path("admin/login/", admininloggning, name="admininloggning"),
     path("admin/", admin.site.urls),
 ]

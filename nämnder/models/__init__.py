@@ -1,4 +1,5 @@
 from nämnder.models.användare import Användare
+from nämnder.models.historik import Behörighetshändelse, Historikrad
 from nämnder.models.nämnd import (
     Avdelning,
     Nämnd,
@@ -9,6 +10,8 @@ from nämnder.models.sammanträde import Sammanträde
 
 __all__ = [
     "Användare",
+    "Behörighetshändelse",
+    "Historikrad",
     "Avdelning",
     "Nämnd",
     "NämndGroupObjectPermission",

@@ -1,13 +1,11 @@
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
-from guardian.shortcuts import assign_perm, remove_perm
 
 from nämnder.diarienummer import validera_prefix
-from nämnder.roller import ROLL_PERMISSIONS, Roll
+from nämnder.roller import ROLL_PERMISSIONS, ge_roll, ta_roll
 
 
 class NämndQuerySet(models.QuerySet):
@@ -107,16 +105,12 @@ class Nämnd(models.Model):
     def postadress(self):
         return " ".join(part for part in (self.postnummer, self.postort) if part)
 
-    def tilldela_roll(self, användare, roll):
-        roll = Roll(roll)
-        if roll.endast_ks and not self.är_kommunstyrelsen:
-            raise ValidationError(
-                _("Rollen %(roll)s finns bara i kommunstyrelsen."), params={"roll": roll.label}
-            )
-        assign_perm(roll.perm, användare, self)
+    def tilldela_roll(self, användare, roll, *, av=None, källa="system"):
+        """Give a role here (see nämnder.roller.ge_roll, which writes it to the history)."""
+        return ge_roll(användare, self, roll, av=av, källa=källa)
 
-    def återkalla_roll(self, användare, roll):
-        remove_perm(Roll(roll).perm, användare, self)
+    def återkalla_roll(self, användare, roll, *, av=None, källa="system"):
+        return ta_roll(användare, self, roll, av=av, källa=källa)
 
 
 class Avdelning(models.Model):

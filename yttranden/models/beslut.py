@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from remiss.models import Remissinstans
 from remiss.sok.index import Indexerare, indexera
 from yttranden.models.granskning import Attest
+from yttranden.models.historik import Händelse
 from yttranden.models.pdfdokument import Pdfdokument
 
 
@@ -95,6 +96,12 @@ class Ärende(models.Model):
         ärende = cls(sammanträde=sammanträde, nummer=nummer, utlåtande=låst, lagt_av=av)
         ärende.validate_constraints()
         ärende.save()
+        Händelse.objects.create(
+            utlåtande=låst,
+            typ=Händelse.Typ.PÅ_SAMMANTRÄDE,
+            text=f"{sammanträde}, {ärende}",
+            utförd_av=av,
+        )
         return ärende
 
 
@@ -153,6 +160,9 @@ class Beslut(models.Model):
             justeras_omedelbart=justeras_omedelbart,
             justeringsdatum=None if justeras_omedelbart else justeringsdatum,
             registrerat_av=av,
+        )
+        Händelse.objects.create(
+            utlåtande=låst.utlåtande, typ=Händelse.Typ.BESLUT, text=beslut.text, utförd_av=av
         )
         instans = låst.utlåtande.instans
         # An answer recorded before the system existed (demo, import) is already past this step.
@@ -243,6 +253,12 @@ class Uttalande(models.Model):
             text=text.strip(),  # plain text, escaped when shown
             registrerat_av=av,
         )
+        Händelse.objects.create(
+            utlåtande=låst.ärende.utlåtande,
+            typ=Händelse.Typ.UTTALANDE,
+            text=f"{uttalande}",
+            utförd_av=av,
+        )
         indexera(uttalande)
         Pdfdokument.för_protokollsutdrag(låst.ärende)  # the protokollsutdrag now with it
         return uttalande
@@ -313,6 +329,12 @@ class Svar(models.Model):
             skickat_av=av,
         )
         låst.markera_besvarad(av)
+        Händelse.objects.create(
+            utlåtande=beslut.ärende.utlåtande,
+            typ=Händelse.Typ.SVAR,
+            text=f"{svar}" + (f": {svar.rättelse}" if svar.rättelse else ""),
+            utförd_av=av,
+        )
         # Sent, the beslut and its uttalanden are KS's to find too (read again: the caller's
         # copy may hold the instans as it was before it was answered).
         färskt = Beslut.objects.select_related("ärende__utlåtande__instans").get(pk=beslut.pk)
