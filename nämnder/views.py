@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from nämnder.demo import DEMO_ANVÄNDARE, DEMO_LÖSENORD
 from nämnder.forms import SammanträdeForm
-from nämnder.models import Användare, Behörighetshändelse, Nämnd, NämndUserObjectPermission
-from nämnder.permissions import hämta_för_användare, roller
+from nämnder.models import Användare, Behörighetshändelse, Nämnd
+from nämnder.permissions import hämta_för_användare, medarbetare, roller
 from nämnder.roller import Roll
 
 
@@ -51,19 +51,6 @@ def lista(request):
     return render(request, "nämnder/lista.html", {"grupper": [g for g in grupper if g[1]]})
 
 
-def _medarbetare(nämnd):
-    rader = (
-        NämndUserObjectPermission.objects.filter(content_object=nämnd, user__is_active=True)
-        .filter(permission__codename__in=Roll.values)
-        .select_related("user", "permission")
-        .order_by("user__last_name", "user__first_name")
-    )
-    personer = {}
-    for rad in rader:
-        personer.setdefault(rad.user, []).append(Roll(rad.permission.codename))
-    return [(person, sorted(r, key=list(Roll).index)) for person, r in personer.items()]
-
-
 @login_required
 def detalj(request, pk, form=None):
     nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), pk=pk)
@@ -74,7 +61,7 @@ def detalj(request, pk, form=None):
         "nämnd": nämnd,
         "avdelningar": nämnd.avdelningar.all(),
         "sammanträden": nämnd.sammanträden.kommande(idag),
-        "medarbetare": _medarbetare(nämnd) if mina_roller else None,
+        "medarbetare": medarbetare(nämnd) if mina_roller else None,
         "kan_planera": kan_planera,
         "form": form or (SammanträdeForm(nämnd=nämnd) if kan_planera else None),
     }

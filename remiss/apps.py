@@ -12,6 +12,9 @@ class RemissConfig(AppConfig):
     verbose_name = _("Remisser")
 
     def ready(self):
+        from nämnder import atkomst as _nämnder  # noqa: F401 (registers Nämnd, Sammanträde)
+        from remiss import atkomst  # noqa: F401 (registers the remiss app's access rules)
+
         if settings.CELERY_TASK_ALWAYS_EAGER:
             logger.warning(
                 "Ingen meddelandekö (CELERY_BROKER_URL/REDIS_URL) är konfigurerad: bakgrundsjobb "

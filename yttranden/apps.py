@@ -7,7 +7,8 @@ class YttrandenConfig(AppConfig):
     verbose_name = _("Tjänsteutlåtanden och yttranden")
 
     def ready(self):
-        # Both register themselves on import: what a tjänsteutlåtande puts in the search index
-        # (remiss.sok), and the seal's system check (a bad certificate stops `manage.py check`).
-        from yttranden import sok  # noqa: F401
+        # They register themselves on import: who may see and do what (yttranden.atkomst),
+        # what a tjänsteutlåtande puts in the search index (remiss.sok), and the seal's system
+        # check (a bad certificate stops `manage.py check`).
+        from yttranden import atkomst, sok  # noqa: F401
         from yttranden.pdf import kontroller  # noqa: F401

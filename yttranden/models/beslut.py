@@ -56,12 +56,6 @@ class Ärende(models.Model):
     def nämnd(self):
         return self.sammanträde.nämnd
 
-    def synlig_för(self, user):
-        """KS sees the item once the answer has been sent; the nämnd's own people always."""
-        return self.utlåtande.instans.status == Remissinstans.Status.BESVARAD and (
-            self.utlåtande.instans.synlig_för(user)
-        )
-
     @classmethod
     def nästa_nummer(cls, sammanträde):
         return (sammanträde.ärenden.aggregate(m=Max("nummer"))["m"] or 0) + 1
@@ -133,9 +127,6 @@ class Beslut(models.Model):
     @property
     def nämnd(self):
         return self.ärende.nämnd
-
-    def synlig_för(self, user):
-        return self.ärende.synlig_för(user)
 
     @classmethod
     @transaction.atomic
