@@ -89,7 +89,10 @@ def _prefixa(q, prefix):
     return ny
 
 
+# Filters that match nothing and everything. Not Q(): an empty Q vanishes when combined
+# (``INGET | Q()`` is INGET), so "everyone" must be a real condition.
 INGET = Q(pk__in=[])
+ALLT = Q(pk__isnull=False)
 
 
 # --- states -------------------------------------------------------------------------------------
@@ -134,7 +137,7 @@ class Alltid(Läge):
         return True
 
     def q(self):
-        return Q()
+        return ALLT
 
 
 @dataclasses.dataclass(frozen=True)
@@ -215,7 +218,7 @@ class Alla(Publik):
         return [ALLA]
 
     def q(self, roller, slag):
-        return Q() if roller.per_roll else INGET
+        return ALLT if roller.per_roll else INGET
 
 
 class Inloggade(Publik):
@@ -225,7 +228,7 @@ class Inloggade(Publik):
         return [INLOGGAD]
 
     def q(self, roller, slag):
-        return Q() if roller.inloggad else INGET
+        return ALLT if roller.inloggad else INGET
 
 
 @dataclasses.dataclass(frozen=True)

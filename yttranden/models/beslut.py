@@ -326,10 +326,10 @@ class Svar(models.Model):
             text=f"{svar}" + (f": {svar.rättelse}" if svar.rättelse else ""),
             utförd_av=av,
         )
-        # Sent, the beslut and its uttalanden are KS's to find too (read again: the caller's
-        # copy may hold the instans as it was before it was answered).
+        # Sent, the utlåtande, the beslut and its uttalanden are KS's and everyone's to find
+        # too (read again: the caller's copy may hold the instans as it was before).
         färskt = Beslut.objects.select_related("ärende__utlåtande__instans").get(pk=beslut.pk)
-        Indexerare().skriv([färskt, *färskt.uttalanden.all()])
+        Indexerare().skriv([färskt, *färskt.uttalanden.all(), färskt.ärende.utlåtande])
         from yttranden.tasks_beslut import meddela_ks_om_svar
 
         transaction.on_commit(lambda: meddela_ks_om_svar.delay(svar.pk), robust=True)
