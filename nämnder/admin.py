@@ -7,11 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
 from nämnder.models import (
+    Admininloggning,
     Användare,
     Avdelning,
-    Behörighetshändelse,
+    ExternIdentitet,
+    Gruppkoppling,
     Nämnd,
     NämndUserObjectPermission,
+    Rollhändelse,
     Sammanträde,
 )
 from nämnder.roller import Roll, ge_roll, ta_roll
@@ -95,17 +98,28 @@ class RollInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class ExternIdentitetInline(admin.TabularInline):
+    model = ExternIdentitet
+    extra = 0
+    fields = ["utfärdare", "subjekt", "skapad", "senast_inloggad"]
+    readonly_fields = fields
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Användare)
 class AnvändareAdmin(UserAdmin):
     """Roles are edited inline, but saved through ge_roll/ta_roll so that every grant and
-    removal is written to the history (Behörighetshändelse) with who did it."""
+    removal is written to the history (Rollhändelse) with who did it."""
 
     fieldsets = UserAdmin.fieldsets + ((_("Tjänst"), {"fields": ["befattning", "telefon"]}),)
     add_fieldsets = UserAdmin.add_fieldsets + (
         (_("Person"), {"fields": ["first_name", "last_name", "email", "befattning", "telefon"]}),
     )
     list_display = ["username", "first_name", "last_name", "befattning", "email", "is_active"]
-    inlines = [RollInline]
+    inlines = [RollInline, ExternIdentitetInline]
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not NämndUserObjectPermission:
@@ -139,13 +153,40 @@ def _ta(användare, initial, av):
     ta_roll(användare, nämnd, kod, av=av, källa=KÄLLA)
 
 
-@admin.register(Behörighetshändelse)
-class BehörighetshändelseAdmin(admin.ModelAdmin):
-    """Read only: history is never changed."""
+@admin.register(Gruppkoppling)
+class GruppkopplingAdmin(admin.ModelAdmin):
+    """Which group at the kommun's identity provider gives which role in which nämnd."""
 
-    list_display = ["tidpunkt", "typ", "användare", "nämnd", "roll", "källa", "utförd_av"]
-    list_filter = ["typ", "nämnd"]
-    search_fields = ["användare__username", "utförd_av__username", "källa"]
+    list_display = ["grupp", "nämnd", "roll"]
+    list_filter = ["nämnd", "roll"]
+    search_fields = ["grupp", "nämnd__namn"]
+
+
+@admin.register(Rollhändelse)
+class RollhändelseAdmin(admin.ModelAdmin):
+    """The history of roles given and taken: read only."""
+
+    list_display = ["tidpunkt", "användare", "typ", "nämnd", "roll", "utförd_av", "källa"]
+    list_filter = ["typ", "roll", "nämnd"]
+    search_fields = ["användare__username", "användare__last_name", "källa"]
+    date_hierarchy = "tidpunkt"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Admininloggning)
+class AdmininloggningAdmin(admin.ModelAdmin):
+    """Logins to the administration: read only."""
+
+    list_display = ["tidpunkt", "utförd_av", "text"]
+    search_fields = ["utförd_av__username"]
     date_hierarchy = "tidpunkt"
 
     def has_add_permission(self, request):

@@ -1,4 +1,4 @@
-"""Stockholms stad as the seeds in ../shared/seeds show it: nämnder, förvaltningar, letterhead
+"""Stockholms stad as the seeds in tests/fixtures/seeds show it: nämnder, förvaltningar, letterhead
 data and one demo login per role in the demo nämnder. Used by ``manage.py seed_demo``."""
 
 import calendar

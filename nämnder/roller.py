@@ -39,84 +39,55 @@ ROLL_PERMISSIONS = [
 ]
 
 
+def _har_roll(användare, nämnd, roll):
+    from nämnder.models import NämndUserObjectPermission
+
+    return NämndUserObjectPermission.objects.filter(
+        user=användare, content_object=nämnd, permission__codename=Roll(roll).value
+    ).exists()
+
+
 def ge_roll(användare, nämnd, roll, *, av, källa):
-    """Give ``användare`` the role ``roll`` in ``nämnd`` and write it to the history.
+    """Give a person a role in a nämnd and write it to the history. ``av`` is the person who
+    gave it (None when a source such as the IdP's groups did); returns whether anything
+    changed."""
+    from nämnder.models import Rollhändelse
 
-    ``av`` is the person who did it (None when no person did: a role from the kommun's groups),
-    ``källa`` where it came from ("administrationen", "IdP-grupp …"). Returns whether anything
-    changed: giving a role already held writes nothing. A KS-only role in another nämnd is a
-    ValidationError."""
-    from django.core.exceptions import ValidationError
-    from django.db import transaction
-
-    from nämnder.models import Behörighetshändelse, NämndUserObjectPermission
-
-    roll = Roll(roll)
-    if roll.endast_ks and not nämnd.är_kommunstyrelsen:
-        raise ValidationError(
-            _("Rollen %(roll)s finns bara i kommunstyrelsen."), params={"roll": roll.label}
-        )
-    with transaction.atomic():
-        _lås_person(användare)
-        _rad, skapad = NämndUserObjectPermission.objects.get_or_create(
-            user=användare, content_object=nämnd, permission=_behörighet(roll)
-        )
-        if skapad:
-            Behörighetshändelse.objects.create(
-                typ=Behörighetshändelse.Typ.ROLL_GIVEN,
-                användare=användare,
-                nämnd=nämnd,
-                roll=roll.value,
-                källa=källa,
-                utförd_av=av,
-                text=f"{roll.label}, {nämnd}",
-            )
-    _glöm_roller(användare)
-    return skapad
+    if _har_roll(användare, nämnd, roll):
+        return False
+    nämnd.tilldela_roll(användare, roll)
+    Rollhändelse.objects.create(
+        användare=användare,
+        nämnd=nämnd,
+        roll=Roll(roll).value,
+        typ=Rollhändelse.Typ.GIVEN,
+        utförd_av=av,
+        källa=källa,
+    )
+    _glöm_cachade_roller(användare)
+    return True
 
 
 def ta_roll(användare, nämnd, roll, *, av, källa):
-    """Take the role ``roll`` in ``nämnd`` from ``användare`` and write it to the history;
-    returns whether anything changed (a role not held directly writes nothing). A role held
-    through a group is the group's, and stays."""
-    from django.db import transaction
+    """Take a role from a person and write it to the history; returns whether anything
+    changed."""
+    from nämnder.models import Rollhändelse
 
-    from nämnder.models import Behörighetshändelse, NämndUserObjectPermission
-
-    roll = Roll(roll)
-    with transaction.atomic():
-        _lås_person(användare)
-        borttagna, _per_modell = NämndUserObjectPermission.objects.filter(
-            user=användare, content_object=nämnd, permission=_behörighet(roll)
-        ).delete()
-        if borttagna:
-            Behörighetshändelse.objects.create(
-                typ=Behörighetshändelse.Typ.ROLL_TAGEN,
-                användare=användare,
-                nämnd=nämnd,
-                roll=roll.value,
-                källa=källa,
-                utförd_av=av,
-                text=f"{roll.label}, {nämnd}",
-            )
-    _glöm_roller(användare)
-    return bool(borttagna)
+    if not _har_roll(användare, nämnd, roll):
+        return False
+    nämnd.återkalla_roll(användare, roll)
+    Rollhändelse.objects.create(
+        användare=användare,
+        nämnd=nämnd,
+        roll=Roll(roll).value,
+        typ=Rollhändelse.Typ.TAGEN,
+        utförd_av=av,
+        källa=källa,
+    )
+    _glöm_cachade_roller(användare)
+    return True
 
 
-def _behörighet(roll):
-    from django.contrib.auth.models import Permission
-
-    return Permission.objects.get(content_type__app_label="nämnder", codename=roll.value)
-
-
-def _lås_person(användare):
-    """Two grants of the same role at once (two IdP logins) must not both write history."""
-    type(användare).objects.select_for_update().filter(pk=användare.pk).first()
-
-
-def _glöm_roller(användare):
-    """Roles read earlier in this request are stale now."""
-    for nyckel in ("_roller_per_nämnd", "_alla_roller"):
-        användare.__dict__.pop(nyckel, None)
-    for nyckel in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+def _glöm_cachade_roller(användare):
+    for nyckel in ("_roller_per_nämnd", "_alla_roller", "_perm_cache", "_user_perm_cache"):
         användare.__dict__.pop(nyckel, None)

@@ -10,18 +10,30 @@ from django.views.decorators.http import require_POST
 
 from nämnder.demo import DEMO_ANVÄNDARE, DEMO_LÖSENORD
 from nämnder.forms import SammanträdeForm
-from nämnder.models import Användare, Behörighetshändelse, Nämnd
+from nämnder.inloggning import oidc
+from nämnder.inloggning.lokal import LösenordsForm
+from nämnder.inloggning.session import LÖSENORD, Autentisering, anteckna
+from nämnder.models import Admininloggning, Användare, Nämnd
 from nämnder.permissions import hämta_för_användare, medarbetare, roller
 from nämnder.roller import Roll
 
 
 class Inloggning(LoginView):
-    """Django's login, plus the list of demo logins when the demo is switched on."""
+    """Django's login with a password, the way in through the kommun's identity provider when
+    one is configured, and the list of demo logins when the demo is switched on."""
 
     redirect_authenticated_user = True
+    authentication_form = LösenordsForm
+
+    def form_valid(self, form):
+        svar = super().form_valid(form)
+        anteckna(self.request, Autentisering(LÖSENORD, timezone.now()))
+        return svar
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["oidc"] = oidc.påslagen()
+        context["losenord"] = settings.REMISS_LOSENORD_INLOGGNING
         if settings.REMISS_DEMO:
             ordning = [rad[0] for rad in DEMO_ANVÄNDARE]
             personer = Användare.objects.filter(username__in=ordning, is_active=True)
@@ -35,11 +47,8 @@ def admininloggning(request, extra_context=None):
     var_inloggad = request.user.is_authenticated
     svar = admin.site.login(request, extra_context)
     if request.method == "POST" and not var_inloggad and request.user.is_authenticated:
-        Behörighetshändelse.objects.create(
-            typ=Behörighetshändelse.Typ.ADMININLOGGNING,
-            användare=request.user,
-            utförd_av=request.user,
-            källa=request.META.get("REMOTE_ADDR", "")[:60],
+        Admininloggning.objects.create(
+            utförd_av=request.user, text=request.META.get("REMOTE_ADDR", "")
         )
     return svar
 

@@ -13,6 +13,9 @@ class PåminnelseAdmin(admin.ModelAdmin):
     edited by hand. Above the list: counts per status and the people skipped for want of an
     e-mail address, so that someone can add one."""
 
+    # Named explicitly: Django's default path would carry the model name's "å".
+    change_list_template = "admin/remiss/paminnelse/change_list.html"
+
     list_display = [
         "skapad",
         "typ",

@@ -6,8 +6,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "remiss.settings")
 
 app = Celery("remiss")
 app.config_from_object("django.conf:settings", namespace="CELERY")
+# Finds each app's tasks package; its __init__ imports the modules that define the tasks.
 app.autodiscover_tasks()
-# The reminder tasks live in their own module beside each app's tasks.py.
-app.autodiscover_tasks(related_name="tasks_paminnelser")
-app.autodiscover_tasks(related_name="tasks_beslut")
-app.autodiscover_tasks(related_name="tasks_pdf")

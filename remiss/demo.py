@@ -18,7 +18,7 @@ from django.utils.text import slugify
 
 from nämnder.models import Avdelning, Nämnd
 from nämnder.roller import Roll
-from remiss.models import Anstånd, Händelse, Remiss, Remissinstans
+from remiss.models import Anstånd, Remiss, Remisshändelse, Remissinstans
 
 S = Remissinstans.Status
 SAMVERKAN = (
@@ -59,9 +59,9 @@ def _tid(dag, klockan=10):
 @contextmanager
 def _den(dag, klockan=10):
     """Whatever the block records in the history happened on ``dag``."""
-    före = Händelse.objects.aggregate(störst=Max("pk"))["störst"] or 0
+    före = Remisshändelse.objects.aggregate(störst=Max("pk"))["störst"] or 0
     yield _tid(dag, klockan)
-    Händelse.objects.filter(pk__gt=före).update(tidpunkt=_tid(dag, klockan))
+    Remisshändelse.objects.filter(pk__gt=före).update(tidpunkt=_tid(dag, klockan))
 
 
 def _kollega(nämnd, roll, index):

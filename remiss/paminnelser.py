@@ -254,7 +254,7 @@ def _publicera(uppgift, argumentlistor):
 
 def köa(pks):
     """Queue one e-mail task per reminder, over one broker connection."""
-    from remiss.tasks_paminnelser import köa_påminnelser, skicka_påminnelse
+    from remiss.tasks.paminnelser import köa_påminnelser, skicka_påminnelse
 
     pks = list(pks)
     if len(pks) <= KÖA_DIREKT:

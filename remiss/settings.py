@@ -85,6 +85,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# Single sign-on with the kommun's identity provider (README "Inloggning med kommunens konto").
+# OpenID Connect is on when REMISS_OIDC_ISSUER is set; then the client id and secret must be.
+REMISS_OIDC_ISSUER = env_url("REMISS_OIDC_ISSUER", schemes=("https",))
+REMISS_OIDC_CLIENT_ID = env_str("REMISS_OIDC_CLIENT_ID", required=bool(REMISS_OIDC_ISSUER))
+REMISS_OIDC_CLIENT_SECRET = env_str("REMISS_OIDC_CLIENT_SECRET", required=bool(REMISS_OIDC_ISSUER))
+REMISS_OIDC_SCOPES = env_str("REMISS_OIDC_SCOPES", "openid profile email")
+REMISS_OIDC_GROUPS_CLAIM = env_str("REMISS_OIDC_GROUPS_CLAIM", "groups")
+REMISS_OIDC_TITLE_CLAIM = env_str("REMISS_OIDC_TITLE_CLAIM", "jobTitle")
+# Local passwords: on for the demo; off, only a superuser (the break-glass administrator) may
+# still log in with a password.
+REMISS_LOSENORD_INLOGGNING = env_bool("REMISS_LOSENORD_INLOGGNING", True)
+# Whom a person whose groups give no role should ask (shown to them), e.g. "IT-servicedesk,
+# 08-508 000 00".
+REMISS_SSO_KONTAKT = env_str("REMISS_SSO_KONTAKT", "")
+# Step-up for attest: the direktör's authentication may be at most this many minutes old and,
+# when the IdP reports an assurance level (OIDC acr, SAML AuthnContextClassRef), one of these
+# levels (comma-separated, the accepted values as the IdP spells them; empty: any level).
+REMISS_ATTEST_MAX_MINUTER = env_int("REMISS_ATTEST_MAX_MINUTER", 15, minimum=1)
+REMISS_ATTEST_NIVAER = env_list("REMISS_ATTEST_NIVAER")
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -158,7 +178,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # runs once, not once per missed interval. Several sweeps at once are harmless (paminnelser.py).
 CELERY_BEAT_SCHEDULE = {
     "påminnelser": {
-        "task": "remiss.tasks_paminnelser.svep",
+        "task": "remiss.tasks.paminnelser.svep",
         "schedule": timedelta(minutes=5),
         "options": {"expires": 4 * 60},
     },

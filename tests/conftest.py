@@ -9,6 +9,8 @@ import pytest
 from nämnder.models import Nämnd
 from nämnder.roller import Roll
 from tests.factories import AnvändareFactory, NämndFactory
+from tests.idp.fixtures import gruppkopplingar, oidc_idp  # noqa: F401 (fixtures)
+from tests.vanta import Uppgifter
 
 
 @pytest.fixture(autouse=True)
@@ -132,6 +134,16 @@ def _celeryarbetare(_egen_celerykö, django_db_setup):
         app, pool="solo", queues=[_egen_celerykö], perform_ping_check=False, loglevel="WARNING"
     ):
         yield app
+
+
+@pytest.fixture
+def uppgifter():
+    """Counts the Celery messages published during the test and those the worker has run:
+    ``uppgifter.vänta_tills_alla_körda()`` before asserting that something did not happen."""
+    räknare = Uppgifter()
+    räknare.anslut()
+    yield räknare
+    räknare.koppla_från()
 
 
 @pytest.fixture

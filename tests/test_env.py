@@ -92,3 +92,15 @@ def test_the_deployment_check_is_clean_with_production_settings():
     )
     assert körning.returncode == 0, körning.stdout + körning.stderr
     assert "System check identified no issues" in körning.stdout
+
+
+def test_oidc_without_its_client_id_stops_start_up_naming_the_variable():
+    körning = _manage("check", DEBUG="true", REMISS_OIDC_ISSUER="https://login.example.se")
+    assert körning.returncode != 0
+    assert "REMISS_OIDC_CLIENT_ID måste anges" in körning.stderr
+
+
+def test_an_oidc_issuer_without_https_stops_start_up_naming_the_variable():
+    körning = _manage("check", DEBUG="true", REMISS_OIDC_ISSUER="http://login.example.se")
+    assert körning.returncode != 0
+    assert "Miljövariabeln REMISS_OIDC_ISSUER" in körning.stderr

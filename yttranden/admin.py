@@ -5,12 +5,12 @@ from django.contrib import admin
 
 from yttranden.models import (
     Attest,
-    Händelse,
     Mall,
     Mallavsnitt,
     Pdfdokument,
     Sektion,
     Tjänsteutlåtande,
+    Utlåtandehändelse,
     Version,
 )
 
@@ -49,7 +49,7 @@ class AttestInline(SkrivskyddadInline):
 
 
 class HändelseInline(SkrivskyddadInline):
-    model = Händelse
+    model = Utlåtandehändelse
     fields = ["tidpunkt", "typ", "utförd_av", "text"]
     readonly_fields = ["tidpunkt"]
 

@@ -1,4 +1,4 @@
-"""The three tjänsteutlåtanden in ../shared/seeds as real documents, for ``manage.py
+"""The three tjänsteutlåtanden in tests/fixtures/seeds as real documents, for ``manage.py
 seed_demo``: utbildningsnämndens and kulturnämndens attested on the dates they show,
 Södermalms (its OCR damage repaired in ``yttranden.demotexter.sodermalm``) under review.
 
@@ -13,19 +13,18 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from nämnder.models import Sammanträde
-from remiss.models import Händelse as Remisshändelse
-from remiss.models import Remiss, Remissinstans
+from remiss.models import Remiss, Remisshändelse, Remissinstans
 from yttranden.demotexter import kulturnamnden, sodermalm, utbildningsnamnden
 from yttranden.models import (
     Attest,
-    Händelse,
     Mall,
     Mallavsnitt,
     Tjänsteutlåtande,
+    Utlåtandehändelse,
     Utskick,
     Version,
 )
-from yttranden.tasks import mottagare
+from yttranden.tasks.utlatande import mottagare
 
 SAMVERKAN = (
     "Övergripande samverkansöverenskommelse mellan Stockholms stad och Polisregion Stockholm"
@@ -39,11 +38,11 @@ def _tid(dag, klockan):
 @contextmanager
 def _den(dag, klockan=10):
     """Whatever the block records (history, versions, attests) happened on ``dag``."""
-    modeller = [Händelse, Remisshändelse, Version, Attest]
+    modeller = [Utlåtandehändelse, Remisshändelse, Version, Attest]
     före = {m: m.objects.aggregate(störst=Max("pk"))["störst"] or 0 for m in modeller}
     yield
     tid = _tid(dag, klockan)
-    Händelse.objects.filter(pk__gt=före[Händelse]).update(tidpunkt=tid)
+    Utlåtandehändelse.objects.filter(pk__gt=före[Utlåtandehändelse]).update(tidpunkt=tid)
     Remisshändelse.objects.filter(pk__gt=före[Remisshändelse]).update(tidpunkt=tid)
     Attest.objects.filter(pk__gt=före[Attest]).update(tidpunkt=tid)
     # Saved versions refuse every update; dating the demo's own, just made, is the exception.

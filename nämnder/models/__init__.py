@@ -1,20 +1,24 @@
-from nämnder.models.användare import Användare
-from nämnder.models.historik import Behörighetshändelse, Historikrad
-from nämnder.models.nämnd import (
+from nämnder.models.anvandare import Användare
+from nämnder.models.historik import Admininloggning, Historikrad
+from nämnder.models.inloggning import ExternIdentitet, Gruppkoppling, Rollhändelse
+from nämnder.models.namnd import (
     Avdelning,
     Nämnd,
     NämndGroupObjectPermission,
     NämndUserObjectPermission,
 )
-from nämnder.models.sammanträde import Sammanträde
+from nämnder.models.sammantrade import Sammanträde
 
 __all__ = [
+    "Admininloggning",
     "Användare",
-    "Behörighetshändelse",
-    "Historikrad",
     "Avdelning",
+    "ExternIdentitet",
+    "Gruppkoppling",
+    "Historikrad",
     "Nämnd",
     "NämndGroupObjectPermission",
     "NämndUserObjectPermission",
+    "Rollhändelse",
     "Sammanträde",
 ]

@@ -1,9 +1,9 @@
 """History: who did what and when, written once and never changed or removed.
 
-``Historikrad`` is the base of every history in the project (a remiss's, an utlåtande's, the
-nämnder's own). Rows are refused changes twice: ``save()``/``delete()`` below for the ORM, and a
-PostgreSQL trigger on every history table (migration ``nämnder.0002``, tables listed in
-``HISTORIKTABELLER``) for anything else, raw SQL included.
+``Historikrad`` is the base of the remiss's, the utlåtande's and the administration's logins'
+histories (Rollhändelse, the roles', has the same guards). Rows are refused changes twice:
+``save()``/``delete()`` for the ORM, and a PostgreSQL trigger on every history table
+(nämnder/historikskydd.py, added by each app's migration) for anything else, raw SQL included.
 """
 
 from django.conf import settings
@@ -40,44 +40,13 @@ class Historikrad(models.Model):
         raise ValidationError(_("Historiken kan inte tas bort."))
 
 
-class Behörighetshändelse(Historikrad):
-    """One line of the history of who may do what: a role given or taken, a login to the
-    administration. ``utförd_av`` is empty when no person did it (a role from the kommun's
-    identity provider, say); ``källa`` then says where it came from."""
-
-    class Typ(models.TextChoices):
-        ROLL_GIVEN = "roll_given", _("Roll given")
-        ROLL_TAGEN = "roll_tagen", _("Roll borttagen")
-        ADMININLOGGNING = "admininloggning", _("Inloggning i administrationen")
-
-    utförd_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("utförd av"),
-    )
-    typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
-    användare = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="behörighetshändelser",
-        verbose_name=_("berörd person"),
-    )
-    nämnd = models.ForeignKey(
-        "nämnder.Nämnd",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="behörighetshändelser",
-        verbose_name=_("nämnd"),
-    )
-    roll = models.CharField(_("roll"), max_length=30, blank=True)
-    källa = models.CharField(
-        _("källa"), max_length=60, blank=True, help_text=_("t.ex. administrationen, IdP-grupp")
-    )
+class Admininloggning(Historikrad):
+    """A login to the administration: who (``utförd_av``), when, and from which address
+    (``text``). Roles given and taken have their own history (Rollhändelse)."""
 
     class Meta(Historikrad.Meta):
-        verbose_name = _("behörighetshändelse")
-        verbose_name_plural = _("behörighetshändelser")
+        verbose_name = _("inloggning i administrationen")
+        verbose_name_plural = _("inloggningar i administrationen")
+
+    def __str__(self):
+        return f"{self.utförd_av} ({self.tidpunkt:%Y-%m-%d %H:%M})"

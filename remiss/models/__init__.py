@@ -1,5 +1,5 @@
-from remiss.models.anstånd import Anstånd
-from remiss.models.handelse import Händelse
+from remiss.models.anstand import Anstånd
+from remiss.models.handelse import Remisshändelse
 from remiss.models.handling import Handling
 from remiss.models.instans import Remissinstans
 from remiss.models.kalendernyckel import Kalendernyckel
@@ -10,7 +10,7 @@ from remiss.models.sokpost import Sökord, Sökpost
 __all__ = [
     "Anstånd",
     "Handling",
-    "Händelse",
+    "Remisshändelse",
     "Kalendernyckel",
     "Påminnelse",
     "Remiss",

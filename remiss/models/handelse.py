@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.models.historik import Historikrad
 
 
-class Händelse(Historikrad):
+class Remisshändelse(Historikrad):
     """One line of a remiss's history: who did what, when."""
 
     class Typ(models.TextChoices):

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
-from remiss.models.handelse import Händelse
+from remiss.models.handelse import Remisshändelse
 
 
 class RemissinstansQuerySet(models.QuerySet):
@@ -95,7 +95,7 @@ class Remissinstans(models.Model):
     besvarad = models.DateTimeField(_("besvarad"), null=True, blank=True)
     avstår_motivering = models.TextField(_("motivering till att avstå"), blank=True)
     # Claimed by the e-mail tasks with a conditional UPDATE, so a retried or repeated task never
-    # tells anyone twice (see remiss/tasks.py).
+    # tells anyone twice (see remiss/tasks/notifieringar.py).
     notifierad = models.DateTimeField(_("registratorerna underrättade"), null=True, blank=True)
     handläggare_notifierad = models.DateTimeField(
         _("handläggaren underrättad"), null=True, blank=True
@@ -141,7 +141,7 @@ class Remissinstans(models.Model):
     def _lås(self):
         return type(self).objects.select_for_update().get(pk=self.pk)
 
-    def _övergå(self, låst, ny, av, typ=Händelse.Typ.STATUS, text=""):
+    def _övergå(self, låst, ny, av, typ=Remisshändelse.Typ.STATUS, text=""):
         if ny not in self.ÖVERGÅNGAR[self.Status(låst.status)]:
             raise ValidationError(
                 _("En remissinstans med status %(från)s kan inte bli %(till)s."),
@@ -150,7 +150,7 @@ class Remissinstans(models.Model):
             )
         tidigare = låst.get_status_display()
         låst.status = ny
-        if typ == Händelse.Typ.STATUS and not text:
+        if typ == Remisshändelse.Typ.STATUS and not text:
             text = _("%(från)s → %(till)s") % {"från": tidigare, "till": self.Status(ny).label}
         låst.remiss.logga(typ, av, text, instans=låst)
 
@@ -170,7 +170,7 @@ class Remissinstans(models.Model):
         låst.diarienummer = str(Diarienummer.tolka(diarienummer))
         låst.validate_constraints()
         text = _("Diarienummer %(dnr)s.") % {"dnr": låst.diarienummer}
-        låst.remiss.logga(Händelse.Typ.REGISTRERAD, av, text, instans=låst)
+        låst.remiss.logga(Remisshändelse.Typ.REGISTRERAD, av, text, instans=låst)
         self._spara(låst, "diarienummer")
 
     @transaction.atomic
@@ -180,9 +180,11 @@ class Remissinstans(models.Model):
             raise ValidationError(_("Avdelningen hör inte till nämndens förvaltning."))
         if låst.status in self.KAN_TILLDELAS_OM:
             # A new handläggare mid-way changes who, not where the case stands.
-            låst.remiss.logga(Händelse.Typ.TILLDELAD, av, str(handläggare), instans=låst)
+            låst.remiss.logga(Remisshändelse.Typ.TILLDELAD, av, str(handläggare), instans=låst)
         else:
-            self._övergå(låst, self.Status.TILLDELAD, av, Händelse.Typ.TILLDELAD, str(handläggare))
+            self._övergå(
+                låst, self.Status.TILLDELAD, av, Remisshändelse.Typ.TILLDELAD, str(handläggare)
+            )
         ny_handläggare = låst.handläggare_id != handläggare.pk
         if ny_handläggare:
             låst.handläggare_notifierad = None
@@ -190,7 +192,7 @@ class Remissinstans(models.Model):
         self._spara(låst, "handläggare", "avdelning", "handläggare_notifierad")
         self.medhandläggare.set(medhandläggare)
         if ny_handläggare:
-            from remiss.tasks import notifiera_handläggare
+            from remiss.tasks.notifieringar import notifiera_handläggare
 
             transaction.on_commit(
                 lambda: notifiera_handläggare.delay(låst.pk, handläggare.pk), robust=True
@@ -203,7 +205,7 @@ class Remissinstans(models.Model):
                 {"avstår_motivering": _("Skriv varför nämnden avstår från att svara.")}
             )
         låst = self._lås()
-        self._övergå(låst, self.Status.AVSTÅR, av, Händelse.Typ.AVSTÅR, motivering.strip())
+        self._övergå(låst, self.Status.AVSTÅR, av, Remisshändelse.Typ.AVSTÅR, motivering.strip())
         låst.avstår_motivering = motivering.strip()
         self._spara(låst, "avstår_motivering")
 

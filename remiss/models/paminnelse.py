@@ -3,7 +3,7 @@
 The row *is* the claim: its unique key (instans, mottagare, typ, dagar, datum) lets a reminder be
 inserted once only, however many sweeps run at the same time (remiss/paminnelser.py), and its
 status is moved by conditional UPDATEs so that only one worker ever sends it
-(remiss/tasks_paminnelser.py explains the crash windows).
+(remiss/tasks/paminnelser.py explains the crash windows).
 """
 
 from django.conf import settings
@@ -53,7 +53,7 @@ class Påminnelse(models.Model):
     S = Status
     # Every allowed status change, in one place; each is made by a conditional UPDATE below.
     # A reminder being sent goes back to väntar when SMTP fails for a while (it will be tried
-    # again), and the sweep takes back one whose worker vanished (see tasks_paminnelser).
+    # again), and the sweep takes back one whose worker vanished (see remiss/tasks/paminnelser.py).
     ÖVERGÅNGAR = {
         S.VÄNTAR: {S.SKICKAS, S.HOPPADES_ÖVER},
         S.SKICKAS: {S.SKICKAD, S.VÄNTAR, S.MISSLYCKAD, S.HOPPADES_ÖVER},

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
-from remiss.models.handelse import Händelse
+from remiss.models.handelse import Remisshändelse
 
 
 class RemissQuerySet(models.QuerySet):
@@ -133,7 +133,7 @@ class Remiss(models.Model):
         return self.status == self.Status.UTKAST
 
     def logga(self, typ, av, text="", instans=None):
-        return Händelse.objects.create(
+        return Remisshändelse.objects.create(
             remiss=self, instans=instans, typ=typ, text=text, utförd_av=av
         )
 
@@ -160,10 +160,10 @@ class Remiss(models.Model):
             self.skapad_av = av
         self.save()
         if ny:
-            self.logga(Händelse.Typ.SKAPAD, av, f"{self.diarienummer} {self.titel}")
+            self.logga(Remisshändelse.Typ.SKAPAD, av, f"{self.diarienummer} {self.titel}")
         else:
             text = _("Ändrade: %(fält)s.") % {"fält": ändrat} if ändrat else ""
-            self.logga(Händelse.Typ.ÄNDRAD, av, text)
+            self.logga(Remisshändelse.Typ.ÄNDRAD, av, text)
         self._indexera(self)
 
     @staticmethod
@@ -199,7 +199,7 @@ class Remiss(models.Model):
         try:
             handling.save()
             text = namn if låst.är_utkast else _("%(namn)s (efter utskick)") % {"namn": namn}
-            låst.logga(Händelse.Typ.HANDLING_TILLAGD, av, text)
+            låst.logga(Remisshändelse.Typ.HANDLING_TILLAGD, av, text)
         except Exception:
             handling.fil.delete(save=False)
             raise
@@ -214,7 +214,7 @@ class Remiss(models.Model):
             )
         lagring, sökväg, namn = handling.fil.storage, handling.fil.name, handling.filnamn
         handling.delete()
-        låst.logga(Händelse.Typ.HANDLING_BORTTAGEN, av, namn)
+        låst.logga(Remisshändelse.Typ.HANDLING_BORTTAGEN, av, namn)
         # The file goes only once the row is surely gone.
         transaction.on_commit(lambda: lagring.delete(sökväg))
 
@@ -239,7 +239,7 @@ class Remiss(models.Model):
             Remissinstans(remiss=låst, nämnd=nämnd, svarsdatum=låst.sista_svarsdatum)
             for nämnd in mottagare
         )
-        from remiss.tasks import notifiera_registratorer
+        from remiss.tasks.notifieringar import notifiera_registratorer
 
         # Only after commit: a rolled-back send must not have told anyone.
         for instans in instanser:
@@ -247,7 +247,7 @@ class Remiss(models.Model):
                 lambda pk=instans.pk: notifiera_registratorer.delay(pk), robust=True
             )
         låst.logga(
-            Händelse.Typ.SKICKAD,
+            Remisshändelse.Typ.SKICKAD,
             av,
             _("Skickad till %(antal)s remissinstanser med svar senast %(datum)s.")
             % {"antal": len(instanser), "datum": f"{låst.sista_svarsdatum:%Y-%m-%d}"},
@@ -262,6 +262,6 @@ class Remiss(models.Model):
         låst._övergå(self.Status.AVSLUTAD, av)
         låst.avslutad = timezone.now()
         låst.save(update_fields=["status", "avslutad"])
-        låst.logga(Händelse.Typ.AVSLUTAD, av)
+        låst.logga(Remisshändelse.Typ.AVSLUTAD, av)
         self._indexera(låst)
         self.refresh_from_db()

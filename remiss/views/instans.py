@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from nämnder.permissions import alla_roller, har_roll, hämta_för_användare, roller
 from nämnder.roller import Roll
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
-from remiss.models import Anstånd, Händelse, Remissinstans
+from remiss.models import Anstånd, Remisshändelse, Remissinstans
 
 S = Remissinstans.Status
 INSTANSER = Remissinstans.objects.select_related(
@@ -42,7 +42,7 @@ def _historik(instans):
     """This instans's events and what happened to the whole remiss once it was sent (sent,
     handlingar added, closed); the draft's own history is KS's."""
     remiss = instans.remiss
-    return Händelse.objects.filter(
+    return Remisshändelse.objects.filter(
         Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=remiss.utskickad)
     ).select_related("utförd_av")
 

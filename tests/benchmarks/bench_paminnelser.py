@@ -120,7 +120,7 @@ def _svep(nu):
 
 def _publiceringstid(antal):
     from remiss import paminnelser
-    from remiss.tasks_paminnelser import skicka_påminnelse
+    from remiss.tasks.paminnelser import skicka_påminnelse
 
     start = time.perf_counter()
     paminnelser._publicera(skicka_påminnelse, [(0,)] * antal)

@@ -28,7 +28,7 @@ def _skapa_data():
 
     from nämnder.models import Användare, Nämnd
     from nämnder.roller import Roll
-    from remiss.models import Händelse, Remiss, Remissinstans
+    from remiss.models import Remiss, Remisshändelse, Remissinstans
 
     slump = random.Random(740)
     idag = datetime.date.today()
@@ -84,11 +84,13 @@ def _skapa_data():
                 )
             )
     instanser = Remissinstans.objects.bulk_create(instanser, batch_size=2_000)
-    Händelse.objects.bulk_create(
+    Remisshändelse.objects.bulk_create(
         (
-            Händelse(remiss_id=instans.remiss_id, instans=instans, typ=typ, utförd_av=samordnare)
+            Remisshändelse(
+                remiss_id=instans.remiss_id, instans=instans, typ=typ, utförd_av=samordnare
+            )
             for instans in instanser
-            for typ in (Händelse.Typ.REGISTRERAD, Händelse.Typ.TILLDELAD)
+            for typ in (Remisshändelse.Typ.REGISTRERAD, Remisshändelse.Typ.TILLDELAD)
         ),
         batch_size=5_000,
     )

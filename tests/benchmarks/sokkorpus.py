@@ -13,7 +13,7 @@ import random
 import re
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 RUBRIKER = [
     "Förvaltningens förslag till beslut",
     "Sammanfattning",

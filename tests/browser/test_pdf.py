@@ -3,7 +3,7 @@ skapas…" and then the download link, downloads the PDF and checks it on Verifi
 asks for the sammanställning as a PDF and downloads the answer package. Axe on every page."""
 
 import io
-import time
+import threading
 import zipfile
 
 import pytest
@@ -28,16 +28,19 @@ def sigill(settings, tmp_path):
 
 
 @pytest.fixture
-def långsam_rendering(monkeypatch):
-    """A render takes a third of a second; a little longer here, so the page is sure to
-    show the document being made before it shows the link."""
+def hållen_rendering(monkeypatch):
+    """The worker (a thread of this process) renders only when the test lets it, so the page is
+    sure to show the document being made before it shows the link."""
     rendera = pdfinnehall.rendera
+    släpp = threading.Event()
 
-    def långsamt(dokument):
-        time.sleep(1.5)
+    def när_testet_släpper(dokument):
+        assert släpp.wait(60), "Testet släppte aldrig renderingen."
         return rendera(dokument)
 
-    monkeypatch.setattr(pdfinnehall, "rendera", långsamt)
+    monkeypatch.setattr(pdfinnehall, "rendera", när_testet_släpper)
+    yield släpp
+    släpp.set()
 
 
 @pytest.fixture
@@ -57,7 +60,7 @@ def godkänt(ks, un, sod, ks_samordnare, registrator, handläggare, avdelningsch
 
 
 def test_the_direktör_attests_and_downloads_the_sealed_pdf_then_verifies_it(
-    page, celeryarbetare, sigill, långsam_rendering, godkänt, tmp_path
+    page, celeryarbetare, sigill, hållen_rendering, godkänt, tmp_path
 ):
     logga_in(page, "lena")
     page.goto(f"/utlatanden/{godkänt.pk}/")
@@ -66,6 +69,7 @@ def test_the_direktör_attests_and_downloads_the_sealed_pdf_then_verifies_it(
     status = page.get_by_role("status").filter(has_text="PDF")
     expect(status).to_contain_text("PDF skapas…")
     kontrollera_tillgänglighet(page)
+    hållen_rendering.set()
     länk = page.get_by_role("link", name="Ladda ned Tjänsteutlåtande UN 2023/1234, version 1")
     expect(länk).to_be_visible(timeout=20_000)
     kontrollera_tillgänglighet(page)

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from remiss.models import Handling, Händelse
+from remiss.models import Handling, Remisshändelse
 from tests.factories import RemissFactory
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -75,7 +75,7 @@ def test_the_remissamordnare_uploads_several_handlingar_at_once(
     sökväg = settings.MEDIA_ROOT / pdf.fil.name
     assert sökväg.read_bytes() == PDF and "Överenskommelse" not in pdf.fil.name
     typer = list(remiss.händelser.values_list("typ", flat=True))
-    assert typer == [Händelse.Typ.HANDLING_TILLAGD] * 4
+    assert typer == [Remisshändelse.Typ.HANDLING_TILLAGD] * 4
     assert "4 handlingar är bifogade." in client.get(svar.url).text
 
 
@@ -157,7 +157,7 @@ def test_removing_a_handling_from_a_draft(client, remiss, ks_samordnare, setting
     client.force_login(ks_samordnare)
     svar = client.post(reverse("ks:ta_bort_handling", args=[remiss.pk, handling.pk]))
     assert svar.status_code == 302 and not Handling.objects.exists()
-    assert remiss.händelser.last().typ == Händelse.Typ.HANDLING_BORTTAGEN
+    assert remiss.händelser.last().typ == Remisshändelse.Typ.HANDLING_BORTTAGEN
     assert sökväg.exists()  # the file goes on commit, which this test's transaction never does
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from nämnder.roller import Roll
-from remiss.models import Anstånd, Händelse, Remissinstans
+from remiss.models import Anstånd, Remisshändelse, Remissinstans
 from tests.factories import AnvändareFactory, RemissFactory
 
 IDAG = datetime.date.today()
@@ -48,7 +48,7 @@ def _ögonblick(instans):
         färsk.svarsdatum,
         färsk.avstår_motivering,
         sorted(färsk.medhandläggare.values_list("pk", flat=True)),
-        Händelse.objects.count(),
+        Remisshändelse.objects.count(),
         Anstånd.objects.count(),
     )
 

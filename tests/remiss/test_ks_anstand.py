@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from nämnder.roller import Roll
-from remiss.models import Anstånd, Händelse
+from remiss.models import Anstånd, Remisshändelse
 from tests.factories import AnvändareFactory, NämndFactory, RemissFactory
 
 SVAR_SENAST = datetime.date.today() + datetime.timedelta(days=30)
@@ -66,7 +66,7 @@ def test_granting_moves_the_deadline_of_that_nämnd(client, begäran, instans, k
     assert begäran.status == Anstånd.Status.BEVILJAT and begäran.beslutat_av == ks_samordnare
     assert instans.svarsdatum == NYTT_DATUM
     assert instans.remiss.sista_svarsdatum == SVAR_SENAST
-    assert instans.händelser.last().typ == Händelse.Typ.ANSTÅND_BEVILJAT
+    assert instans.händelser.last().typ == Remisshändelse.Typ.ANSTÅND_BEVILJAT
 
 
 def test_refusing_without_a_reason_is_refused_and_changes_nothing(
@@ -78,7 +78,7 @@ def test_refusing_without_a_reason_is_refused_and_changes_nothing(
     begäran.refresh_from_db()
     instans.refresh_from_db()
     assert begäran.status == Anstånd.Status.BEGÄRT and instans.svarsdatum == SVAR_SENAST
-    assert not instans.händelser.filter(typ=Händelse.Typ.ANSTÅND_AVSLAGET).exists()
+    assert not instans.händelser.filter(typ=Remisshändelse.Typ.ANSTÅND_AVSLAGET).exists()
 
 
 def test_refusing_with_a_reason(client, begäran, instans, ks_samordnare):

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from remiss.models import Anstånd, Händelse, Remiss, Remissinstans
+from remiss.models import Anstånd, Remiss, Remisshändelse, Remissinstans
 
 S = Remissinstans.Status
 
@@ -34,7 +34,7 @@ def _antal():
     return (
         Remiss.objects.count(),
         Remissinstans.objects.count(),
-        Händelse.objects.count(),
+        Remisshändelse.objects.count(),
         Anstånd.objects.count(),
         list(Remissinstans.objects.values_list("pk", "status", "svarsdatum").order_by("pk")),
     )
@@ -71,7 +71,7 @@ def test_ks_2023_740_is_out_with_mixed_states(demo):
 
 def test_the_history_is_dated_when_it_happened(demo):
     remiss = Remiss.objects.get(diarienummer="KS 2023/740")
-    skickad = remiss.händelser.get(typ=Händelse.Typ.SKICKAD)
+    skickad = remiss.händelser.get(typ=Remisshändelse.Typ.SKICKAD)
     assert skickad.tidpunkt.date() == datetime.date(2023, 9, 1)
     assert remiss.utskickad.date() == datetime.date(2023, 9, 1)
     # UN's and Södermalm's cases are taken further by the yttranden demo (their utlåtanden).

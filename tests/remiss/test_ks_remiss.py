@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from nämnder.models import Nämnd
-from remiss.models import Händelse, Remiss
+from remiss.models import Remiss, Remisshändelse
 from tests.factories import NämndFactory, RemissFactory
 
 IDAG = datetime.date.today()
@@ -64,7 +64,7 @@ def test_the_remissamordnare_registers_a_draft(client, ks, ks_samordnare, nämnd
     assert remiss.nämnd == ks and remiss.skapad_av == ks_samordnare
     assert remiss.kontaktperson == ks_samordnare
     assert list(remiss.mottagare.all()) == [nämnder["un"]]
-    assert remiss.händelser.get().typ == Händelse.Typ.SKAPAD
+    assert remiss.händelser.get().typ == Remisshändelse.Typ.SKAPAD
 
 
 def test_a_group_shortcut_works_without_javascript(client, ks_samordnare, nämnder):
@@ -103,7 +103,7 @@ def test_bad_input_is_refused_in_swedish_and_nothing_is_saved(
     svar = _ny(client, mottagare=[nämnder["un"].pk], **ändrat)
     assert svar.status_code == 400
     assert meddelande in svar.text and "Formuläret kunde inte sparas" in svar.text
-    assert not Remiss.objects.exists() and not Händelse.objects.exists()
+    assert not Remiss.objects.exists() and not Remisshändelse.objects.exists()
     # What was typed is still there.
     assert "Stadsledningskontoret" in svar.text
 
@@ -128,7 +128,7 @@ def test_editing_a_draft_records_what_changed(client, ks, ks_samordnare, nämnde
     remiss.refresh_from_db()
     assert remiss.titel == "Ny titel" and list(remiss.mottagare.all()) == [nämnder["sod"]]
     händelse = remiss.händelser.get()
-    assert händelse.typ == Händelse.Typ.ÄNDRAD and "titel" in händelse.text
+    assert händelse.typ == Remisshändelse.Typ.ÄNDRAD and "titel" in händelse.text
     assert "remissinstanser" in händelse.text
 
 
@@ -149,7 +149,7 @@ def test_a_sent_remiss_cannot_be_edited(client, ks, ks_samordnare, nämnder):
     assert "Remissen är redan skickad och kan inte ändras." in svar.text
     remiss.refresh_from_db()
     assert remiss.titel != "Ändrad"
-    assert not remiss.händelser.filter(typ=Händelse.Typ.ÄNDRAD).exists()
+    assert not remiss.händelser.filter(typ=Remisshändelse.Typ.ÄNDRAD).exists()
 
 
 def test_sending_creates_the_instanser(client, ks, ks_samordnare, nämnder):
@@ -178,7 +178,7 @@ def test_a_double_post_sends_once(client, ks, ks_samordnare, nämnder):
     svar = client.post(reverse("ks:skicka", args=[remiss.pk]), follow=True)
     assert "Remissen är redan skickad." in svar.text
     assert remiss.instanser.count() == 2
-    assert remiss.händelser.filter(typ=Händelse.Typ.SKICKAD).count() == 1
+    assert remiss.händelser.filter(typ=Remisshändelse.Typ.SKICKAD).count() == 1
 
 
 def test_closing_a_sent_remiss(client, ks, ks_samordnare, nämnder):

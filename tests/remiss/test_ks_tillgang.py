@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from remiss.models import Anstånd, Handling, Händelse, Remiss, Remissinstans
+from remiss.models import Anstånd, Handling, Remiss, Remisshändelse, Remissinstans
 from tests.factories import RemissFactory
 from tests.remiss.test_handlingar import PDF
 
@@ -36,7 +36,7 @@ def _tillstånd():
     return (
         list(Remiss.objects.values_list("pk", "titel", "status").order_by("pk")),
         list(Anstånd.objects.values_list("pk", "status")),
-        Händelse.objects.count(),
+        Remisshändelse.objects.count(),
         Handling.objects.count(),
         Remissinstans.objects.count(),
     )

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from remiss.models import Anstånd, Händelse, Remiss, Remissinstans
+from remiss.models import Anstånd, Remiss, Remisshändelse, Remissinstans
 from tests.factories import NämndFactory, RemissFactory
 
 IDAG = datetime.date.today()
@@ -20,7 +20,7 @@ def test_sending_creates_one_instans_per_recipient_with_the_deadline(remiss, ks_
     assert {i.nämnd.kortnamn for i in instanser} == {"Utbildning", "Södermalm"}
     assert {i.svarsdatum for i in remiss.instanser.all()} == {remiss.sista_svarsdatum}
     assert {i.status for i in remiss.instanser.all()} == {Remissinstans.Status.MOTTAGEN}
-    assert remiss.händelser.get().typ == Händelse.Typ.SKICKAD
+    assert remiss.händelser.get().typ == Remisshändelse.Typ.SKICKAD
 
 
 def test_sending_twice_is_refused_and_changes_nothing(remiss, ks_samordnare):
@@ -66,7 +66,7 @@ def test_the_nämnd_registers_assigns_and_the_history_records_it(
     assert instans.diarienummer == "UN 2023/1234"
     assert instans.status == Remissinstans.Status.TILLDELAD and instans.handläggare == handläggare
     typer = list(instans.händelser.values_list("typ", flat=True))
-    assert typer == [Händelse.Typ.REGISTRERAD, Händelse.Typ.TILLDELAD]
+    assert typer == [Remisshändelse.Typ.REGISTRERAD, Remisshändelse.Typ.TILLDELAD]
 
 
 def test_declining_needs_a_reason_and_ends_the_case(remiss, ks_samordnare, registrator, un):

@@ -2,7 +2,6 @@
 worker is a thread of the test process, so Django's locmem outbox shows what it sent."""
 
 import datetime
-import time
 
 import pytest
 from celery.signals import task_postrun
@@ -11,7 +10,7 @@ from django.urls import reverse
 
 from nämnder.roller import Roll
 from remiss.models import Anstånd, Remissinstans
-from remiss.tasks import notifiera_handläggare, notifiera_registratorer
+from remiss.tasks.notifieringar import notifiera_handläggare, notifiera_registratorer
 from tests.factories import AnvändareFactory, RemissFactory
 from tests.vanta import vänta_tills
 
@@ -107,7 +106,15 @@ def test_with_no_registrator_the_förvaltning_mailbox_is_told(
 
 
 def test_the_assigned_handläggare_is_told(
-    celeryarbetare, körda, remiss, ks_samordnare, registrator, handläggare, avdelningschef, un
+    uppgifter,
+    celeryarbetare,
+    körda,
+    remiss,
+    ks_samordnare,
+    registrator,
+    handläggare,
+    avdelningschef,
+    un,
 ):
     remiss.skicka(av=ks_samordnare)
     vänta_tills(lambda: len(körda) == 2)
@@ -127,7 +134,7 @@ def test_the_assigned_handläggare_is_told(
     assert "Svar senast: 27 oktober 2031" in brev.body
     # Assigning the same person again (a new avdelning, say) does not tell them again.
     instans.tilldela(handläggare, av=registrator)
-    time.sleep(0.5)
+    uppgifter.vänta_tills_alla_körda()
     assert len(mail.outbox) == 1
 
 

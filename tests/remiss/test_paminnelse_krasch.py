@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 
 import pytest
@@ -24,7 +23,7 @@ from remiss import paminnelser
 from remiss.models import Påminnelse, Remissinstans
 from tests.factories import AnvändareFactory, NämndFactory, RemissFactory
 from tests.remiss.paminnelse_smtp import ledig_port, smtpserver
-from tests.vanta import vänta_tills
+from tests.vanta import vänta_tills, vänta_tills_arbetaren_hunnit_ikapp
 
 P = Påminnelse
 ANTAL = 10
@@ -104,7 +103,7 @@ def registratorer(transactional_db, ks, ks_samordnare):
 
 
 def test_a_worker_killed_mid_batch_and_restarted_delivers_each_reminder_once(
-    registratorer, arbetare, settings
+    registratorer, arbetare, kö, settings
 ):
     with smtpserver(arbetare.port) as postlåda:
         postlåda.håll_nummer = 4
@@ -123,11 +122,12 @@ def test_a_worker_killed_mid_batch_and_restarted_delivers_each_reminder_once(
         vänta_tills(lambda: len(postlåda.meddelanden) == ANTAL - 1, sekunder=60)
         # The one the dead worker had claimed waits for its lease to run out; then the sweep,
         # as beat runs it, takes it back and the new worker sends it.
+        assert len(paminnelser.svep().återtagna) == 0  # its lease still holds
         settings.REMISS_PAMINNELSER_LASTID = datetime.timedelta(seconds=1)
-        time.sleep(1.5)
-        assert len(paminnelser.svep().återtagna) == 1
+        efter_lasten = timezone.now() + datetime.timedelta(seconds=2)
+        assert len(paminnelser.svep(efter_lasten).återtagna) == 1
         vänta_tills(lambda: P.objects.filter(status=P.Status.SKICKAD).count() == ANTAL, sekunder=60)
-        time.sleep(2)  # any duplicate would arrive now
+        vänta_tills_arbetaren_hunnit_ikapp(kö, sekunder=60)  # so any duplicate would have arrived
 
     mottagare = sorted(m["To"] for m in postlåda.meddelanden)
     assert mottagare == sorted(p.email for p in registratorer)

@@ -292,5 +292,5 @@ def test_beat_sweeps_every_few_minutes_and_a_missed_run_expires(settings):
 
     app.loader.import_default_modules()  # what a worker does: autodiscovers the task modules
     post = settings.CELERY_BEAT_SCHEDULE["påminnelser"]
-    assert post["task"] in app.tasks and "remiss.tasks_paminnelser.skicka_påminnelse" in app.tasks
+    assert post["task"] in app.tasks and "remiss.tasks.paminnelser.skicka_påminnelse" in app.tasks
     assert 0 < post["options"]["expires"] < post["schedule"].total_seconds() <= 10 * 60

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from remiss import paminnelser
 from remiss.models import Påminnelse, Remissinstans
-from remiss.tasks_paminnelser import skicka_påminnelse
+from remiss.tasks.paminnelser import skicka_påminnelse
 from tests.factories import RemissFactory
 
 P = Påminnelse

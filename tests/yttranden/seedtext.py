@@ -1,4 +1,5 @@
-"""The utbildningsnämnden seed (shared/seeds/utbildningsnamnden_KS_2023-740.txt) as a document.
+"""The utbildningsnämnden seed (tests/fixtures/seeds/utbildningsnamnden_KS_2023-740.txt) as a
+document.
 
 The seed is the text of a real tjänsteutlåtande as extracted from its PDF: the page-1 address
 footer sits in the middle of the text and one paragraph is split by a page break. This module
@@ -19,7 +20,7 @@ from yttranden.dokument import (
     Tjänsteutlåtandedokument,
 )
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 UN_SEED = SEEDS / "utbildningsnamnden_KS_2023-740.txt"
 
 # The seed has no header text (it was in the page margin); these stand in for it.

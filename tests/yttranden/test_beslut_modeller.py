@@ -13,7 +13,7 @@ from tests.factories import AnvändareFactory, SammanträdeFactory
 from tests.vanta import vänta_tills
 from yttranden.beslutstext import förslag_som_text
 from yttranden.models import Beslut, Svar, Uttalande, Ärende
-from yttranden.tasks_beslut import meddela_ks_om_svar
+from yttranden.tasks.beslut import meddela_ks_om_svar
 
 IDAG = timezone.localdate()
 UTTALANDE = "Stockholms stad håller på att ta fram en ny samverkansöverenskommelse med Polisen."
@@ -186,7 +186,7 @@ def test_ks_is_told_by_a_real_worker_and_only_once(
 def test_agenda_beslut_uttalande_and_svar_are_each_written_to_the_utlåtande_history(
     beslut, nämndsekreterare
 ):
-    from yttranden.models import Händelse
+    from yttranden.models import Utlåtandehändelse as Händelse
 
     Uttalande.lägg_till(
         beslut, Uttalande.Typ.RESERVATION, ["M"], "Lotta Edholm (M)", UTTALANDE, av=nämndsekreterare

@@ -8,8 +8,8 @@ from django.core import mail
 
 from tests.vanta import vänta_tills
 from tests.yttranden.conftest import skriv_klart
-from yttranden.models import Händelse, Utskick
-from yttranden.tasks import skicka_meddelanden
+from yttranden.models import Utlåtandehändelse, Utskick
+from yttranden.tasks.utlatande import skicka_meddelanden
 
 
 @pytest.fixture(autouse=True)
@@ -73,7 +73,7 @@ def test_approval_tells_the_handläggare_and_the_direktör(i_granskning, avdelni
 
 
 def test_running_the_task_twice_sends_once(i_granskning, körda):
-    händelse = i_granskning.händelser.get(typ=Händelse.Typ.SKICKAT)
+    händelse = i_granskning.händelser.get(typ=Utlåtandehändelse.Typ.SKICKAT)
     skicka_meddelanden.delay(händelse.pk)
     skicka_meddelanden.delay(händelse.pk)
     vänta_tills(lambda: len(körda) == 3)

@@ -9,12 +9,12 @@ from yttranden.models import (
     Attest,
     AvvisadSparning,
     Bilaga,
-    Händelse,
     Mall,
     Mallavsnitt,
     Sektion,
     Sparkrock,
     Tjänsteutlåtande,
+    Utlåtandehändelse,
     Version,
 )
 
@@ -50,7 +50,7 @@ def test_starting_puts_the_instans_under_beredning_and_picks_the_only_reviewer(
     assert instans.status == Remissinstans.Status.UNDER_BEREDNING
     assert utlåtande.granskare == avdelningschef and utlåtande.attestant == direktör
     assert utlåtande.versionsnummer == 1 and utlåtande.versioner.count() == 1
-    assert utlåtande.händelser.get().typ == Händelse.Typ.PÅBÖRJAT
+    assert utlåtande.händelser.get().typ == Utlåtandehändelse.Typ.PÅBÖRJAT
 
 
 def test_starting_twice_returns_the_same_utlåtande(utlåtande, instans, handläggare):
@@ -155,7 +155,7 @@ def test_sending_twice_sends_once(utlåtande, handläggare):
     utlåtande.skicka_till_granskning(av=handläggare)
     with pytest.raises(ValidationError, match="redan skickat"):
         utlåtande.skicka_till_granskning(av=handläggare)
-    assert utlåtande.händelser.filter(typ=Händelse.Typ.SKICKAT).count() == 1
+    assert utlåtande.händelser.filter(typ=Utlåtandehändelse.Typ.SKICKAT).count() == 1
 
 
 def test_text_cannot_change_while_under_review(granskas, handläggare):
@@ -259,8 +259,8 @@ def test_reopening_voids_the_attest_and_starts_the_next_version(attesterat, dire
     )
     assert (nytt.version, nytt.status, nytt.återöppnat_från) == (2, S.UTKAST, attesterat)
     assert [s.html for s in nytt.sektioner.all()] == [s.html for s in attesterat.sektioner.all()]
-    assert nytt.händelser.get().typ == Händelse.Typ.NY_VERSION
-    assert attesterat.händelser.last().typ == Händelse.Typ.ÅTERÖPPNAT
+    assert nytt.händelser.get().typ == Utlåtandehändelse.Typ.NY_VERSION
+    assert attesterat.händelser.last().typ == Utlåtandehändelse.Typ.ÅTERÖPPNAT
     instans.refresh_from_db()
     assert instans.status == Remissinstans.Status.UNDER_BEREDNING
     assert Tjänsteutlåtande.objects.gällande().get(instans=instans) == nytt

@@ -1,7 +1,7 @@
 """The sealed tjänsteutlåtande, checked as an outsider would: with poppler and qpdf.
 
 The document is the text of utbildningsnämndens real tjänsteutlåtande on KS 2023/740
-(shared/seeds), rendered and sealed with a demo certificate.
+(tests/fixtures/seeds), rendered and sealed with a demo certificate.
 """
 
 import io

@@ -18,11 +18,12 @@ from tests.yttranden.pdfdokumenthjalp import (
     text,
 )
 from tests.yttranden.pdfhjalp import kör
-from yttranden import pdfinnehall, tasks_pdf
+from yttranden import pdfinnehall
 from yttranden.models import Pdfdokument
 from yttranden.pdf import sigill as sigillmodul
 from yttranden.pdf.verifiering import verifiera
-from yttranden.tasks_pdf import skapa_pdf
+from yttranden.tasks import pdf as tasks_pdf
+from yttranden.tasks.pdf import skapa_pdf
 
 S = Pdfdokument.Status
 

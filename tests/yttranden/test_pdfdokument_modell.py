@@ -12,7 +12,7 @@ from tests.yttranden.pdfdokumenthjalp import använd_demosigill, låtsas_klar
 from yttranden.models import Pdfdokument
 from yttranden.models.pdfdokument import LASTID
 from yttranden.pdf import sigill as sigillmodul
-from yttranden.tasks_pdf import MJUK_TIDSGRÄNS, TIDSGRÄNS, skapa_pdf
+from yttranden.tasks.pdf import MJUK_TIDSGRÄNS, TIDSGRÄNS, skapa_pdf
 
 S = Pdfdokument.Status
 

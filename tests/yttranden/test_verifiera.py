@@ -9,7 +9,7 @@ from django.urls import reverse
 from tests.yttranden.pdfdokumenthjalp import använd_demosigill, lagrad_fil
 from yttranden.models import Pdfdokument
 from yttranden.pdf import sigill as sigillmodul
-from yttranden.tasks_pdf import skapa_pdf
+from yttranden.tasks.pdf import skapa_pdf
 
 URL = reverse("pdf:verifiera")
 

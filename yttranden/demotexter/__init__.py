@@ -1,1 +1,1 @@
-"""The three tjänsteutlåtanden in ../shared/seeds as section texts, for ``yttranden.demo``."""
+"""The three tjänsteutlåtanden in tests/fixtures/seeds as section texts, for ``yttranden.demo``."""

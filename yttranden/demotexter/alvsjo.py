@@ -1,5 +1,5 @@
 """Älvsjö stadsdelsnämnd on KS 2019/656. The särskilt uttalande by L, M, C and MP at the
-meeting of 2019-08-29, ärende 10, is the text of ../shared/seeds/alvsjo_sarskilt_uttalande_
+meeting of 2019-08-29, ärende 10, is the text of tests/fixtures/seeds/alvsjo_sarskilt_uttalande_
 KS_2019-656.txt. The seeds hold no tjänsteutlåtande from Älvsjö: the short one here is written
 for the demo in the form the other seeds show, so the beslut has something to decide on."""
 

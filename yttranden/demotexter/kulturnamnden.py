@@ -1,5 +1,5 @@
 """Kulturförvaltningens tjänsteutlåtande över KS 2019/656, as in
-../shared/seeds/kulturnamnden_KS_2019-656.txt. Kulturförvaltningen keeps its own mall:
+tests/fixtures/seeds/kulturnamnden_KS_2019-656.txt. Kulturförvaltningen keeps its own mall:
 "Underlag för beslut" and "Remissen" instead of the standard Bakgrund and Ärendet."""
 
 MALL_NAMN = "Kulturförvaltningens mall"

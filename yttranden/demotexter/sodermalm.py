@@ -1,5 +1,5 @@
 """Södermalms stadsdelsförvaltnings tjänsteutlåtande över KS 2023/740. The seed
-(../shared/seeds/sodermalm_KS_2023-740_ocr.txt) is an OCR scan with å/ä/ö garbled
+(tests/fixtures/seeds/sodermalm_KS_2023-740_ocr.txt) is an OCR scan with å/ä/ö garbled
 ("Sodermalms stadsdelsférvaltning", "1 lokala" for "i lokala", "métbara métt" for "mätbara
 mått"); this is the text repaired by hand, word by word, with the line breaks of the scan
 joined into paragraphs."""

@@ -1,5 +1,5 @@
 """Utbildningsförvaltningens tjänsteutlåtande över KS 2023/740, as in
-../shared/seeds/utbildningsnamnden_KS_2023-740.txt (the letterhead block that the text
+tests/fixtures/seeds/utbildningsnamnden_KS_2023-740.txt (the letterhead block that the text
 extraction put in the middle of the summary is the page footer, not text)."""
 
 SEKTIONER = [

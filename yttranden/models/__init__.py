@@ -3,7 +3,7 @@
 from yttranden.models.beslut import Beslut, Svar, Uttalande, Ärende
 from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.granskning import Attest, Kommentar
-from yttranden.models.historik import Händelse, Utskick
+from yttranden.models.historik import Utlåtandehändelse, Utskick
 from yttranden.models.mall import Mall, Mallavsnitt
 from yttranden.models.pdfdokument import Pdfdokument
 from yttranden.models.utlatande import Sparkrock, Tjänsteutlåtande
@@ -14,7 +14,7 @@ __all__ = [
     "Beslut",
     "AvvisadSparning",
     "Bilaga",
-    "Händelse",
+    "Utlåtandehändelse",
     "Kommentar",
     "Mall",
     "Mallavsnitt",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from remiss.models import Remissinstans
 from remiss.sok.index import Indexerare, indexera
 from yttranden.models.granskning import Attest
-from yttranden.models.historik import Händelse
+from yttranden.models.historik import Utlåtandehändelse as Händelse
 from yttranden.models.pdfdokument import Pdfdokument
 
 
@@ -277,7 +277,7 @@ class Svar(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     skickat = models.DateTimeField(_("skickat"), default=timezone.now)
-    # Claimed by the e-mail task before KS is told (see yttranden/tasks_beslut.py).
+    # Claimed by the e-mail task before KS is told (see yttranden/tasks/beslut.py).
     notifierat = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -330,7 +330,7 @@ class Svar(models.Model):
         # too (read again: the caller's copy may hold the instans as it was before).
         färskt = Beslut.objects.select_related("ärende__utlåtande__instans").get(pk=beslut.pk)
         Indexerare().skriv([färskt, *färskt.uttalanden.all(), färskt.ärende.utlåtande])
-        from yttranden.tasks_beslut import meddela_ks_om_svar
+        from yttranden.tasks.beslut import meddela_ks_om_svar
 
         transaction.on_commit(lambda: meddela_ks_om_svar.delay(svar.pk), robust=True)
         return svar

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.models.historik import Historikrad
 
 
-class Händelse(Historikrad):
+class Utlåtandehändelse(Historikrad):
     """One line of an utlåtande's history: every transition, with who and when. Append-only."""
 
     class Typ(models.TextChoices):
@@ -40,7 +40,9 @@ class Utskick(models.Model):
     """One e-mail sent about one history event to one person. The unique row claims the work,
     so a task that runs twice sends once."""
 
-    händelse = models.ForeignKey(Händelse, on_delete=models.PROTECT, related_name="utskick")
+    händelse = models.ForeignKey(
+        Utlåtandehändelse, on_delete=models.PROTECT, related_name="utskick"
+    )
     mottagare = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -3,7 +3,7 @@ the nämnd has decided, KS's sammanställning on request.
 
 One row per document, created in the same transaction as what it records (the attest, the
 beslut) or the request; a Celery worker renders and seals it after commit
-(``yttranden/tasks_pdf.py``). The row's unique ``nyckel`` names what is rendered and in which
+(``yttranden/tasks/pdf.py``). The row's unique ``nyckel`` names what is rendered and in which
 state, so asking twice, or running the task twice, gives one stored document.
 
 The worker claims the row with a conditional UPDATE (väntar → renderas) and acts only when it
@@ -30,7 +30,7 @@ from nämnder.roller import Roll
 
 # How long a claimed render may run before another worker (or a person) may take it back: the
 # claiming worker is then presumed dead. It must exceed the task's hard time limit
-# (tasks_pdf.TIDSGRÄNS), so that a live worker never loses a claim it is still using.
+# (yttranden/tasks/pdf.py, TIDSGRÄNS), so that a live worker never loses a claim it is still using.
 LASTID = timedelta(minutes=5)
 # Who in KS may ask for the sammanställning as a PDF (KS's läsare may read it).
 SAMMANSTÄLLNINGENS_BESTÄLLARE = (Roll.REMISSAMORDNARE, Roll.REGISTRATOR)
@@ -231,7 +231,7 @@ class Pdfdokument(models.Model):
         return dokument
 
     def _köa(self):
-        from yttranden.tasks_pdf import skapa_pdf
+        from yttranden.tasks.pdf import skapa_pdf
 
         # robust: a broker that is down must not undo the attest or the beslut; the row then
         # waits, and after LASTID the page offers "Försök igen".

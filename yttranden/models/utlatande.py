@@ -17,7 +17,7 @@ from yttranden import dokument
 from yttranden.formatering import sanera, är_tom
 from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.granskning import Attest, Kommentar
-from yttranden.models.historik import Händelse
+from yttranden.models.historik import Utlåtandehändelse
 from yttranden.models.mall import Mall, fyll_i
 from yttranden.models.versioner import AvvisadSparning, Version
 
@@ -331,7 +331,7 @@ class Tjänsteutlåtande(models.Model):
         låst._får_ändra_låst = True
         låst.save(update_fields=["status"])
         indexera(låst)  # who may find it follows the status (a replaced one is not found)
-        händelse = Händelse.objects.create(
+        händelse = Utlåtandehändelse.objects.create(
             utlåtande=låst, typ=typ, från_status=från, till_status=ny, text=text, utförd_av=av
         )
         self.refresh_from_db()
@@ -385,9 +385,9 @@ class Tjänsteutlåtande(models.Model):
             for avsnitt in mall.avsnitt.all()
         )
         utlåtande._ny_version(av, ändrade=[])
-        Händelse.objects.create(
+        Utlåtandehändelse.objects.create(
             utlåtande=utlåtande,
-            typ=Händelse.Typ.PÅBÖRJAT,
+            typ=Utlåtandehändelse.Typ.PÅBÖRJAT,
             till_status=cls.S.UTKAST,
             text=_g("Utgår från %(mall)s.") % {"mall": mall.namn},
             utförd_av=av,
@@ -499,7 +499,7 @@ class Tjänsteutlåtande(models.Model):
             fel.append(_g("Välj vilken direktör som ska attestera utlåtandet."))
         if fel:
             raise ValidationError(fel, code="ofullständigt")
-        händelse = self._övergå(låst, self.S.GRANSKNING, av, Händelse.Typ.SKICKAT)
+        händelse = self._övergå(låst, self.S.GRANSKNING, av, Utlåtandehändelse.Typ.SKICKAT)
         self._meddela(händelse)
         return händelse
 
@@ -533,7 +533,7 @@ class Tjänsteutlåtande(models.Model):
             upphävd=timezone.now(), upphävd_av=av, upphävd_motivering=motivering.strip()
         )
         händelse = self._övergå(
-            låst, self.S.UTKAST, av, Händelse.Typ.ÅTERREMITTERAT, motivering.strip()
+            låst, self.S.UTKAST, av, Utlåtandehändelse.Typ.ÅTERREMITTERAT, motivering.strip()
         )
         self._meddela(händelse)
         return händelse
@@ -543,7 +543,7 @@ class Tjänsteutlåtande(models.Model):
         låst = self._lås()
         if låst.status == self.S.GODKÄND:
             raise ValidationError(_("Utlåtandet är redan godkänt."), code="redan")
-        händelse = self._övergå(låst, self.S.GODKÄND, av, Händelse.Typ.GODKÄNT)
+        händelse = self._övergå(låst, self.S.GODKÄND, av, Utlåtandehändelse.Typ.GODKÄNT)
         self._attest(Attest.Typ.GODKÄNNANDE, av, datum)
         self._meddela(händelse)
         return händelse
@@ -555,7 +555,7 @@ class Tjänsteutlåtande(models.Model):
         låst = self._lås()
         if låst.status == self.S.ATTESTERAD:
             raise ValidationError(_("Utlåtandet är redan attesterat."), code="redan")
-        händelse = self._övergå(låst, self.S.ATTESTERAD, av, Händelse.Typ.ATTESTERAT)
+        händelse = self._övergå(låst, self.S.ATTESTERAD, av, Utlåtandehändelse.Typ.ATTESTERAT)
         self._attest(Attest.Typ.ATTEST, av, datum, sha256=self.kontrollsumma())
         # An instans already past beredning (an answer recorded before the system) stays put.
         if self.instans.status == type(self.instans).Status.UNDER_BEREDNING:
@@ -594,7 +594,7 @@ class Tjänsteutlåtande(models.Model):
         låst.attester.gällande().update(
             upphävd=timezone.now(), upphävd_av=av, upphävd_motivering=motivering
         )
-        self._övergå(låst, self.S.ERSATT, av, Händelse.Typ.ÅTERÖPPNAT, motivering)
+        self._övergå(låst, self.S.ERSATT, av, Utlåtandehändelse.Typ.ÅTERÖPPNAT, motivering)
         self.instans.påbörja_beredning(av)
         nytt = type(self).objects.create(
             instans_id=self.instans_id,
@@ -620,9 +620,9 @@ class Tjänsteutlåtande(models.Model):
             Bilaga(utlåtande=nytt, ordning=b.ordning, titel=b.titel) for b in self.bilagor.all()
         )
         nytt._ny_version(av, ändrade=[])
-        Händelse.objects.create(
+        Utlåtandehändelse.objects.create(
             utlåtande=nytt,
-            typ=Händelse.Typ.NY_VERSION,
+            typ=Utlåtandehändelse.Typ.NY_VERSION,
             till_status=self.S.UTKAST,
             text=_g("Kopia av version %(v)s. Skäl: %(skäl)s")
             % {"v": self.version, "skäl": motivering},
@@ -631,6 +631,6 @@ class Tjänsteutlåtande(models.Model):
         return nytt
 
     def _meddela(self, händelse):
-        from yttranden.tasks import skicka_meddelanden
+        from yttranden.tasks.utlatande import skicka_meddelanden
 
         transaction.on_commit(lambda: skicka_meddelanden.delay(händelse.pk))

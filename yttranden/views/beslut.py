@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from nämnder.models import Sammanträde
 from nämnder.permissions import har_roll, hämta_för_användare
 from nämnder.roller import Roll
-from yttranden.beslut_forms import BeslutForm, RättelseForm, UttalandeForm, ÄrendeForm
 from yttranden.beslutstext import föreslår_omedelbar_justering, förslag_som_text
+from yttranden.forms.beslut import BeslutForm, RättelseForm, UttalandeForm, ÄrendeForm
 from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
 
 SEKRETERARE = Roll.NÄMNDSEKRETERARE

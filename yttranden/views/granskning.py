@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nämnder.roller import Roll
-from yttranden.forms import KommentarForm, MotiveringForm
+from yttranden.forms.utlatande import KommentarForm, MotiveringForm
 from yttranden.views._hamta import hämta_utlåtande
 from yttranden.views.utlatande import detaljcontext
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from nämnder.permissions import får, hämta_för_användare
 from nämnder.roller import Roll
 from remiss.models import Remissinstans
-from yttranden.forms import BilagaForm, KommentarForm, MotiveringForm, UppgifterForm
+from yttranden.forms.utlatande import BilagaForm, KommentarForm, MotiveringForm, UppgifterForm
 from yttranden.models import Tjänsteutlåtande
 from yttranden.views._hamta import hämta_utlåtande
 

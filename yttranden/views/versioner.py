@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
-from yttranden.forms import JämförForm
+from yttranden.forms.utlatande import JämförForm
 from yttranden.jamforelse import jämför
 from yttranden.views._hamta import hämta_utlåtande
 

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from nämnder.inloggning.views import logga_ut
+from nämnder.views import Inloggning, admininloggning
+from remiss.views.start import start
+
+urlpatterns = [
+    path("", start, name="start"),
+    path("logga-in/", Inloggning.as_view(), name="login"),
+    path("logga-in/", include("nämnder.inloggning.urls")),
+    path("logga-ut/", logga_ut, name="logout"),
+    path("namnder/", include("nämnder.urls")),
+    path("remisser/", include("remiss.urls.remisser")),
+    path("remisser/", include("remiss.urls.ks")),
+    path("instanser/", include("remiss.urls.instanser")),
+    path("utlatanden/", include("yttranden.urls.utlatanden")),
+    path("sok/", include("remiss.urls.sok")),
+    path("beslut/", include("yttranden.urls.beslut")),
+    path("kalender/", include("remiss.urls.kalender")),
+    path("", include("yttranden.urls.pdf")),  # /pdf/… and /verifiera/
+    path("admin/login/", admininloggning, name="admininloggning"),
+    path("admin/", admin.site.urls),
+]

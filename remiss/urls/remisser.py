@@ -1,0 +1,11 @@
+from django.urls import path, re_path
+
+from remiss.views import export, oversikt
+
+app_name = "remisser"
+
+urlpatterns = [
+    path("", oversikt.översikt, name="översikt"),
+    path("<int:pk>/", oversikt.detalj, name="detalj"),
+    re_path(r"^(?P<pk>[0-9]+)/export\.(?P<format>csv|xlsx)$", export.export, name="export"),
+]

@@ -1,0 +1,78 @@
+"""Fixtures: the kommun's groups mapped to roles, and the test IdPs as running processes.
+
+The kommun's people at its IdP: Anna Lindqvist, handläggare in utbildningsförvaltningen (and a
+KS reader), Lena Holmdahl, utbildningsdirektör, and Olle Ek, whose only group Remiss does not
+know."""
+
+import pytest
+
+from nämnder.models import Gruppkoppling
+from nämnder.roller import Roll
+from tests.idp.process import IdpProcess
+
+KLIENT_ID = "remiss-test"
+KLIENT_HEMLIGHET = "hemlighet-som-bara-finns-i-testerna"
+LÖSENORD = "kommunens-lösenord"
+
+PERSONER = {
+    "anna": {
+        "sub": "a1b2c3-anna",
+        "given_name": "Anna",
+        "family_name": "Lindqvist",
+        "email": "anna.lindqvist@edu.stockholm.se",
+        "jobTitle": "Utredare",
+        "groups": ["UN-Handlaggare", "KS-Lasare"],
+    },
+    "lena": {
+        "sub": "d4e5f6-lena",
+        "given_name": "Lena",
+        "family_name": "Holmdahl",
+        "email": "lena.holmdahl@edu.stockholm.se",
+        "jobTitle": "Utbildningsdirektör",
+        "groups": ["UN-Direktor"],
+        "acr": "http://id.elegnamnden.se/loa/1.0/loa3",
+    },
+    "olle": {
+        "sub": "g7h8i9-olle",
+        "given_name": "Olle",
+        "family_name": "Ek",
+        "email": "olle.ek@stockholm.se",
+        "groups": ["Alla-medarbetare"],
+    },
+}
+
+
+@pytest.fixture
+def gruppkopplingar(un, ks):
+    for grupp, nämnd, roll in [
+        ("UN-Handlaggare", un, Roll.HANDLÄGGARE),
+        ("UN-Direktor", un, Roll.DIREKTÖR),
+        ("KS-Lasare", ks, Roll.LÄSARE),
+    ]:
+        Gruppkoppling.objects.create(grupp=grupp, nämnd=nämnd, roll=roll)
+
+
+@pytest.fixture
+def oidc_idp(tmp_path, live_server, settings, gruppkopplingar):
+    """The kommun's OpenID Connect provider, running, with Remiss registered at it."""
+    fil = tmp_path / "oidc-idp.json"
+    retur = f"{live_server.url}/logga-in/oidc/retur/"
+    IdpProcess.skriv_fil(
+        fil,
+        {
+            "klient": {
+                "id": KLIENT_ID,
+                "hemlighet": KLIENT_HEMLIGHET,
+                "omdirigeringar": [retur],
+                "utloggningar": [f"{live_server.url}/logga-in/"],
+            },
+            "personer": {n: {**p, "lösenord": LÖSENORD} for n, p in PERSONER.items()},
+            "fel": {},
+        },
+    )
+    idp = IdpProcess("tests.idp.oidc_provider", fil)
+    settings.REMISS_OIDC_ISSUER = idp.url
+    settings.REMISS_OIDC_CLIENT_ID = KLIENT_ID
+    settings.REMISS_OIDC_CLIENT_SECRET = KLIENT_HEMLIGHET
+    yield idp
+    idp.stoppa()

@@ -1,0 +1,1 @@
+"""The e-mails the yttranden app sends, one module per noun."""

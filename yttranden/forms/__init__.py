@@ -1,0 +1,1 @@
+"""Forms of the yttranden app, one module per noun."""

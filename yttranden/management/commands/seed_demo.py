@@ -1,0 +1,34 @@
+"""The demo: every app's demo data, in dependency order. It lives in yttranden, the app on top,
+because it needs all three (remiss never imports yttranden)."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from nämnder import demo as nämnder_demo
+from remiss import demo as remiss_demo
+from yttranden import demo as yttranden_demo
+from yttranden import demo_beslut
+from yttranden.models import Tjänsteutlåtande
+
+
+class Command(BaseCommand):
+    help = (
+        "Lägger in Stockholms stads nämnder, demoanvändare och demoärenden. Kan köras flera gånger."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        nämnder = nämnder_demo.skapa_nämnder()
+        personer = nämnder_demo.skapa_användare(nämnder)
+        nämnder_demo.skapa_sammanträden(nämnder)
+        remisser = remiss_demo.skapa_remisser(nämnder, personer)
+        yttranden_demo.skapa_utlåtanden(nämnder, personer)
+        beslut = demo_beslut.skapa_beslut(nämnder, personer)
+        utlåtanden = Tjänsteutlåtande.objects.count()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demodata klar: {len(nämnder)} nämnder, {len(personer)} demoanvändare "
+                f"(lösenord: {nämnder_demo.DEMO_LÖSENORD}), {remisser} remisser, "
+                f"{utlåtanden} tjänsteutlåtanden, {beslut} beslut."
+            )
+        )

@@ -1,0 +1,1 @@
+"""URLs of the yttranden app, one module per noun; remiss/urls includes each."""
