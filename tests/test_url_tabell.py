@@ -1,5 +1,6 @@
-"""Every URL of every urls.py has a row in an access table (this one, or KS's in
-tests/remiss/test_ks_tillgang.py): a new URL without one fails ``test_every_url_has_a_row``.
+"""Every URL of every urls.py has a row in an access table (this one, KS's in
+tests/remiss/test_ks_tillgang.py or the IdP's in tests/inloggning/test_tillgang.py): a new URL
+without one fails ``test_every_url_has_a_row_in_an_access_table``.
 
 For every row: an anonymous visitor is sent to log in (or the URL is public by design), and a
 handläggare in Södermalm (the outsider) asking with a valid CSRF token about utbildningsnämndens
@@ -118,6 +119,9 @@ RADER = [
     ("pdf:svarspaket", ["instans"], "get", 404, LOGIN),
     ("pdf:verifiera", [], "get", 200, LOGIN),
 ]
+# The ways in through the kommun's IdP are public by design; their table is
+# tests/inloggning/test_tillgang.py (every kind of person, nothing changed).
+INLOGGNINGENS = ["inloggning:oidc_start", "inloggning:oidc_retur", "inloggning:ingen_roll"]
 # A person's own things, not another nämnd's: a new calendar address is the outsider's own.
 EGNA = [("kalender:ny_adress", [], "post", 302, LOGIN)]
 
@@ -133,7 +137,7 @@ def _namn(mönster, namnrymd=None):
 def test_every_url_has_a_row_in_an_access_table():
     """Django's own admin (its staff check, tests/test_admin.py) is the one exception."""
     alla = {n for n in _namn(get_resolver().url_patterns) if not n.startswith("admin:")}
-    i_tabeller = {rad[0] for rad in [*RADER, *EGNA, *KS_URLER]}
+    i_tabeller = {rad[0] for rad in [*RADER, *EGNA, *KS_URLER]} | set(INLOGGNINGENS)
     assert alla - i_tabeller == set(), "URL:er utan rad i någon åtkomsttabell"
     assert i_tabeller - alla == set(), "rader för URL:er som inte finns"
 
