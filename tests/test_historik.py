@@ -130,6 +130,8 @@ def _användarformulär(person, roller, **extra):
         "date_joined_1": "08:00:00",
         "nämnduserobjectpermission_set-TOTAL_FORMS": str(len(roller)),
         "nämnduserobjectpermission_set-INITIAL_FORMS": str(sum(1 for pk, *_ in roller if pk)),
+        "externa_identiteter-TOTAL_FORMS": "0",
+        "externa_identiteter-INITIAL_FORMS": "0",
         **extra,
     }
     for i, (pk, nämnd, permission, ta_bort) in enumerate(roller):
@@ -186,3 +188,23 @@ def test_a_failed_login_to_the_admin_writes_nothing(client, admin_anna):
     svar = client.post(reverse("admin:login"), {"username": "anna.admin", "password": "fel"})
     assert svar.status_code == 200
     assert not Admininloggning.objects.exists()
+
+
+def test_the_demos_backdating_may_move_the_time_of_a_history_row_and_nothing_else(un):
+    """seed_demo dates its story's history (nämnder.historikskydd.dateras_om); even then
+    the text, the person and the kind stay as written."""
+    import datetime
+
+    from nämnder import historikskydd
+
+    bertil = AnvändareFactory(username="un.bertil")
+    ge_roll(bertil, un, Roll.HANDLÄGGARE, av=None, källa="test")
+    rad = Rollhändelse.objects.get(användare=bertil)
+    förr = datetime.datetime(2023, 9, 1, 8, tzinfo=datetime.UTC)
+    with historikskydd.dateras_om():
+        Rollhändelse.objects.filter(pk=rad.pk).update(tidpunkt=förr)
+    assert Rollhändelse.objects.get(pk=rad.pk).tidpunkt == förr
+    with _vägrad(), historikskydd.dateras_om():
+        Rollhändelse.objects.filter(pk=rad.pk).update(källa="ändrad")
+    with _vägrad(), historikskydd.dateras_om():
+        Rollhändelse.objects.filter(pk=rad.pk).delete()
