@@ -23,6 +23,9 @@ from nämnder.models import Sammanträde
 SÖK_EFTER_SVARSDATUM = datetime.timedelta(days=180)
 # The answer is sent once the minutes of that item are approved; a week is a usual margin.
 JUSTERINGSMARGINAL = datetime.timedelta(days=7)
+# Holidays and July are counted over at most this much of a remisstid: a mistyped year
+# (9999-12-31) must give a warning, not eight thousand years of holidays or an OverflowError.
+LÄNGST_BEDÖMD = datetime.timedelta(days=3 * 366)
 MÖTESKODER = {"inget_mote", "kort_beredning"}
 
 
@@ -60,7 +63,10 @@ class Mötesbedömning:
     @property
     def föreslaget_svarsdatum(self):
         """The deadline to ask for in an anstånd: a week after the next meeting."""
-        if self.nästa_möte is None:
+        if (
+            self.nästa_möte is None
+            or self.nästa_möte.datum > datetime.date.max - JUSTERINGSMARGINAL
+        ):
             return None
         return self.nästa_möte.datum + JUSTERINGSMARGINAL
 
@@ -152,11 +158,16 @@ def _mötesvarningar(b, möten, beredning):
 
 
 def _tidsvarningar(b):
-    b.helgdagar = helgdagar(b.från, b.svarsdatum)
+    till = b.svarsdatum
+    if (till - b.från) > LÄNGST_BEDÖMD:
+        till = b.från + LÄNGST_BEDÖMD
+        text = _("Svarsdatum %(datum)s ligger mer än tre år fram. Kontrollera årtalet.")
+        b.varningar.append(Varning("långt_fram", text % {"datum": _datum(b.svarsdatum)}))
+    b.helgdagar = helgdagar(b.från, till)
     if b.helgdagar:
         namn = ", ".join(f"{namn.lower()} {_datum(dag)}" for dag, namn in b.helgdagar)
         b.varningar.append(Varning("helgdagar", _("Remisstiden omfattar helgdagar: %s.") % namn))
-    juli = _juli_dagar(b.från, b.svarsdatum)
+    juli = _juli_dagar(b.från, till)
     if juli:
         text = ngettext(
             "Remisstiden går över %(dagar)s dag i juli, då nämnderna sällan sammanträder.",
@@ -185,7 +196,10 @@ def bedöm(nämnd, svarsdatum, från=None, sammanträden=None):
 def _möten(nämnd_pks, från, svarsdatum):
     return (
         Sammanträde.objects.filter(
-            nämnd__in=nämnd_pks, datum__gte=från, datum__lte=svarsdatum + SÖK_EFTER_SVARSDATUM
+            nämnd__in=nämnd_pks,
+            datum__gte=från,
+            datum__lte=min(svarsdatum, datetime.date.max - SÖK_EFTER_SVARSDATUM)
+            + SÖK_EFTER_SVARSDATUM,
         )
         .select_related("nämnd")
         .order_by("datum")

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from nämnder.demo import DEMO_ANVÄNDARE, DEMO_LÖSENORD
 from nämnder.forms import SammanträdeForm
-from nämnder.inloggning import oidc
+from nämnder.inloggning import oidc, saml
 from nämnder.inloggning.lokal import LösenordsForm
 from nämnder.inloggning.session import LÖSENORD, Autentisering, anteckna
 from nämnder.models import Admininloggning, Användare, Nämnd
@@ -25,6 +25,11 @@ class Inloggning(LoginView):
     redirect_authenticated_user = True
     authentication_form = LösenordsForm
 
+    def dispatch(self, request, *args, **kwargs):
+        # A step-up (before an attest) asks a logged-in person for the password again.
+        self.redirect_authenticated_user = "stegupp" not in request.GET
+        return super().dispatch(request, *args, **kwargs)
+
     def form_valid(self, form):
         svar = super().form_valid(form)
         anteckna(self.request, Autentisering(LÖSENORD, timezone.now()))
@@ -33,6 +38,8 @@ class Inloggning(LoginView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["oidc"] = oidc.påslagen()
+        context["saml"] = saml.påslagen()
+        context["stegupp"] = "stegupp" in self.request.GET
         context["losenord"] = settings.REMISS_LOSENORD_INLOGGNING
         if settings.REMISS_DEMO:
             ordning = [rad[0] for rad in DEMO_ANVÄNDARE]

@@ -3,7 +3,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from remiss.models import Kalendernyckel, Påminnelse
+from remiss import utkorg
+from remiss.models import Kalendernyckel, Påminnelse, Utkorgspost
 from remiss.paminnelser import köa
 
 
@@ -89,3 +90,32 @@ class KalendernyckelAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Utkorgspost)
+class UtkorgspostAdmin(admin.ModelAdmin):
+    """Every side effect: waiting, under way, done, skipped or failed. A row is a log and is not
+    edited by hand; failed rows can be queued again."""
+
+    list_display = ["skapad", "beskrivning", "uppdrag", "status", "försök", "nästa_försök", "fel"]
+    list_filter = ["status", "uppdrag"]
+    search_fields = ["beskrivning", "gäller", "nyckel"]
+    date_hierarchy = "skapad"
+    actions = ["försök_igen"]
+    readonly_fields = [f.name for f in Utkorgspost._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Försök igen med de markerade misslyckade"))
+    def försök_igen(self, request, queryset):
+        pks = utkorg.försök_igen(queryset)
+        self.message_user(
+            request,
+            ngettext("%(antal)s jobb köades igen.", "%(antal)s jobb köades igen.", len(pks))
+            % {"antal": len(pks)},
+            messages.SUCCESS,
+        )

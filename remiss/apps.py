@@ -13,7 +13,12 @@ class RemissConfig(AppConfig):
 
     def ready(self):
         from nämnder import atkomst as _nämnder  # noqa: F401 (registers Nämnd, Sammanträde)
-        from remiss import atkomst  # noqa: F401 (registers the remiss app's access rules)
+
+        # The kinds of work this app puts in the outbox register themselves on import.
+        from remiss import (
+            atkomst,  # noqa: F401 (registers the remiss app's access rules)
+            uppdrag,  # noqa: F401
+        )
 
         if settings.CELERY_TASK_ALWAYS_EAGER:
             logger.warning(

@@ -117,10 +117,9 @@ def _för_fram(instans, steg, skickad, folk, personer):
         with _den(dag, 11):
             instans.avstå(steg.motivering, av=registrator)
         return
-    with _den(dag + datetime.timedelta(days=1)) as tid:
+    with _den(dag + datetime.timedelta(days=1)):
         medhandläggare = [personer["kul.handlaggare2"]] if nämnd.diarieprefix == "KUL" else []
         instans.tilldela(handläggare, registrator, _avdelning(nämnd), medhandläggare)
-        Remissinstans.objects.filter(pk=instans.pk).update(handläggare_notifierad=tid)
     if steg.anstånd:
         _anstånd(instans, steg, svar, folk)
     följd = [
@@ -158,7 +157,7 @@ def _anstånd(instans, steg, svar, folk):
             anstånd.bevilja(samordnare)
         else:
             anstånd.avslå(samordnare, "Svaren behövs inför kommunstyrelsens beslut.")
-    Anstånd.objects.filter(pk=anstånd.pk).update(beslutat=tid, beslut_notifierat=tid)
+    Anstånd.objects.filter(pk=anstånd.pk).update(beslutat=tid)
 
 
 def _remiss(ks, dnr, titel, beskrivning, remissdatum, svar_senast, mottagare, samordnare):
@@ -183,9 +182,8 @@ def _remiss(ks, dnr, titel, beskrivning, remissdatum, svar_senast, mottagare, sa
 def _skicka(remiss, samordnare):
     with _den(remiss.remissdatum, 8) as tid:
         remiss.skicka(av=samordnare)
-    # The registrators were told when it was sent: the demo must not mail them again.
     Remiss.objects.filter(pk=remiss.pk).update(utskickad=tid)
-    remiss.instanser.update(mottagen=tid, notifierad=tid)
+    remiss.instanser.update(mottagen=tid)
 
 
 def _avsluta(remiss, samordnare, dag):

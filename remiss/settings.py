@@ -94,6 +94,20 @@ REMISS_OIDC_CLIENT_SECRET = env_str("REMISS_OIDC_CLIENT_SECRET", required=bool(R
 REMISS_OIDC_SCOPES = env_str("REMISS_OIDC_SCOPES", "openid profile email")
 REMISS_OIDC_GROUPS_CLAIM = env_str("REMISS_OIDC_GROUPS_CLAIM", "groups")
 REMISS_OIDC_TITLE_CLAIM = env_str("REMISS_OIDC_TITLE_CLAIM", "jobTitle")
+# SAML 2.0 is on when REMISS_SAML_IDP_METADATA names the IdP's metadata (a file or an https
+# URL); Remiss signs its requests with its own key pair, which must then be given.
+REMISS_SAML_IDP_METADATA = env_str("REMISS_SAML_IDP_METADATA")
+if REMISS_SAML_IDP_METADATA and "://" in REMISS_SAML_IDP_METADATA:
+    env_url("REMISS_SAML_IDP_METADATA", schemes=("https",))
+elif REMISS_SAML_IDP_METADATA and not Path(REMISS_SAML_IDP_METADATA).is_file():
+    raise ImproperlyConfigured(
+        f"Miljövariabeln REMISS_SAML_IDP_METADATA: filen {REMISS_SAML_IDP_METADATA} finns inte."
+    )
+REMISS_SAML_CERT = env_str("REMISS_SAML_CERT", required=bool(REMISS_SAML_IDP_METADATA))
+REMISS_SAML_KEY = env_str("REMISS_SAML_KEY", required=bool(REMISS_SAML_IDP_METADATA))
+REMISS_SAML_ENTITY_ID = env_str("REMISS_SAML_ENTITY_ID")  # default: the SP metadata's URL
+REMISS_SAML_GROUPS_ATTRIBUTE = env_str("REMISS_SAML_GROUPS_ATTRIBUTE", "isMemberOf")
+REMISS_SAML_TITLE_ATTRIBUTE = env_str("REMISS_SAML_TITLE_ATTRIBUTE", "title")
 # Local passwords: on for the demo; off, only a superuser (the break-glass administrator) may
 # still log in with a password.
 REMISS_LOSENORD_INLOGGNING = env_bool("REMISS_LOSENORD_INLOGGNING", True)
@@ -154,6 +168,12 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "handlingar")))
 MEDIA_URL = "/_handlingar/"  # never routed: handlingar are served by permission-checking views
 # The largest handling (PDF, DOCX, XLSX, ODT) a remiss may carry, in megabytes.
 REMISS_MAX_UPLOAD_MB = env_int("REMISS_MAX_UPLOAD_MB", 25, minimum=1)
+# The largest form a browser may post, files aside (those have REMISS_MAX_UPLOAD_MB). A whole
+# tjänsteutlåtande is rarely over 200 kB of text, twice that as HTML, and the editor's autosave
+# posts every section at once: 5 MB leaves room for long tables while a paste of megabytes of
+# Word markup is refused with a Swedish message naming the limit (remiss/views/fel.py).
+REMISS_MAX_FORMULAR_MB = env_int("REMISS_MAX_FORMULAR_MB", 5, minimum=1)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REMISS_MAX_FORMULAR_MB * 1024 * 1024
 
 # Redis is used as cache and as Celery's broker when configured.
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss", "unix"))
@@ -177,12 +197,29 @@ CELERY_TIMEZONE = TIME_ZONE
 # Beat's schedule. Each entry expires before the next is due, so a backlog after an outage
 # runs once, not once per missed interval. Several sweeps at once are harmless (paminnelser.py).
 CELERY_BEAT_SCHEDULE = {
+    "utkorgen": {
+        "task": "remiss.tasks.utkorg.svep",
+        "schedule": timedelta(seconds=env_int("REMISS_UTKORG_SVEP_SEKUNDER", 60, minimum=1)),
+        "options": {"expires": 50},
+    },
     "påminnelser": {
         "task": "remiss.tasks.paminnelser.svep",
         "schedule": timedelta(minutes=5),
         "options": {"expires": 4 * 60},
     },
 }
+
+# The outbox (remiss/utkorg.py). A claimed row whose worker has not finished within the lease
+# is taken over: the lease must exceed the task's hard time limit, which exceeds the soft one.
+REMISS_UTKORG_MJUK_TIDSGRANS = 150
+REMISS_UTKORG_TIDSGRANS = 180
+REMISS_UTKORG_LASTID_SEKUNDER = env_int("REMISS_UTKORG_LASTID_SEKUNDER", 240, minimum=1)
+# A row published this long ago and still not claimed is published again (its message was lost).
+REMISS_UTKORG_KOMARGINAL_SEKUNDER = env_int("REMISS_UTKORG_KOMARGINAL_SEKUNDER", 300, minimum=1)
+# Transient errors are retried after 1, 2, 4 … times this many seconds (at most an hour).
+REMISS_UTKORG_BACKOFF_SEKUNDER = env_int("REMISS_UTKORG_BACKOFF_SEKUNDER", 60, minimum=1)
+# The most rows one sweep publishes; the next sweep takes the rest.
+REMISS_UTKORG_SVEP_HOGST = 5_000
 
 # Deadline reminders (remiss/paminnelser.py). Days before the deadline (negative: after it).
 REMISS_PAMINNELSER_DAGAR = [14, 7, 2, 0, -1, -7]
@@ -197,9 +234,8 @@ REMISS_PAMINNELSER_RISK_DAGAR = 7
 REMISS_PAMINNELSER_LASTID = timedelta(minutes=env_int("REMISS_PAMINNELSER_LASTID_MIN", 15))
 # A queued reminder not taken within this long is queued again (its message was lost).
 REMISS_PAMINNELSER_KOMARGINAL = timedelta(minutes=10)
-# SMTP errors are retried after 1, 2, 4 … times this many seconds (at most an hour), this many
-# times; after that the reminder waits for the sweep, so nothing is dropped while SMTP is down.
-REMISS_PAMINNELSER_BACKOFF_SEKUNDER = 60
+# SMTP errors are retried by the outbox's rule (REMISS_UTKORG_BACKOFF_SEKUNDER) this many times;
+# after that the reminder waits for the sweep, so nothing is dropped while SMTP is down.
 REMISS_PAMINNELSER_MAX_FORSOK = 8
 # The Celery queue for reminder e-mails; empty means the default queue.
 REMISS_PAMINNELSER_KO = env_str("REMISS_PAMINNELSER_KO") or None

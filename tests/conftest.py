@@ -9,7 +9,7 @@ import pytest
 from nämnder.models import Nämnd
 from nämnder.roller import Roll
 from tests.factories import AnvändareFactory, NämndFactory
-from tests.idp.fixtures import gruppkopplingar, oidc_idp  # noqa: F401 (fixtures)
+from tests.idp.fixtures import gruppkopplingar, oidc_idp, saml_idp  # noqa: F401 (fixtures)
 from tests.vanta import Uppgifter
 
 

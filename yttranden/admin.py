@@ -2,6 +2,7 @@
 editor while they are utkast, and the model refuses any change after attest whatever the path."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from yttranden.models import (
     Attest,
@@ -91,9 +92,11 @@ class VersionAdmin(admin.ModelAdmin):
 @admin.register(Pdfdokument)
 class PdfdokumentAdmin(admin.ModelAdmin):
     """The issued PDFs, read-only: a failed render shows here with its error (filter on status);
-    it is tried again from the document's page ("Försök igen")."""
+    it is tried again from here (the action) or from the document's page ("Försök igen"). The
+    work itself is in the outbox (Utkorgen), with its attempts."""
 
-    list_display = ["benämning", "typ", "status", "försök", "skapad", "klar", "fel"]
+    list_display = ["benämning", "typ", "status", "skapad", "klar", "fel"]
+    actions = ["försök_igen"]
     list_filter = ["status", "typ"]
     search_fields = ["benämning", "sha256", "nyckel"]
     date_hierarchy = "skapad"
@@ -103,7 +106,6 @@ class PdfdokumentAdmin(admin.ModelAdmin):
         "status",
         "status_ändrad",
         "fel",
-        "försök",
         "version",
         "nyckel",
         "sha256",
@@ -124,3 +126,8 @@ class PdfdokumentAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.action(description=_("Försök skapa de markerade misslyckade PDF:erna igen"))
+    def försök_igen(self, request, queryset):
+        antal = sum(d.försök_igen(av=request.user) for d in queryset.filter(status="misslyckad"))
+        self.message_user(request, _("%(antal)s PDF:er köades igen.") % {"antal": antal})

@@ -22,10 +22,8 @@ from yttranden.models import (
     Mallavsnitt,
     Tjänsteutlåtande,
     Utlåtandehändelse,
-    Utskick,
     Version,
 )
-from yttranden.tasks.utlatande import mottagare
 
 SAMVERKAN = (
     "Övergripande samverkansöverenskommelse mellan Stockholms stad och Polisregion Stockholm"
@@ -125,15 +123,6 @@ def _skriv(instans, texter, dagar, datum, möte, personer, kod, till):
     return utlåtande
 
 
-def _redan_meddelat(utlåtande):
-    """These happened years ago: nobody is to be e-mailed about them now."""
-    for händelse in utlåtande.händelser.all():
-        for meddelande, person, _ in mottagare(händelse):
-            Utskick.objects.get_or_create(
-                händelse=händelse, mottagare=person, meddelande=meddelande
-            )
-
-
 def skapa_utlåtanden(nämnder, personer):
     """Create the seeds' three tjänsteutlåtanden that are not there yet; return how many
     tjänsteutlåtanden there are."""
@@ -163,6 +152,5 @@ def skapa_utlåtanden(nämnder, personer):
         if Tjänsteutlåtande.objects.filter(instans=instans).exists():
             continue
         möte = _sammanträde(nämnder[prefix], mötesdag)
-        utlåtande = _skriv(instans, texter, dagar, datum, möte, personer, prefix.lower(), till)
-        _redan_meddelat(utlåtande)
+        _skriv(instans, texter, dagar, datum, möte, personer, prefix.lower(), till)
     return Tjänsteutlåtande.objects.count()

@@ -11,7 +11,7 @@ import datetime
 from django.db.models import QuerySet
 
 from remiss.models import Remissinstans
-from yttranden.demo import _den, _instans, _redan_meddelat, _sammanträde, _skriv, _tid
+from yttranden.demo import _den, _instans, _sammanträde, _skriv, _tid
 from yttranden.demotexter import alvsjo
 from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
 
@@ -35,7 +35,6 @@ def _älvsjös_utlåtande(nämnder, personer):
         instans, alvsjo, dagar, d(2019, 8, 14), möte, personer, "alv",
         Tjänsteutlåtande.Status.ATTESTERAD,
     )  # fmt: skip
-    _redan_meddelat(utlåtande)
     return utlåtande
 
 
@@ -49,14 +48,19 @@ def _besluta(utlåtande, mötesdag, nummer, sekreterare, uttalanden=()):
     with _den(mötesdag, 19):
         ärende = Ärende.lägg_på_dagordning(utlåtande, möte, nummer, av=sekreterare)
         text = förslag_som_text(list(utlåtande.sektioner.all()))
-        beslut = Beslut.registrera(ärende, text, av=sekreterare, justeras_omedelbart=True)
+        beslut = Beslut.registrera(
+            ärende,
+            text,
+            av=sekreterare,
+            justeras_omedelbart=True,
+            paragraf=Beslut.nästa_paragraf(möte),
+        )
         for typ, partier, ledamöter, uttalandetext in uttalanden:
             Uttalande.lägg_till(beslut, typ, partier, ledamöter, uttalandetext, av=sekreterare)
     skickat = _tid(mötesdag + datetime.timedelta(days=1), 10)
     with _den(skickat.date(), 10):
         svar = Svar.skicka(beslut, av=sekreterare)
-    # Sent years ago: KS is not to be e-mailed about it now.
-    QuerySet.update(Svar.objects.filter(pk=svar.pk), skickat=skickat, notifierat=skickat)
+    QuerySet.update(Svar.objects.filter(pk=svar.pk), skickat=skickat)
     Remissinstans.objects.filter(pk=svar.instans_id).update(besvarad=skickat)
     QuerySet.update(Ärende.objects.filter(pk=ärende.pk), lagt=_tid(mötesdag, 9))
     QuerySet.update(Beslut.objects.filter(pk=beslut.pk), registrerat=_tid(mötesdag, 19))

@@ -27,6 +27,7 @@ class Attest:
     namn: str
     befattning: str
     datum: datetime.date
+    inloggning: str = ""  # how the person had logged in: "OIDC 2026-11-29 14:05, nivå …"
 
 
 @dataclass(frozen=True)
@@ -56,4 +57,6 @@ class Tjänsteutlåtandedokument:
     bilagor: list[str] = field(default_factory=list)
     attester: list[Attest] = field(default_factory=list)
     version: int = 1
-    utkast: bool = True  # an unattested document is marked as a draft
+    utkast: bool = True
+    # The line under the title; empty: "Remiss från kommunstyrelsen, <remiss_diarienummer>".
+    underrubrik: str = ""  # an unattested document is marked as a draft

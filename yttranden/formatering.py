@@ -52,9 +52,25 @@ _rensare = nh3.Cleaner(
 _TOMT = re.compile(r"^(\s|<p>\s*(<br>)?\s*</p>)*$")
 
 
+# Headings from Word (or any page) at levels the text does not use become the nearest level it
+# does, so a pasted or imported "Rubrik 1" stays a heading instead of losing its text's role.
+_RUBRIKNIVÅ = re.compile(r"<(/?)h([1-6])(?=[\s>/])", flags=re.I)
+_NÄRMASTE = {"1": "3", "2": "3", "3": "3", "4": "4", "5": "4", "6": "4"}
+
+
+# Word and older editors mark bold and italics with <b> and <i>: the same meaning, kept.
+_FET_KURSIV = re.compile(r"<(/?)(b|i)(?=[\s>/])", flags=re.I)
+_SOM = {"b": "strong", "i": "em"}
+
+
+def _rubriknivåer(html):
+    html = _RUBRIKNIVÅ.sub(lambda m: f"<{m[1]}h{_NÄRMASTE[m[2]]}", html)
+    return _FET_KURSIV.sub(lambda m: f"<{m[1]}{_SOM[m[2].lower()]}", html)
+
+
 def sanera(html):
     """The allowed part of ``html``; an editor's empty paragraph becomes the empty string."""
-    rent = _rensare.clean(html or "").strip()
+    rent = _rensare.clean(_rubriknivåer(html or "")).strip()
     return "" if _TOMT.match(rent) else rent
 
 

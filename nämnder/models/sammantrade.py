@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,3 +38,11 @@ class Sammanträde(models.Model):
 
     def __str__(self):
         return f"{self.nämnd} {self.datum:%Y-%m-%d}"
+
+    def har_ägt_rum(self, nu=None):
+        """Whether the meeting has taken place: its day has come and, when it has a starting
+        time, that time has passed. A beslut can be recorded only after that."""
+        nu = timezone.localtime(nu)
+        if self.datum != nu.date():
+            return self.datum < nu.date()
+        return self.tid is None or self.tid <= nu.time()

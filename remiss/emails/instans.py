@@ -1,8 +1,10 @@
 """The e-mails Remiss sends: one function per message, three templates each
 (``emails/<namn>-subject.txt``, ``-body.txt`` and ``-body.html``), always in Swedish."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -26,13 +28,18 @@ def bygg_meddelande(namn, context, till, cc=(), rubriker=None):
     return meddelande
 
 
-def skicka_var_för_sig(namn, context, adresser):
-    """One message per address, over one connection: no one sees who else was told."""
-    meddelanden = [bygg_meddelande(namn, context, [adress]) for adress in adresser]
-    return get_connection().send_messages(meddelanden) or 0
+def rubriker(post):
+    """Headers of a message sent from the outbox: its Message-ID is the row's, so that in the
+    one case where it can go out twice (remiss/utkorg.py) a mail system can drop the copy."""
+    domän = urlsplit(settings.SITE_URL).hostname or "remiss.invalid"
+    return {
+        "Message-ID": f"<utkorg-{post.pk}@{domän}>",
+        # Tells out-of-office responders not to answer a machine (RFC 3834).
+        "Auto-Submitted": "auto-generated",
+    }
 
 
-def remiss_inkommen(instans, adresser):
+def remiss_inkommen(instans, adress, rubriker=None):
     """Tell a recipient nämnd's registrators that KS has sent it a remiss."""
     context = {
         "instans": instans,
@@ -40,10 +47,10 @@ def remiss_inkommen(instans, adresser):
         "nämnd": instans.nämnd,
         "länk": absolut_länk("instanser:detalj", instans.pk),
     }
-    return skicka_var_för_sig("remiss-inkommen", context, adresser)
+    return bygg_meddelande("remiss-inkommen", context, [adress], rubriker=rubriker).send()
 
 
-def handläggare_tilldelad(instans, cc=()):
+def handläggare_tilldelad(instans, adress, cc=(), rubriker=None):
     """Tell a handläggare that they have been given a remiss to handle."""
     context = {
         "instans": instans,
@@ -52,11 +59,11 @@ def handläggare_tilldelad(instans, cc=()):
         "handläggare": instans.handläggare,
         "länk": absolut_länk("instanser:detalj", instans.pk),
     }
-    meddelande = bygg_meddelande("handlaggare-tilldelad", context, [instans.handläggare.email], cc)
+    meddelande = bygg_meddelande("handlaggare-tilldelad", context, [adress], cc, rubriker)
     return meddelande.send()
 
 
-def anståndsbeslut(anstånd, adresser):
+def anståndsbeslut(anstånd, adress, rubriker=None):
     """Tell the nämnd (its registrators and whoever asked) what KS decided on an anstånd."""
     instans = anstånd.instans
     context = {
@@ -67,4 +74,4 @@ def anståndsbeslut(anstånd, adresser):
         "nämnd": instans.nämnd,
         "länk": absolut_länk("instanser:detalj", instans.pk),
     }
-    return skicka_var_för_sig("anstand-beslut", context, adresser)
+    return bygg_meddelande("anstand-beslut", context, [adress], rubriker=rubriker).send()

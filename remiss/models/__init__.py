@@ -6,6 +6,7 @@ from remiss.models.kalendernyckel import Kalendernyckel
 from remiss.models.paminnelse import Påminnelse
 from remiss.models.remiss import Remiss
 from remiss.models.sokpost import Sökord, Sökpost
+from remiss.models.utkorg import Utkorgspost
 
 __all__ = [
     "Anstånd",
@@ -17,4 +18,5 @@ __all__ = [
     "Remissinstans",
     "Sökord",
     "Sökpost",
+    "Utkorgspost",
 ]

@@ -35,9 +35,6 @@ class Anstånd(models.Model):
     )
     beslutat = models.DateTimeField(_("beslutat"), null=True, blank=True)
     beslutsmotivering = models.TextField(_("motivering till beslutet"), blank=True)
-    # Claimed by the e-mail task before it tells the nämnd about the decision
-    # (remiss/tasks/notifieringar.py).
-    beslut_notifierat = models.DateTimeField(_("beslutet meddelat"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("anstånd")
@@ -86,9 +83,9 @@ class Anstånd(models.Model):
         låst.beslutsmotivering = (motivering or "").strip()
         låst.save(update_fields=["status", "beslutat_av", "beslutat", "beslutsmotivering"])
         self.refresh_from_db()
-        from remiss.tasks.notifieringar import notifiera_anståndsbeslut
+        from remiss import uppdrag
 
-        transaction.on_commit(lambda: notifiera_anståndsbeslut.delay(låst.pk), robust=True)
+        uppdrag.anståndsbeslut(låst)
 
     @transaction.atomic
     def bevilja(self, av, motivering=""):

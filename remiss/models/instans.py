@@ -94,12 +94,6 @@ class Remissinstans(models.Model):
     mottagen = models.DateTimeField(_("mottagen"), auto_now_add=True)
     besvarad = models.DateTimeField(_("besvarad"), null=True, blank=True)
     avstår_motivering = models.TextField(_("motivering till att avstå"), blank=True)
-    # Claimed by the e-mail tasks with a conditional UPDATE, so a retried or repeated task never
-    # tells anyone twice (see remiss/tasks/notifieringar.py).
-    notifierad = models.DateTimeField(_("registratorerna underrättade"), null=True, blank=True)
-    handläggare_notifierad = models.DateTimeField(
-        _("handläggaren underrättad"), null=True, blank=True
-    )
 
     objects = RemissinstansQuerySet.as_manager()
 
@@ -186,17 +180,13 @@ class Remissinstans(models.Model):
                 låst, self.Status.TILLDELAD, av, Remisshändelse.Typ.TILLDELAD, str(handläggare)
             )
         ny_handläggare = låst.handläggare_id != handläggare.pk
-        if ny_handläggare:
-            låst.handläggare_notifierad = None
         låst.handläggare, låst.avdelning = handläggare, avdelning
-        self._spara(låst, "handläggare", "avdelning", "handläggare_notifierad")
+        self._spara(låst, "handläggare", "avdelning")
         self.medhandläggare.set(medhandläggare)
         if ny_handläggare:
-            from remiss.tasks.notifieringar import notifiera_handläggare
+            from remiss import uppdrag
 
-            transaction.on_commit(
-                lambda: notifiera_handläggare.delay(låst.pk, handläggare.pk), robust=True
-            )
+            uppdrag.handläggare_tilldelad(låst, handläggare)
 
     @transaction.atomic
     def avstå(self, motivering, av):

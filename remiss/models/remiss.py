@@ -12,6 +12,16 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
 from remiss.models.handelse import Remisshändelse
 
+# A remisstid longer than this is a typing error (9999-12-31), not a plan.
+LÄNGSTA_REMISSTID_ÅR = 10
+
+
+def _plus_år(dag, år):
+    try:
+        return dag.replace(year=dag.year + år)
+    except ValueError:  # 29 February, or past year 9999
+        return dag.replace(year=min(dag.year + år, 9999), day=min(dag.day, 28))
+
 
 class RemissQuerySet(models.QuerySet):
     def öppna(self):
@@ -127,6 +137,16 @@ class Remiss(models.Model):
             raise ValidationError(
                 {"sista_svarsdatum": _("Sista svarsdatum kan inte vara före remissdatum.")}
             )
+        längst = self.remissdatum and _plus_år(self.remissdatum, LÄNGSTA_REMISSTID_ÅR)
+        if längst and self.sista_svarsdatum and self.sista_svarsdatum > längst:
+            text = _(
+                "Sista svarsdatum kan inte ligga mer än %(år)s år efter remissdatum. "
+                "Kontrollera årtalet."
+            )
+            raise ValidationError({"sista_svarsdatum": text % {"år": LÄNGSTA_REMISSTID_ÅR}})
+
+    def svarsdatum_har_passerat(self, idag=None):
+        return self.sista_svarsdatum < (idag or timezone.localdate())
 
     @property
     def är_utkast(self):
@@ -239,13 +259,11 @@ class Remiss(models.Model):
             Remissinstans(remiss=låst, nämnd=nämnd, svarsdatum=låst.sista_svarsdatum)
             for nämnd in mottagare
         )
-        from remiss.tasks.notifieringar import notifiera_registratorer
+        from remiss import uppdrag
 
-        # Only after commit: a rolled-back send must not have told anyone.
-        for instans in instanser:
-            transaction.on_commit(
-                lambda pk=instans.pk: notifiera_registratorer.delay(pk), robust=True
-            )
+        # In the outbox, in this transaction: a rolled-back send tells no one, a saved one is
+        # never forgotten (remiss/utkorg.py).
+        uppdrag.remiss_inkommen(instanser)
         låst.logga(
             Remisshändelse.Typ.SKICKAD,
             av,

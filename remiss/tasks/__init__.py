@@ -3,6 +3,6 @@
 Celery's ``autodiscover_tasks()`` imports ``remiss.tasks``; importing the modules here is what
 registers their tasks."""
 
-from remiss.tasks import notifieringar, paminnelser
+from remiss.tasks import paminnelser, utkorg
 
-__all__ = ["notifieringar", "paminnelser"]
+__all__ = ["paminnelser", "utkorg"]

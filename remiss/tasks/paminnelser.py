@@ -31,7 +31,6 @@ nothing and sends nothing twice.
 
 import datetime
 import logging
-import random
 import smtplib
 
 from celery import shared_task
@@ -41,27 +40,12 @@ from django.utils import timezone
 from nämnder.models import Nämnd
 from nämnder.permissions import nämnder_för
 from nämnder.roller import Roll
-from remiss import paminnelser
+from remiss import paminnelser, utkorg
 from remiss.emails import paminnelser as emails_paminnelser
 from remiss.models import Påminnelse
 
 logger = logging.getLogger(__name__)
 P = Påminnelse
-
-# SMTPException is an OSError; connection refused, timeouts and resets are too.
-TRANSIENTA_FEL = (smtplib.SMTPException, OSError)
-
-
-def _permanent(fel):
-    """A refusal of this message or recipient, which trying again will not change."""
-    if isinstance(fel, smtplib.SMTPRecipientsRefused):
-        return all(kod >= 500 for kod, _ in fel.recipients.values())
-    return isinstance(fel, smtplib.SMTPDataError) and fel.smtp_code >= 500
-
-
-def _väntetid(försök):
-    bas = settings.REMISS_PAMINNELSER_BACKOFF_SEKUNDER
-    return min(bas * 2**försök, 3600) * random.uniform(0.8, 1.2)
 
 
 @shared_task(ignore_result=True)
@@ -143,12 +127,14 @@ def skicka_påminnelse(self, pk):
         return False
     try:
         skickat = _skicka(påminnelse)
-    except TRANSIENTA_FEL as fel:
-        if _permanent(fel):
+    except Exception as fel:
+        # The outbox's one SMTP classifier (remiss/utkorg.py): 4xx and network errors retry,
+        # a 5xx refusal of this message or recipient does not.
+        if utkorg.tillfälligt(fel):
+            return _försök_senare(self, påminnelse, fel)
+        if isinstance(fel, smtplib.SMTPException):
             påminnelse.misslyckas(repr(fel), P.Orsak.AVVISAD)
             return False
-        return _försök_senare(self, påminnelse, fel)
-    except Exception as fel:
         # A fault in our own code: shown as failed in the admin, which can queue it again.
         påminnelse.misslyckas(repr(fel))
         raise
@@ -166,6 +152,6 @@ def _försök_senare(task, påminnelse, fel):
         påminnelse.släpp(repr(fel), timezone.now())
         logger.warning("Påminnelse %s väntar på e-postservern: %r", påminnelse.pk, fel)
         return False
-    väntetid = _väntetid(försök)
+    väntetid = utkorg.väntetid(försök + 1)
     påminnelse.släpp(repr(fel), timezone.now() + datetime.timedelta(seconds=väntetid))
     raise task.retry(exc=fel, countdown=väntetid, max_retries=None)

@@ -5,6 +5,9 @@ from nämnder.inloggning.views import logga_ut
 from nämnder.views import Inloggning, admininloggning
 from remiss.views.start import start
 
+# Django's own "Bad Request (400)" is English: every refused request gets a Swedish answer.
+handler400 = "remiss.views.fel.felaktig_begäran"
+
 urlpatterns = [
     path("", start, name="start"),
     path("logga-in/", Inloggning.as_view(), name="login"),

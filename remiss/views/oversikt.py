@@ -4,15 +4,15 @@ remissinstanser. Both run a fixed number of queries whatever the number of rows.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, FloatField, IntegerField, Value
-from django.db.models.functions import Cast, ExtractYear, NullIf, StrIndex, Substr
+from django.db.models import CharField, F, FloatField, IntegerField, Value
+from django.db.models.functions import Cast, Concat, ExtractYear, NullIf, StrIndex, Substr
 from django.shortcuts import render
 
 from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
-from remiss.models import Remiss
+from remiss.models import Remiss, Utkorgspost
 
 PER_SIDA = 50
 
@@ -114,6 +114,13 @@ def detalj(request, pk):
     if är_ks:
         context["instanser"] = instanser.order_by("nämnd__namn")
         context["händelser"] = remiss.händelser.select_related("utförd_av", "instans__nämnd")
+        # Told to KS where it sent the remiss: a notice the mail server refused for good.
+        nycklar = remiss.instanser.annotate(
+            nyckel=Concat(Value("remiss.remissinstans:"), Cast("pk", CharField()))
+        ).values("nyckel")
+        context["misslyckad_epost"] = Utkorgspost.objects.misslyckade().filter(
+            uppdrag="epost.remiss_inkommen", gäller__in=nycklar
+        )
     else:
         context["egna"] = instanser
     return render(request, "remiss/detalj.html", context)

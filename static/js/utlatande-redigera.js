@@ -39,8 +39,18 @@
     window.gettext = (text) => DIALOGER[text] || text;
   }
 
+  // Pasted Word text: its headings, lists, bold and italics kept (word-inklistring.js). The
+  // editor's own paste handling runs on the result, as a plugin added to the running editor.
+  function klistraInFrånWord(editor) {
+    const omvandla = window.remissWordInklistring;
+    const Plugin = editor.state.plugins.length && editor.state.plugins[0].constructor;
+    if (!omvandla || !Plugin) return;
+    editor.registerPlugin(new Plugin({ props: { transformPastedHTML: omvandla } }));
+  }
+
   document.addEventListener("prose-editor:ready", (händelse) => {
     const { editor, textarea } = händelse.detail;
+    klistraInFrånWord(editor);
     const ram = textarea.closest(".prose-editor");
     const etikett = document.querySelector(`label[for="${textarea.id}"]`);
     const yta = editor.view.dom;
@@ -100,12 +110,16 @@
             "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
           },
         });
-        data = await svar.json();
       } catch (fel) {
         osparat = true;
         status.textContent = "Kunde inte spara – kontrollera nätverket. Försöker igen om en stund.";
         planera(10000);
         return;
+      }
+      try {
+        data = await svar.json();
+      } catch (fel) {
+        data = {}; // the server answered, but not with JSON (a proxy's error page)
       }
       if (svar.ok) {
         form.elements["grundad_på"].value = data.version;
@@ -114,9 +128,11 @@
       }
       // Someone else saved in between, or the utlåtande is no longer an utkast: stop, keep the
       // text in the editor and show why (and the refused text) instead of retrying.
+      // Anything else (413: too large) is shown and not retried on its own: the next edit tries
+      // again, so removing the oversized paste saves the rest of the text.
       stoppad = svar.status === 409;
       osparat = !stoppad;
-      status.textContent = data.fel || "Kunde inte spara.";
+      status.textContent = data.fel || `Kunde inte spara (fel ${svar.status}). Ändra texten eller ladda om sidan.`;
       if (data.html && krockruta) krockruta.innerHTML = data.html;
     }
 

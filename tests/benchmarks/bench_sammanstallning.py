@@ -7,7 +7,6 @@ process: the number of SQL queries and the median server-side time over ``VARV``
 ``python -m tests.benchmarks sammanstallning`` runs it alone.
 """
 
-import datetime
 import time
 
 from tests.benchmarks.bench_remisser import _mät
@@ -35,7 +34,7 @@ def _besvara(instans, personal):
     utlåtande.skicka_till_granskning(av=handläggare)
     utlåtande.godkänn(av=personal[Roll.AVDELNINGSCHEF])
     utlåtande.attestera(av=personal[Roll.DIREKTÖR])
-    möte = instans.nämnd.sammanträden.create(datum=timezone.localdate() + datetime.timedelta(7))
+    möte = instans.nämnd.sammanträden.create(datum=timezone.localdate())
     sekreterare = personal[Roll.NÄMNDSEKRETERARE]
     ärende = Ärende.lägg_på_dagordning(utlåtande, möte, 10, av=sekreterare)
     beslut = Beslut.registrera(ärende, "1. Godkänns.", av=sekreterare, justeras_omedelbart=True)

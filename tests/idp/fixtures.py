@@ -9,6 +9,7 @@ import pytest
 from nämnder.models import Gruppkoppling
 from nämnder.roller import Roll
 from tests.idp.process import IdpProcess
+from tests.idp.saml_idp import nyckelpar
 
 KLIENT_ID = "remiss-test"
 KLIENT_HEMLIGHET = "hemlighet-som-bara-finns-i-testerna"
@@ -74,5 +75,34 @@ def oidc_idp(tmp_path, live_server, settings, gruppkopplingar):
     settings.REMISS_OIDC_ISSUER = idp.url
     settings.REMISS_OIDC_CLIENT_ID = KLIENT_ID
     settings.REMISS_OIDC_CLIENT_SECRET = KLIENT_HEMLIGHET
+    yield idp
+    idp.stoppa()
+
+
+@pytest.fixture
+def saml_idp(tmp_path, live_server, settings, gruppkopplingar):
+    """The kommun's SAML IdP, running, with Remiss (its metadata at the stable URL) known to
+    it, and Remiss's own key pair for signing its requests."""
+    katalog = tmp_path / "saml"
+    katalog.mkdir()
+    fil = katalog / "idp.json"
+    IdpProcess.skriv_fil(
+        fil,
+        {"personer": {n: {**p, "lösenord": LÖSENORD} for n, p in PERSONER.items()}, "fel": {}},
+    )
+    nyckelpar(katalog, "remiss")
+    settings.SITE_URL = live_server.url
+    idp = IdpProcess(
+        "tests.idp.saml_idp",
+        fil,
+        "--katalog",
+        str(katalog),
+        "--sp-metadata",
+        f"{live_server.url}/logga-in/saml/metadata/",
+        värd="localhost",  # like the live server: the IdP's POST back stays same-site
+    )
+    settings.REMISS_SAML_IDP_METADATA = str(katalog / "idp-metadata.xml")
+    settings.REMISS_SAML_CERT = str(katalog / "remiss-cert.pem")
+    settings.REMISS_SAML_KEY = str(katalog / "remiss-nyckel.pem")
     yield idp
     idp.stoppa()

@@ -12,7 +12,7 @@ class IdpProcess:
     """A running test IdP. ``ändra(**)`` rewrites the JSON file it rereads at every request:
     its people and their groups, and the faults it should commit."""
 
-    def __init__(self, modul, fil, *argument):
+    def __init__(self, modul, fil, *argument, värd="127.0.0.1"):
         self.fil = fil
         self.process = subprocess.Popen(
             [sys.executable, "-m", modul, "--fil", str(fil), *argument],
@@ -25,7 +25,7 @@ class IdpProcess:
             self.process.kill()
             raise RuntimeError(f"Test-IdP:n {modul} startade inte: {rad!r}")
         self.port = int(rad.split()[1])
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"http://{värd}:{self.port}"
 
     @property
     def data(self):

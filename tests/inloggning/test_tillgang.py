@@ -113,3 +113,63 @@ def test_a_ks_role_cannot_be_mapped_in_another_nämnd(admin_client, un):
     )
     assert svar.status_code == 200 and "Den rollen finns bara i kommunstyrelsen" in svar.text
     assert not Gruppkoppling.objects.exists()
+
+
+@pytest.fixture
+def saml_konfigurerad(tmp_path, settings):
+    """SAML configured against an IdP known only by its metadata (no IdP needs to run for
+    what these URLs do before the IdP answers)."""
+    from saml2.metadata import create_metadata_string
+
+    from tests.idp.saml_idp import konfiguration, nyckelpar
+
+    nyckelpar(tmp_path, "idp")
+    nyckelpar(tmp_path, "remiss")
+    metadata = create_metadata_string(
+        None, config=konfiguration("http://localhost:9", tmp_path), valid=24
+    )
+    (tmp_path / "idp-metadata.xml").write_bytes(metadata)
+    settings.REMISS_SAML_IDP_METADATA = str(tmp_path / "idp-metadata.xml")
+    settings.REMISS_SAML_CERT = str(tmp_path / "remiss-cert.pem")
+    settings.REMISS_SAML_KEY = str(tmp_path / "remiss-nyckel.pem")
+
+
+SAML_URLER = [
+    ("inloggning:saml_start", "get"),
+    ("inloggning:saml_acs", "post"),
+    ("inloggning:saml_sls", "get"),
+    ("inloggning:saml_metadata", "get"),
+]
+
+
+@pytest.mark.parametrize("vem", VEM)
+def test_without_saml_its_urls_do_not_exist(client, personer, vem):
+    före = _tillstånd()
+    for namn, metod in SAML_URLER:
+        assert _svar(client, personer, vem, reverse(namn), metod).status_code == 404
+    assert _tillstånd() == före
+
+
+@pytest.mark.parametrize("vem", VEM)
+def test_with_saml_its_urls_answer_everyone_and_change_nothing(
+    client, personer, saml_konfigurerad, vem
+):
+    före = _tillstånd()
+    start = _svar(client, personer, vem, reverse("inloggning:saml_start"))
+    assert start.status_code == 302 and start.url.startswith("http://localhost:9/sso?")
+    assert "SAMLRequest=" in start.url and "Signature=" in start.url
+    metadata = _svar(client, personer, vem, reverse("inloggning:saml_metadata"))
+    assert metadata.status_code == 200 and b"WantAssertionsSigned" in metadata.content
+    acs = _svar(client, personer, vem, reverse("inloggning:saml_acs"), "post", {"x": "y"})
+    assert acs.status_code == 403 and "Inloggningen nekades" in acs.text
+    sls = _svar(client, personer, vem, reverse("inloggning:saml_sls"))
+    assert sls.status_code == 302 and sls.url == reverse("login")
+    assert _tillstånd() == före
+
+
+def test_the_saml_urls_answer_only_their_method(client, db, saml_konfigurerad):
+    före = _tillstånd()
+    for namn, metod in SAML_URLER:
+        fel = "get" if metod == "post" else "post"
+        assert getattr(client, fel)(reverse(namn)).status_code == 405
+    assert _tillstånd() == före

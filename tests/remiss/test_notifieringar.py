@@ -4,14 +4,15 @@ worker is a thread of the test process, so Django's locmem outbox shows what it 
 import datetime
 
 import pytest
-from celery.signals import task_postrun
 from django.core import mail
 from django.urls import reverse
 
 from nämnder.roller import Roll
-from remiss.models import Anstånd, Remissinstans
-from remiss.tasks.notifieringar import notifiera_handläggare, notifiera_registratorer
+from remiss import utkorg
+from remiss.models import Anstånd, Utkorgspost
+from remiss.tasks.utkorg import utför
 from tests.factories import AnvändareFactory, RemissFactory
+from tests.utkorg_hjalp import vänta_på_utkorgen
 from tests.vanta import vänta_tills
 
 SVAR_SENAST = datetime.date(2031, 10, 27)
@@ -20,19 +21,6 @@ SVAR_SENAST = datetime.date(2031, 10, 27)
 @pytest.fixture(autouse=True)
 def _webbplats(settings):
     settings.SITE_URL = "http://testserver.invalid"
-
-
-@pytest.fixture
-def körda():
-    """The tasks the worker has finished in this test, as (name, return value)."""
-    klara = []
-
-    def notera(sender=None, retval=None, **kwargs):
-        klara.append((sender.name, retval))
-
-    task_postrun.connect(notera, weak=False)
-    yield klara
-    task_postrun.disconnect(notera)
 
 
 @pytest.fixture
@@ -71,44 +59,44 @@ def test_sending_tells_the_registrators_of_each_recipient_nämnd(
     assert "Karin Sjöberg" in till_un.body
     html, typ = till_un.alternatives[0]
     assert typ == "text/html" and "27 oktober 2031" in html and 'lang="sv"' in html
-    vänta_tills(lambda: not Remissinstans.objects.filter(notifierad__isnull=True).exists())
 
 
-def test_running_the_task_twice_sends_once(
-    celeryarbetare, körda, remiss, ks_samordnare, registrator
-):
+def test_running_the_task_twice_sends_once(celeryarbetare, remiss, ks_samordnare, registrator):
     remiss.skicka(av=ks_samordnare)
-    vänta_tills(lambda: len(körda) == 2)  # the two tasks the send itself queued
-    mail.outbox.clear()
-    instans = remiss.instanser.get(nämnd__diarieprefix="UN")
-    Remissinstans.objects.filter(pk=instans.pk).update(notifierad=None)
-    notifiera_registratorer.delay(instans.pk)
-    notifiera_registratorer.delay(instans.pk)
-    vänta_tills(lambda: len(körda) == 4)
+    (post,) = vänta_på_utkorgen()
+    assert post.status == Utkorgspost.S.KLAR and post.försök == 1
+    utför.delay(post.pk)  # a duplicate message
+    assert utkorg.utför(post.pk) is None  # and the task once more, right here
+    assert utkorg.svep() == []  # nothing for the sweep either
+    vänta_på_utkorgen()
     assert [m.to for m in mail.outbox] == [["maja@example.se"]]
-    assert sorted(r for _, r in körda[2:]) == [False, True]
+    assert Utkorgspost.objects.get().försök == 1
 
 
-def test_a_task_for_a_row_that_is_gone_returns_quietly(celeryarbetare, körda):
-    notifiera_registratorer.delay(987654)
-    notifiera_handläggare.delay(987654, 1)
-    vänta_tills(lambda: len(körda) == 2)
-    assert [r for _, r in körda] == [False, False] and mail.outbox == []
+def test_a_task_for_a_row_that_is_gone_returns_quietly(db):
+    assert utkorg.utför(987654) is None and mail.outbox == []
 
 
-def test_with_no_registrator_the_förvaltning_mailbox_is_told(
-    celeryarbetare, körda, remiss, ks_samordnare
+def test_sending_writes_one_outbox_row_per_address_in_the_same_transaction(
+    remiss, ks_samordnare, registrator, sod_registrator
 ):
     remiss.skicka(av=ks_samordnare)
-    vänta_tills(lambda: len(körda) == 2)
+    poster = Utkorgspost.objects.order_by("pk")
+    assert sorted((p.argument["adress"], p.uppdrag, p.status) for p in poster) == [
+        ("ali@example.se", "epost.remiss_inkommen", "vantar"),
+        ("maja@example.se", "epost.remiss_inkommen", "vantar"),
+    ]
+
+
+def test_with_no_registrator_the_förvaltning_mailbox_is_told(celeryarbetare, remiss, ks_samordnare):
+    remiss.skicka(av=ks_samordnare)
+    vänta_på_utkorgen()
     # Utbildningsförvaltningen has a registry mailbox; Södermalm has none here, so no one.
     assert [m.to for m in mail.outbox] == [["registrator.utbildning@edu.stockholm.se"]]
 
 
 def test_the_assigned_handläggare_is_told(
-    uppgifter,
     celeryarbetare,
-    körda,
     remiss,
     ks_samordnare,
     registrator,
@@ -117,7 +105,7 @@ def test_the_assigned_handläggare_is_told(
     un,
 ):
     remiss.skicka(av=ks_samordnare)
-    vänta_tills(lambda: len(körda) == 2)
+    vänta_på_utkorgen()
     mail.outbox.clear()
     instans = remiss.instanser.get(nämnd=un)
     instans.registrera("UN 2031/1234", av=registrator)
@@ -125,7 +113,7 @@ def test_the_assigned_handläggare_is_told(
     instans.tilldela(
         handläggare, av=registrator, avdelning=avdelning, medhandläggare=[avdelningschef]
     )
-    vänta_tills(lambda: len(körda) == 3)
+    vänta_på_utkorgen()
     (brev,) = mail.outbox
     assert brev.to == ["joakim@example.se"] and brev.cc == ["ulrika@example.se"]
     assert brev.subject.startswith("Du handlägger remissen KS 2023/740")
@@ -133,16 +121,16 @@ def test_the_assigned_handläggare_is_told(
     assert "Avdelning: Avdelningen för ekonomi och styrning" in brev.body
     assert "Svar senast: 27 oktober 2031" in brev.body
     # Assigning the same person again (a new avdelning, say) does not tell them again.
+    före = Utkorgspost.objects.count()
     instans.tilldela(handläggare, av=registrator)
-    uppgifter.vänta_tills_alla_körda()
-    assert len(mail.outbox) == 1
+    assert Utkorgspost.objects.count() == före
 
 
 def test_the_nämnd_hears_ks_decision_on_an_anstånd(
-    celeryarbetare, körda, remiss, ks_samordnare, registrator, handläggare, un
+    celeryarbetare, remiss, ks_samordnare, registrator, handläggare, un
 ):
     remiss.skicka(av=ks_samordnare)
-    vänta_tills(lambda: len(körda) == 2)
+    vänta_på_utkorgen()
     mail.outbox.clear()
     instans = remiss.instanser.get(nämnd=un)
     anstånd = Anstånd.begär(
@@ -152,7 +140,7 @@ def test_the_nämnd_hears_ks_decision_on_an_anstånd(
         av=handläggare,
     )
     anstånd.bevilja(av=ks_samordnare)
-    vänta_tills(lambda: len(körda) == 3)
+    vänta_på_utkorgen()
     assert sorted(m.to[0] for m in mail.outbox) == ["joakim@example.se", "maja@example.se"]
     brev = mail.outbox[0]
     assert brev.subject.startswith("Anstånd beviljat: KS 2023/740")

@@ -170,7 +170,7 @@ def test_ks_gets_a_digest_of_late_and_at_risk_instanser(
 
 
 def test_smtp_down_reminders_wait_and_go_out_once_when_it_returns(uppgifter, instans, smtp):
-    smtp.REMISS_PAMINNELSER_BACKOFF_SEKUNDER = 0.3
+    smtp.REMISS_UTKORG_BACKOFF_SEKUNDER = 0.3
     paminnelser.svep()
     vänta_tills(lambda: P.objects.filter(försök__gte=2, status=P.Status.VÄNTAR).count() == 3)
     assert "ConnectionRefusedError" in P.objects.first().fel
@@ -187,7 +187,7 @@ def test_smtp_down_reminders_wait_and_go_out_once_when_it_returns(uppgifter, ins
 
 
 def test_after_the_last_retry_the_sweep_takes_over_until_smtp_returns(uppgifter, instans, smtp):
-    smtp.REMISS_PAMINNELSER_BACKOFF_SEKUNDER = 0.1
+    smtp.REMISS_UTKORG_BACKOFF_SEKUNDER = 0.1
     smtp.REMISS_PAMINNELSER_MAX_FORSOK = 1
     paminnelser.svep()
     vänta_tills(lambda: P.objects.filter(försök=2, status=P.Status.VÄNTAR).count() == 3)

@@ -88,7 +88,6 @@ def test_a_person_without_any_role_finds_nothing(attesterat):
 @pytest.fixture
 def beslutat(instans):
     """Idrottsnämnden's attested answer, decided with a särskilt uttalande, not yet sent."""
-    import datetime
 
     from django.utils import timezone
 
@@ -105,7 +104,7 @@ def beslutat(instans):
     utlåtande.godkänn(av=personal[Roll.AVDELNINGSCHEF])
     utlåtande.attestera(av=personal[Roll.DIREKTÖR])
     sekreterare = personal[Roll.NÄMNDSEKRETERARE]
-    möte = SammanträdeFactory(nämnd=nämnd, datum=timezone.localdate() + datetime.timedelta(7))
+    möte = SammanträdeFactory(nämnd=nämnd, datum=timezone.localdate())
     ärende = Ärende.lägg_på_dagordning(utlåtande, möte, 4, av=sekreterare)
     beslut = Beslut.registrera(
         ärende,

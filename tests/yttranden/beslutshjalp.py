@@ -1,7 +1,5 @@
 """Build a nämnd's whole answer to a remiss the way people do, step by step."""
 
-import datetime
-
 from django.utils import timezone
 
 from nämnder.roller import Roll
@@ -36,9 +34,7 @@ def besvara(instans, personal, nummer=10, uttalande=True):
     utlåtande.skicka_till_granskning(av=personal[Roll.HANDLÄGGARE])
     utlåtande.godkänn(av=personal[Roll.AVDELNINGSCHEF])
     utlåtande.attestera(av=personal[Roll.DIREKTÖR])
-    möte = SammanträdeFactory(
-        nämnd=instans.nämnd, datum=timezone.localdate() + datetime.timedelta(days=7)
-    )
+    möte = SammanträdeFactory(nämnd=instans.nämnd, datum=timezone.localdate())
     sekreterare = personal[Roll.NÄMNDSEKRETERARE]
     ärende = Ärende.lägg_på_dagordning(utlåtande, möte, nummer, av=sekreterare)
     beslut = Beslut.registrera(

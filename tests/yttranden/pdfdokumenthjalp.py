@@ -1,11 +1,11 @@
 """Helpers for the stored-PDF tests: the demo seal in settings, an archive of one's own, waiting
 for the worker, and the answer built step by step."""
 
-import datetime
 import hashlib
 
 from django.utils import timezone
 
+from remiss.models import Utkorgspost
 from tests.factories import SammanträdeFactory
 from tests.vanta import vänta_tills
 from tests.yttranden.pdfhjalp import demokatalog, kör, som_fil
@@ -48,17 +48,17 @@ def text(dokument):
 
 def låtsas_klar(dokument, innehåll=b"%PDF-1.7\n% en attrapp\n"):
     """Mark a row klar with a stand-in file, for tests about access rather than content."""
-    token = Pdfdokument.ta(dokument.pk)
-    dokument.spara(token, SigneradPdf(innehåll, hashlib.sha256(innehåll).hexdigest()))
+    post = Utkorgspost.ta(Utkorgspost.objects.get(nyckel=dokument.utkorgsnyckel).pk)
+    dokument.påbörja()
+    dokument.spara(post, SigneradPdf(innehåll, hashlib.sha256(innehåll).hexdigest()))
+    post.klarmarkera()
     dokument.refresh_from_db()
     return dokument
 
 
 def besluta(utlåtande, sekreterare, *, uttalande=True, skicka=True):
     """Put the utlåtande on a meeting as ärende 10, decide, add a statement, send to KS."""
-    möte = SammanträdeFactory(
-        nämnd=utlåtande.instans.nämnd, datum=timezone.localdate() + datetime.timedelta(days=7)
-    )
+    möte = SammanträdeFactory(nämnd=utlåtande.instans.nämnd, datum=timezone.localdate())
     ärende = Ärende.lägg_på_dagordning(utlåtande, möte, 10, av=sekreterare)
     beslut = Beslut.registrera(
         ärende, "1. Nämnden godkänner förslaget.", av=sekreterare, justeras_omedelbart=True

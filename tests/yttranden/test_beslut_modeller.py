@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from nämnder.roller import Roll
-from remiss.models import Remissinstans
+from remiss import utkorg
+from remiss.models import Remissinstans, Utkorgspost
 from tests.factories import AnvändareFactory, SammanträdeFactory
 from tests.vanta import vänta_tills
 from yttranden.beslutstext import förslag_som_text
 from yttranden.models import Beslut, Svar, Uttalande, Ärende
-from yttranden.tasks.beslut import meddela_ks_om_svar
 
 IDAG = timezone.localdate()
 UTTALANDE = "Stockholms stad håller på att ta fram en ny samverkansöverenskommelse med Polisen."
@@ -21,7 +21,7 @@ UTTALANDE = "Stockholms stad håller på att ta fram en ny samverkansöverenskom
 
 @pytest.fixture
 def möte(un):
-    return SammanträdeFactory(nämnd=un, datum=IDAG + datetime.timedelta(days=10))
+    return SammanträdeFactory(nämnd=un, datum=IDAG)  # today: a beslut follows the meeting
 
 
 @pytest.fixture
@@ -179,7 +179,9 @@ def test_ks_is_told_by_a_real_worker_and_only_once(
     assert meddelande.subject == "Svar på remiss KS 2023/740 från Utbildningsnämnden"
     assert "UN 2031/1234" in meddelande.body
     assert f"/beslut/sammanstallningar/{svar.instans.remiss_id}/" in meddelande.body
-    assert meddela_ks_om_svar(svar.pk) == 0  # a rerun after success sends nothing
+    (post,) = Utkorgspost.objects.filter(uppdrag="epost.svar_inkommet")
+    vänta_tills(lambda: Utkorgspost.objects.get(pk=post.pk).status == Utkorgspost.S.KLAR)
+    assert utkorg.utför(post.pk) is None  # a rerun after success sends nothing
     assert len(svarsmejl()) == 1
 
 
@@ -203,3 +205,51 @@ def test_agenda_beslut_uttalande_and_svar_are_each_written_to_the_utlåtande_his
         (T.UTTALANDE, nämndsekreterare.pk),
         (T.SVAR, nämndsekreterare.pk),
     ]
+
+
+# --- the meeting comes first -------------------------------------------------------------
+
+
+def test_no_beslut_is_registered_before_the_meeting_has_taken_place(
+    attesterat, un, nämndsekreterare
+):
+    i_morgon = SammanträdeFactory(nämnd=un, datum=IDAG + datetime.timedelta(days=1))
+    ärende = Ärende.lägg_på_dagordning(attesterat, i_morgon, 4, av=nämndsekreterare)
+    with pytest.raises(ValidationError, match="har inte ägt rum än") as fel:
+        Beslut.registrera(ärende, "1. Godkänns.", av=nämndsekreterare, justeras_omedelbart=True)
+    assert fel.value.code == "före_sammanträdet"
+    assert not Beslut.objects.exists()
+    assert ärende.utlåtande.instans.status == Remissinstans.Status.ATTESTERAD
+
+
+def test_a_meeting_later_today_has_not_taken_place_until_it_begins(un):
+    nu = timezone.localtime()
+    möte = SammanträdeFactory(nämnd=un, datum=nu.date(), tid=datetime.time(18, 0))
+    assert not möte.har_ägt_rum(nu.replace(hour=17, minute=59))
+    assert möte.har_ägt_rum(nu.replace(hour=18, minute=0))
+    assert SammanträdeFactory(nämnd=un, datum=IDAG - datetime.timedelta(days=1)).har_ägt_rum()
+
+
+def test_the_answer_waits_for_the_justering(ärende, nämndsekreterare):
+    i_övermorgon = IDAG + datetime.timedelta(days=2)
+    beslut = Beslut.registrera(
+        ärende, "1. Godkänns.", av=nämndsekreterare, justeringsdatum=i_övermorgon
+    )
+    with pytest.raises(ValidationError, match="inte justerat än") as fel:
+        Svar.skicka(beslut, av=nämndsekreterare)
+    assert fel.value.code == "ej_justerat"
+    assert i_övermorgon.strftime("%Y-%m-%d") in fel.value.messages[0]
+    assert not Svar.objects.exists()
+    assert beslut.är_justerat(i_övermorgon)
+
+
+def test_an_answer_justerat_today_or_at_the_meeting_may_be_sent(ärende, nämndsekreterare):
+    beslut = Beslut.registrera(ärende, "1. Godkänns.", av=nämndsekreterare, justeringsdatum=IDAG)
+    assert Svar.skicka(beslut, av=nämndsekreterare).nummer == 1
+
+
+def test_the_next_paragraf_runs_over_the_nämnds_year(beslut, un, möte, nämndsekreterare):
+    Beslut.objects.filter(pk=beslut.pk).update(paragraf=41)
+    assert Beslut.nästa_paragraf(möte) == 42
+    nästa_år = SammanträdeFactory(nämnd=un, datum=möte.datum.replace(year=möte.datum.year + 1))
+    assert Beslut.nästa_paragraf(nästa_år) == 1

@@ -14,7 +14,7 @@ IDAG = timezone.localdate()
 
 @pytest.fixture
 def möte(un):
-    return SammanträdeFactory(nämnd=un, datum=IDAG + datetime.timedelta(days=10))
+    return SammanträdeFactory(nämnd=un, datum=IDAG)  # today: a beslut follows the meeting
 
 
 @pytest.fixture
@@ -176,7 +176,7 @@ def test_ks_reads_the_protokollsutdrag_only_once_the_answer_is_sent(
     assert client.get(url).status_code == 404
     Svar.skicka(beslut, av=nämndsekreterare)
     sida = client.get(url).text
-    assert "UTBILDNINGSNÄMNDEN" in sida and "Ärende 10" in sida
+    assert "Utdrag ur protokoll" in sida and "Utbildningsnämnden" in sida and "Ärende 10" in sida
     assert "Beslutet justeras omedelbart." in sida
 
 

@@ -3,13 +3,13 @@
 Django's locmem outbox shows what it sent."""
 
 import pytest
-from celery.signals import task_postrun
 from django.core import mail
 
-from tests.vanta import vänta_tills
+from remiss import utkorg
+from remiss.models import Utkorgspost
+from remiss.tasks.utkorg import utför
+from tests.utkorg_hjalp import vänta_på_utkorgen
 from tests.yttranden.conftest import skriv_klart
-from yttranden.models import Utlåtandehändelse, Utskick
-from yttranden.tasks.utlatande import skicka_meddelanden
 
 
 @pytest.fixture(autouse=True)
@@ -18,23 +18,10 @@ def _webbplats(settings):
 
 
 @pytest.fixture
-def körda():
-    klara = []
-
-    def notera(sender=None, **kwargs):
-        if sender.name == skicka_meddelanden.name:
-            klara.append(kwargs.get("args"))
-
-    task_postrun.connect(notera, weak=False)
-    yield klara
-    task_postrun.disconnect(notera)
-
-
-@pytest.fixture
-def i_granskning(celeryarbetare, utlåtande, handläggare, körda):
+def i_granskning(celeryarbetare, utlåtande, handläggare):
     skriv_klart(utlåtande, handläggare)
     utlåtande.skicka_till_granskning(av=handläggare)
-    vänta_tills(lambda: len(körda) == 1)
+    vänta_på_utkorgen()
     return utlåtande
 
 
@@ -51,37 +38,29 @@ def test_the_reviewer_is_told_when_an_utlåtande_is_sent_for_review(i_granskning
     assert typ == "text/html" and 'lang="sv"' in html
 
 
-def test_the_handläggare_is_told_when_it_is_returned_with_the_reason(
-    i_granskning, avdelningschef, körda
-):
+def test_the_handläggare_is_told_when_it_is_returned_with_the_reason(i_granskning, avdelningschef):
     mail.outbox.clear()
     i_granskning.återremittera("Korta sammanfattningen.", av=avdelningschef)
-    vänta_tills(lambda: len(körda) == 2)
+    vänta_på_utkorgen()
     (meddelande,) = _till("joakim@example.se")
     assert meddelande.subject.startswith("Återremitterat:")
     assert "Korta sammanfattningen." in meddelande.body
 
 
-def test_approval_tells_the_handläggare_and_the_direktör(i_granskning, avdelningschef, körda):
+def test_approval_tells_the_handläggare_and_the_direktör(i_granskning, avdelningschef):
     mail.outbox.clear()
     i_granskning.godkänn(av=avdelningschef)
-    vänta_tills(lambda: len(körda) == 2)
+    vänta_på_utkorgen()
     assert _till("joakim@example.se")[0].subject.startswith("Godkänt:")
     till_direktören = _till("lena@example.se")[0]
     assert till_direktören.subject.startswith("Att attestera:")
     assert "väntar på din attest" in till_direktören.body
 
 
-def test_running_the_task_twice_sends_once(i_granskning, körda):
-    händelse = i_granskning.händelser.get(typ=Utlåtandehändelse.Typ.SKICKAT)
-    skicka_meddelanden.delay(händelse.pk)
-    skicka_meddelanden.delay(händelse.pk)
-    vänta_tills(lambda: len(körda) == 3)
+def test_running_the_task_twice_sends_once(i_granskning):
+    (post,) = Utkorgspost.objects.filter(uppdrag="epost.utlatande")
+    utför.delay(post.pk)
+    assert utkorg.utför(post.pk) is None
+    vänta_på_utkorgen()
     assert len(_till("ulrika@example.se")) == 1
-    assert Utskick.objects.filter(händelse=händelse).count() == 1
-
-
-def test_a_task_for_a_row_that_is_gone_returns_quietly(celeryarbetare, körda):
-    skicka_meddelanden.delay(987654)
-    vänta_tills(lambda: len(körda) == 1)
-    assert mail.outbox == []
+    assert Utkorgspost.objects.get(pk=post.pk).försök == 1

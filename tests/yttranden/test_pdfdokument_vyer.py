@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from nämnder.roller import Roll
+from remiss.models import Utkorgspost
 from tests.factories import AnvändareFactory, NämndFactory
 from tests.yttranden.pdfdokumenthjalp import besluta, låtsas_klar, protokollsutdrag
 from yttranden.models import Pdfdokument
@@ -36,7 +37,9 @@ def klar(pdf):
 
 @pytest.fixture
 def misslyckad(pdf):
-    pdf.misslyckas(Pdfdokument.ta(pdf.pk), "Sigillnyckeln kan inte öppnas.")
+    post = Utkorgspost.ta(Utkorgspost.objects.get(nyckel=pdf.utkorgsnyckel).pk)
+    post.misslyckas("Sigillnyckeln kan inte öppnas.")
+    pdf.misslyckas("Sigillnyckeln kan inte öppnas.")
     pdf.refresh_from_db()
     return pdf
 
@@ -58,7 +61,7 @@ def främling(db):
 
 
 def _ögonblick():
-    return list(Pdfdokument.objects.order_by("pk").values_list("status", "fel", "försök", "sha256"))
+    return list(Pdfdokument.objects.order_by("pk").values_list("status", "fel", "sha256"))
 
 
 # --- download --------------------------------------------------------------------------------
@@ -304,6 +307,20 @@ def test_the_answer_package_says_what_is_missing(client, attesterat, nämndsekre
 
     assert svar.status_code == 409
     assert "PDF:en av protokollsutdraget är inte klar (väntar)." in svar.text
+
+
+def test_an_answer_package_whose_file_is_lost_answers_in_swedish_not_500(
+    client, besvarat, ks_läsare, settings
+):
+    utlåtandet = Pdfdokument.objects.get(utlåtande=besvarat.utlåtande)
+    (settings.MEDIA_ROOT / utlåtandet.fil.name).unlink()  # a restore without MEDIA_ROOT
+    client.force_login(ks_läsare)
+
+    svar = client.get(reverse("pdf:svarspaket", args=[besvarat.utlåtande.instans_id]))
+
+    assert svar.status_code == 409
+    assert f"Filen för {utlåtandet.benämning} saknas i arkivet." in svar.text
+    assert "kontrollera_arkiv --laga" in svar.text
 
 
 def test_there_is_no_answer_package_before_the_answer_is_sent(

@@ -6,10 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from remiss import utkorg
+from remiss.models import Utkorgspost
 from tests.yttranden.pdfdokumenthjalp import använd_demosigill, lagrad_fil
 from yttranden.models import Pdfdokument
 from yttranden.pdf import sigill as sigillmodul
-from yttranden.tasks.pdf import skapa_pdf
 
 URL = reverse("pdf:verifiera")
 
@@ -26,7 +27,7 @@ def sigill(settings, tmp_path):
 def utfärdad(attesterat):
     """The attested utlåtande's PDF as the worker makes it (the task, called here)."""
     dokument = Pdfdokument.objects.get(utlåtande=attesterat)
-    skapa_pdf(dokument.pk)
+    utkorg.utför(Utkorgspost.objects.get(nyckel=dokument.utkorgsnyckel).pk)
     dokument.refresh_from_db()
     assert dokument.status == Pdfdokument.Status.KLAR, dokument.fel
     return lagrad_fil(dokument).read_bytes()

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from nämnder.roller import Roll
 from tests.factories import AnvändareFactory
+from tests.inloggning.hjalp import logga_in_nyss
 from tests.yttranden.conftest import skriv_klart
 from yttranden.models import Attest, Kommentar, Tjänsteutlåtande
 
@@ -271,7 +272,7 @@ def test_only_the_assigned_direktör_attests(client, godkänt, un, direktör, av
 
 
 def test_a_double_click_on_attestera_attests_once(client, godkänt, direktör):
-    client.force_login(direktör)
+    logga_in_nyss(client, direktör)
     client.post(reverse("yttranden:attestera", args=[godkänt.pk]))
     svar = client.post(reverse("yttranden:attestera", args=[godkänt.pk]), follow=True)
     assert "redan attesterat" in svar.text

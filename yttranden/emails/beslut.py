@@ -1,10 +1,10 @@
 """E-mail about decisions and answers; built like remiss/emails/instans.py."""
 
-from remiss.emails.instans import absolut_länk, skicka_var_för_sig
+from remiss.emails.instans import absolut_länk, bygg_meddelande
 
 
-def svar_inkommet(svar, adresser):
-    """Tell KS's remissamordnare and registrators that a nämnd has sent its answer."""
+def svar_inkommet(svar, adress, rubriker=None):
+    """Tell one of KS's remissamordnare and registrators that a nämnd has sent its answer."""
     instans = svar.instans
     context = {
         "svar": svar,
@@ -13,4 +13,4 @@ def svar_inkommet(svar, adresser):
         "nämnd": instans.nämnd,
         "länk": absolut_länk("beslut:sammanställning", instans.remiss_id),
     }
-    return skicka_var_för_sig("svar-inkommet", context, adresser)
+    return bygg_meddelande("svar-inkommet", context, [adress], rubriker=rubriker).send()

@@ -1,5 +1,5 @@
 """One function per message; each renders templates/emails/<namn>-subject.txt, -body.txt and
--body.html. Called by the tasks in yttranden/tasks/utlatande.py, never directly from a request."""
+-body.html. Called by the outbox's work in yttranden/uppdrag.py, never directly from a request."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -7,9 +7,9 @@ from django.urls import reverse
 from remiss.emails.instans import bygg_meddelande
 
 
-def _skicka(namn, mottagare, context):
+def _skicka(namn, mottagare, context, adress, rubriker):
     context = {"mottagare": mottagare, "site_url": settings.SITE_URL, **context}
-    bygg_meddelande(namn, context, [mottagare.email]).send()
+    bygg_meddelande(namn, context, [adress], rubriker=rubriker).send()
 
 
 def _context(utlåtande, händelse):
@@ -22,17 +22,18 @@ def _context(utlåtande, händelse):
     }
 
 
-def utlåtande_att_granska(mottagare, utlåtande, händelse):
-    _skicka("utlatande-att-granska", mottagare, _context(utlåtande, händelse))
+def utlåtande_att_granska(mottagare, utlåtande, händelse, adress, rubriker=None):
+    _skicka("utlatande-att-granska", mottagare, _context(utlåtande, händelse), adress, rubriker)
 
 
-def utlåtande_återremitterat(mottagare, utlåtande, händelse):
-    _skicka("utlatande-aterremitterat", mottagare, _context(utlåtande, händelse))
+def utlåtande_återremitterat(mottagare, utlåtande, händelse, adress, rubriker=None):
+    context = _context(utlåtande, händelse)
+    _skicka("utlatande-aterremitterat", mottagare, context, adress, rubriker)
 
 
-def utlåtande_godkänt(mottagare, utlåtande, händelse):
-    _skicka("utlatande-godkant", mottagare, _context(utlåtande, händelse))
+def utlåtande_godkänt(mottagare, utlåtande, händelse, adress, rubriker=None):
+    _skicka("utlatande-godkant", mottagare, _context(utlåtande, händelse), adress, rubriker)
 
 
-def utlåtande_att_attestera(mottagare, utlåtande, händelse):
-    _skicka("utlatande-att-attestera", mottagare, _context(utlåtande, händelse))
+def utlåtande_att_attestera(mottagare, utlåtande, händelse, adress, rubriker=None):
+    _skicka("utlatande-att-attestera", mottagare, _context(utlåtande, händelse), adress, rubriker)

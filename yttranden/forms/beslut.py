@@ -24,6 +24,13 @@ class BeslutForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Förvaltningens förslag är ifyllt. Ändra om nämnden beslutade annorlunda."),
     )
+    paragraf = forms.IntegerField(
+        label=_("Paragraf (§) i protokollet"),
+        min_value=1,
+        max_value=9999,
+        required=False,
+        help_text=_("Nästa lediga paragraf i nämndens protokoll i år är ifylld."),
+    )
     justeras_omedelbart = forms.BooleanField(
         label=_("Beslutet justeras omedelbart"), required=False
     )

@@ -1,3 +1,5 @@
+from pathlib import PurePath
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -5,8 +7,10 @@ from django_prose_editor.fields import ProseEditorFormField
 
 from nämnder.permissions import personer_med_roll
 from nämnder.roller import Roll
+from remiss import uploads
+from remiss.models import Handling
 from yttranden.formatering import REDIGERARENS_TILLÄGG, sanera
-from yttranden.models import Bilaga, Tjänsteutlåtande
+from yttranden.models import Tjänsteutlåtande
 
 
 class TextForm(forms.Form):
@@ -41,9 +45,20 @@ class TextForm(forms.Form):
 
 
 class UppgifterForm(forms.ModelForm):
+    handläggare_i_dokumentet = forms.CharField(
+        label=_("Handläggare i dokumentet"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "En rad per handläggare: namn, komma, telefonnummer – till exempel ”Fabian Lind, "
+            "08-508 31 945”. Ändrar bara dokumentet, inte personernas profiler. Tomt: "
+            "ärendets handläggare med telefonnummer från deras profiler."
+        ),
+    )
+
     class Meta:
         model = Tjänsteutlåtande
-        fields = ["datum", "sammanträde", "granskare", "attestant"]
+        fields = ["datum", "sammanträde", "underrubrik", "granskare", "attestant"]
         widgets = {"datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {
             "sammanträde": _("Nämndens sammanträde där ärendet ska behandlas."),
@@ -61,20 +76,121 @@ class UppgifterForm(forms.ModelForm):
         self.fields["attestant"].queryset = personer_med_roll(nämnd, Roll.DIREKTÖR)
         self.fields["granskare"].label_from_instance = lambda p: p.namn_och_befattning
         self.fields["attestant"].label_from_instance = lambda p: p.namn_och_befattning
+        self.fields["underrubrik"].widget.attrs["placeholder"] = self.instance.standardunderrubrik()
+        self.initial["handläggare_i_dokumentet"] = "\n".join(
+            ", ".join(del_ for del_ in (p.get("namn"), p.get("telefon")) if del_)
+            for p in self.instance.handläggare_i_dokumentet
+        )
+
+    def clean_underrubrik(self):
+        return " ".join(self.cleaned_data["underrubrik"].split())
+
+    def clean_handläggare_i_dokumentet(self):
+        personer = []
+        for rad in self.cleaned_data["handläggare_i_dokumentet"].splitlines():
+            if not rad.strip():
+                continue
+            namn, _komma, telefon = rad.partition(",")
+            namn, telefon = " ".join(namn.split()), " ".join(telefon.split())
+            if not namn:
+                raise forms.ValidationError(
+                    _("Raden ”%(rad)s” saknar namn. Skriv namn, komma, telefonnummer."),
+                    params={"rad": rad.strip()},
+                )
+            personer.append({"namn": namn, "telefon": telefon})
+        return personer
+
+    def save(self, commit=True):
+        self.instance.handläggare_i_dokumentet = self.cleaned_data["handläggare_i_dokumentet"]
+        return super().save(commit=commit)
 
 
-class BilagaForm(forms.ModelForm):
-    class Meta:
-        model = Bilaga
-        fields = ["titel"]
-        labels = {"titel": _("Ny bilaga")}
-        help_texts = {"titel": _("Till exempel: Prioriterade samverkansområden.")}
+class BilagaForm(forms.Form):
+    """A numbered bilaga: a title, and optionally one of the remiss's own handlingar or a file
+    uploaded here (checked by its content, like the remiss's handlingar)."""
 
-    def clean_titel(self):
-        titel = " ".join(self.cleaned_data["titel"].split())
-        if not titel:
-            raise forms.ValidationError(_("Skriv bilagans titel."))
-        return titel
+    titel = forms.CharField(
+        label=_("Ny bilaga"),
+        max_length=400,
+        required=False,
+        help_text=_(
+            "Till exempel: Prioriterade samverkansområden. Tom: handlingens eller filens namn."
+        ),
+    )
+    handling = forms.ModelChoiceField(
+        label=_("Remissens handling"),
+        queryset=Handling.objects.none(),
+        required=False,
+        empty_label=_("Ingen – bara titeln, eller en egen fil"),
+    )
+    fil = forms.FileField(
+        label=_("Eller en egen fil"),
+        required=False,
+        help_text=_("PDF, Word (DOCX), Excel (XLSX) eller OpenDocument (ODT)."),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.ACCEPT}),
+    )
+
+    def __init__(self, *args, utlåtande=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if utlåtande is not None:
+            self.fields["handling"].queryset = utlåtande.instans.remiss.handlingar.all()
+
+    def clean_fil(self):
+        fil = self.cleaned_data.get("fil")
+        if fil:
+            uploads.kontrollera(fil)
+        return fil
+
+    def clean(self):
+        data = super().clean()
+        titel = " ".join((data.get("titel") or "").split())
+        handling, fil = data.get("handling"), data.get("fil")
+        if handling and fil:
+            raise forms.ValidationError(
+                _("Välj antingen en av remissens handlingar eller en egen fil, inte båda.")
+            )
+        if not titel and handling:
+            titel = PurePath(handling.filnamn).stem
+        if not titel and fil:
+            titel = PurePath(fil.name).stem
+        if not titel and "fil" not in self.errors:
+            self.add_error("titel", _("Skriv bilagans titel."))
+        data["titel"] = titel
+        return data
+
+
+class WordForm(forms.Form):
+    """A draft written in Word, read into the sections by their headings. Prefixed: the
+    editing page also has the bilaga form's file field."""
+
+    prefix = "word"
+
+    grundad_på = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    fil = forms.FileField(
+        label=_("Word-dokument (DOCX)"),
+        help_text=_(
+            "Texten under varje rubrik hamnar i avsnittet med samma rubrik. Det du redan har "
+            "skrivit i de avsnitten ersätts; tidigare versioner finns kvar under Versioner."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": f".docx,{uploads.DOCX}"}),
+        error_messages={
+            "required": _("Välj ett Word-dokument (DOCX)."),
+            "empty": _("Filen är tom. Spara dokumentet i Word och försök igen."),
+        },
+    )
+
+    def clean_fil(self):
+        fil = self.cleaned_data["fil"]
+        if PurePath(fil.name).suffix.lower() != ".docx":
+            raise forms.ValidationError(
+                _(
+                    "%(namn)s är inte ett Word-dokument (DOCX). Spara det som .docx i Word och "
+                    "försök igen."
+                ),
+                params={"namn": PurePath(fil.name).name},
+            )
+        uploads.kontrollera(fil)
+        return fil
 
 
 class KommentarForm(forms.Form):

@@ -3,7 +3,7 @@
 from yttranden.models.beslut import Beslut, Svar, Uttalande, Ärende
 from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.granskning import Attest, Kommentar
-from yttranden.models.historik import Utlåtandehändelse, Utskick
+from yttranden.models.historik import Utlåtandehändelse
 from yttranden.models.mall import Mall, Mallavsnitt
 from yttranden.models.pdfdokument import Pdfdokument
 from yttranden.models.utlatande import Sparkrock, Tjänsteutlåtande
@@ -23,7 +23,6 @@ __all__ = [
     "Sparkrock",
     "Svar",
     "Tjänsteutlåtande",
-    "Utskick",
     "Uttalande",
     "Version",
     "Ärende",

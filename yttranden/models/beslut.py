@@ -106,6 +106,12 @@ class Beslut(models.Model):
         Ärende, on_delete=models.PROTECT, related_name="beslut", verbose_name=_("ärende")
     )
     text = models.TextField(_("beslut"))
+    paragraf = models.PositiveSmallIntegerField(
+        _("paragraf"),
+        null=True,
+        blank=True,
+        help_text=_("Paragrafen i protokollet (§), löpande över nämndens år."),
+    )
     justeras_omedelbart = models.BooleanField(_("beslutet justeras omedelbart"), default=False)
     justeringsdatum = models.DateField(_("justeringsdatum"), null=True, blank=True)
     registrerat_av = models.ForeignKey(
@@ -129,11 +135,32 @@ class Beslut(models.Model):
         return self.ärende.nämnd
 
     @classmethod
+    def nästa_paragraf(cls, sammanträde):
+        """The next § in the nämnd's protocols of the meeting's year."""
+        högsta = cls.objects.filter(
+            ärende__sammanträde__nämnd_id=sammanträde.nämnd_id,
+            ärende__sammanträde__datum__year=sammanträde.datum.year,
+        ).aggregate(m=Max("paragraf"))["m"]
+        return (högsta or 0) + 1
+
+    @classmethod
     @transaction.atomic
-    def registrera(cls, ärende, text, av, justeras_omedelbart=False, justeringsdatum=None):
+    def registrera(
+        cls, ärende, text, av, justeras_omedelbart=False, justeringsdatum=None, paragraf=None
+    ):
         låst = Ärende.objects.select_for_update().select_related("sammanträde").get(pk=ärende.pk)
         if hasattr(låst, "beslut"):
             raise ValidationError(_("Beslutet i ärendet är redan registrerat."), code="redan")
+        möte = låst.sammanträde
+        if not möte.har_ägt_rum():
+            raise ValidationError(
+                _(
+                    "Sammanträdet den %(datum)s har inte ägt rum än. Beslutet registreras efter "
+                    "sammanträdet, när nämnden har beslutat."
+                ),
+                params={"datum": f"{möte.datum:%Y-%m-%d}"},
+                code="före_sammanträdet",
+            )
         fel = {}
         if not (text or "").strip():
             fel["text"] = _("Skriv nämndens beslut.")
@@ -148,6 +175,7 @@ class Beslut(models.Model):
         beslut = cls.objects.create(
             ärende=låst,
             text=text.strip(),
+            paragraf=paragraf,
             justeras_omedelbart=justeras_omedelbart,
             justeringsdatum=None if justeras_omedelbart else justeringsdatum,
             registrerat_av=av,
@@ -166,6 +194,25 @@ class Beslut(models.Model):
     @property
     def skickat(self):
         return self.svar.exists()
+
+    def är_justerat(self, idag=None):
+        """Declared justerat at the meeting, or the protocol's justering day has come."""
+        if self.justeras_omedelbart:
+            return True
+        idag = idag or timezone.localdate()
+        return self.justeringsdatum is not None and self.justeringsdatum <= idag
+
+    def kräv_justerat(self):
+        if not self.är_justerat():
+            raise ValidationError(
+                _(
+                    "Beslutet är inte justerat än: protokollet justeras %(datum)s. Svaret kan "
+                    "skickas till kommunstyrelsen när protokollet är justerat, eller direkt om "
+                    "nämnden förklarade beslutet omedelbart justerat."
+                ),
+                params={"datum": f"{self.justeringsdatum:%Y-%m-%d}"},
+                code="ej_justerat",
+            )
 
 
 class Uttalande(models.Model):
@@ -210,6 +257,9 @@ class Uttalande(models.Model):
     @property
     def nämnd(self):
         return self.beslut.nämnd
+
+    def synlig_för(self, user):
+        return self.beslut.synlig_för(user)
 
     @property
     def ledamotsrader(self):
@@ -277,8 +327,6 @@ class Svar(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     skickat = models.DateTimeField(_("skickat"), default=timezone.now)
-    # Claimed by the e-mail task before KS is told (see yttranden/tasks/beslut.py).
-    notifierat = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("svar till kommunstyrelsen")
@@ -303,6 +351,7 @@ class Svar(models.Model):
     @transaction.atomic
     def skicka(cls, beslut, av, rättelse=""):
         låst = Remissinstans.objects.select_for_update().get(pk=beslut.ärende.utlåtande.instans_id)
+        beslut.kräv_justerat()
         tidigare = cls.objects.filter(instans=låst).order_by("-nummer").first()
         if tidigare and not (rättelse or "").strip():
             raise ValidationError(
@@ -330,7 +379,7 @@ class Svar(models.Model):
         # too (read again: the caller's copy may hold the instans as it was before).
         färskt = Beslut.objects.select_related("ärende__utlåtande__instans").get(pk=beslut.pk)
         Indexerare().skriv([färskt, *färskt.uttalanden.all(), färskt.ärende.utlåtande])
-        from yttranden.tasks.beslut import meddela_ks_om_svar
+        from yttranden import uppdrag
 
-        transaction.on_commit(lambda: meddela_ks_om_svar.delay(svar.pk), robust=True)
+        uppdrag.svar_inkommet(svar)
         return svar

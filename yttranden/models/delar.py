@@ -1,6 +1,9 @@
 """The parts of an utlåtande's content: its sections and its list of bilagor. Both change only
 while the utlåtande is an utkast, whatever path the change takes (form, admin, ORM)."""
 
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,8 +75,32 @@ class Sektion(Innehållsdel):
         return sanera(self.html)
 
 
+def bilagans_sökväg(bilaga, filnamn):
+    # A random name, as for the remiss's handlingar: the original name is kept in the row.
+    return f"bilagor/{bilaga.utlåtande_id}/{uuid.uuid4().hex}"
+
+
 class Bilaga(Innehållsdel):
+    """One numbered bilaga: a title only, one of the remiss's own handlingar, or a file
+    uploaded to the utlåtande (checked by its content like the remiss's handlingar)."""
+
     titel = models.CharField(_("titel"), max_length=400)
+    handling = models.ForeignKey(
+        "remiss.Handling",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("remissens handling"),
+    )
+    fil = models.FileField(_("fil"), upload_to=bilagans_sökväg, max_length=200, blank=True)
+    filnamn = models.CharField(_("filnamn"), max_length=255, blank=True)
+    innehållstyp = models.CharField(_("filtyp"), max_length=120, blank=True)
+    storlek = models.PositiveBigIntegerField(_("storlek i byte"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    uppladdad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta(Innehållsdel.Meta):
         default_related_name = "bilagor"
@@ -82,3 +109,24 @@ class Bilaga(Innehållsdel):
 
     def __str__(self):
         return self.titel
+
+    @property
+    def har_fil(self):
+        return bool(self.fil) or self.handling_id is not None
+
+    def öppna(self):
+        """The file's bytes as an open file (the uploaded file, or the remiss's handling)."""
+        if self.handling_id:
+            return self.handling.fil.open("rb")
+        return self.fil.open("rb")
+
+    @property
+    def visat_filnamn(self):
+        return self.handling.filnamn if self.handling_id else self.filnamn
+
+    @property
+    def kontrollsumma(self):
+        """The file's SHA-256 ("" for a title only): part of what the attest covers."""
+        if self.handling_id:
+            return self.handling.sha256
+        return self.sha256

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -74,6 +75,10 @@ class Attest(models.Model):
         blank=True,
         help_text=_("Kontrollsumma av det attesterade innehållet (avsnitt och bilagor)."),
     )
+    # How the person had authenticated when attesting (the step-up check's evidence).
+    autentiserad = models.DateTimeField(_("inloggad"), null=True, blank=True)
+    autentiseringsmetod = models.CharField(_("inloggningsmetod"), max_length=40, blank=True)
+    autentiseringsnivå = models.CharField(_("tillitsnivå"), max_length=200, blank=True)
     upphävd = models.DateTimeField(_("upphävd"), null=True, blank=True)
     upphävd_av = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -103,6 +108,19 @@ class Attest(models.Model):
 
     def __str__(self):
         return f"{self.get_typ_display()}: {self.namn} {self.datum:%Y-%m-%d}"
+
+    @property
+    def inloggning(self):
+        """How the person had logged in, for the document: "OIDC 2026-11-29 14:05, nivå …"."""
+        if not self.autentiseringsmetod:
+            return ""
+        delar = [self.autentiseringsmetod]
+        if self.autentiserad:
+            delar.append(f"{timezone.localtime(self.autentiserad):%Y-%m-%d %H:%M}")
+        text = " ".join(delar)
+        if self.autentiseringsnivå:
+            text += ", " + _("nivå %(nivå)s") % {"nivå": self.autentiseringsnivå}
+        return text
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("En attest kan inte tas bort, bara upphävas."))

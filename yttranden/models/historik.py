@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,29 +33,3 @@ class Utlåtandehändelse(Historikrad):
     class Meta(Historikrad.Meta):
         verbose_name = _("händelse")
         verbose_name_plural = _("händelser")
-
-
-class Utskick(models.Model):
-    """One e-mail sent about one history event to one person. The unique row claims the work,
-    so a task that runs twice sends once."""
-
-    händelse = models.ForeignKey(
-        Utlåtandehändelse, on_delete=models.PROTECT, related_name="utskick"
-    )
-    mottagare = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    meddelande = models.CharField(_("meddelande"), max_length=60)
-    skickat = models.DateTimeField(_("skickat"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("utskick")
-        verbose_name_plural = _("utskick")
-        constraints = [
-            models.UniqueConstraint(
-                "händelse", "mottagare", "meddelande", name="ett_utskick_per_mottagare"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.meddelande} → {self.mottagare}"

@@ -2,24 +2,25 @@
 the nämnd has decided, KS's sammanställning on request.
 
 One row per document, created in the same transaction as what it records (the attest, the
-beslut) or the request; a Celery worker renders and seals it after commit
-(``yttranden/tasks/pdf.py``). The row's unique ``nyckel`` names what is rendered and in which
-state, so asking twice, or running the task twice, gives one stored document.
+beslut) or the request, together with its row in the outbox (remiss/utkorg.py), which renders
+and seals it in a worker (``yttranden/pdfuppdrag.py``). The row's unique ``nyckel`` names what is
+rendered and in which state, so asking twice gives one document, and the outbox row's key
+(``pdf:<pk>``) makes it one piece of work.
 
-The worker claims the row with a conditional UPDATE (väntar → renderas) and acts only when it
-changed one row; every later step repeats the claim's token in its UPDATE, so a worker that
-lost its claim (see ``LASTID``) cannot overwrite the one that took it over.
+The claim, the lease, the retries and the sweep that takes back a dead worker's claim are the
+outbox's; this row's status is what the pages show (väntar, skapas, klar, misslyckad). The
+worker stores the file, then marks the row klar only while the outbox claim is still its own
+(``spara``), so a worker that lost its claim cannot overwrite the one that took it over.
 """
 
 import hashlib
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _g
@@ -28,10 +29,6 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.permissions import har_roll
 from nämnder.roller import Roll
 
-# How long a claimed render may run before another worker (or a person) may take it back: the
-# claiming worker is then presumed dead. It must exceed the task's hard time limit
-# (yttranden/tasks/pdf.py, TIDSGRÄNS), so that a live worker never loses a claim it is still using.
-LASTID = timedelta(minutes=5)
 # Who in KS may ask for the sammanställning as a PDF (KS's läsare may read it).
 SAMMANSTÄLLNINGENS_BESTÄLLARE = (Roll.REMISSAMORDNARE, Roll.REGISTRATOR)
 
@@ -64,13 +61,13 @@ class Pdfdokument(models.Model):
     S = Status
     # Every allowed transition, in one place; ``_övergå`` enforces it in the UPDATE itself.
     ÖVERGÅNGAR = {
-        # claimed by a worker; or queued again by a person when its message was lost
-        S.VÄNTAR: {S.RENDERAS, S.VÄNTAR},
-        # done; failed for good; released for a retry after a transient error, or taken back
-        # from a dead worker by a person (→ väntar) or by another worker (→ renderas)
-        S.RENDERAS: {S.KLAR, S.MISSLYCKAD, S.VÄNTAR, S.RENDERAS},
+        S.VÄNTAR: {S.RENDERAS, S.MISSLYCKAD},  # a worker starts; or it fails before it could
+        # done; failed for good; or started again by the worker that took over a dead one's claim
+        S.RENDERAS: {S.KLAR, S.MISSLYCKAD, S.RENDERAS},
         S.MISSLYCKAD: {S.VÄNTAR},  # "Försök igen"
-        S.KLAR: set(),  # an issued document is never changed
+        # An issued document is never changed, except when its file is lost or altered
+        # (kontrollera_arkiv --laga): the same frozen content is rendered and sealed again.
+        S.KLAR: {S.VÄNTAR},
     }
 
     typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
@@ -109,12 +106,10 @@ class Pdfdokument(models.Model):
     innehåll = models.TextField(_("innehåll (HTML)"), blank=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=S.VÄNTAR)
     status_ändrad = models.DateTimeField(_("status ändrad"), default=timezone.now)
-    anspråk = models.UUIDField(null=True, blank=True, editable=False)
     fil = models.FileField(_("fil"), upload_to=pdfens_sökväg, max_length=200, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, db_index=True)
     storlek = models.PositiveBigIntegerField(_("storlek i byte"), null=True, blank=True)
     fel = models.TextField(_("fel"), blank=True)
-    försök = models.PositiveSmallIntegerField(_("försök"), default=0)
     beställd_av = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -210,12 +205,23 @@ class Pdfdokument(models.Model):
         return self.status in (self.S.VÄNTAR, self.S.RENDERAS)
 
     @property
-    def fastnad(self):
-        """Queued or claimed so long ago that its message or its worker must be lost."""
-        return self.pågår and self.status_ändrad < timezone.now() - LASTID
+    def utkorgsnyckel(self):
+        return f"pdf:{self.pk}"
+
+    @property
+    def post(self):
+        """Its row in the outbox: the work of rendering it."""
+        from remiss.models import Utkorgspost
+
+        return Utkorgspost.objects.filter(nyckel=self.utkorgsnyckel).first()
+
+    @property
+    def försök(self):
+        post = self.post
+        return post.försök if post else 0
 
     def kan_försökas_igen(self):
-        return self.status == self.S.MISSLYCKAD or self.fastnad
+        return self.status == self.S.MISSLYCKAD
 
     def får_försöka_igen(self, user):
         return self.kan_försökas_igen() and har_roll(user, self.nämnd, *self.ansvariga_roller)
@@ -231,11 +237,17 @@ class Pdfdokument(models.Model):
         return dokument
 
     def _köa(self):
-        from yttranden.tasks.pdf import skapa_pdf
+        from remiss import utkorg
 
-        # robust: a broker that is down must not undo the attest or the beslut; the row then
-        # waits, and after LASTID the page offers "Försök igen".
-        transaction.on_commit(lambda: skapa_pdf.delay(self.pk), robust=True)
+        # In the outbox, in this transaction: a broker that is down neither undoes the attest
+        # nor loses the PDF; the sweep publishes the work once the broker is back.
+        utkorg.lägg(
+            "pdf.skapa",
+            nyckel=self.utkorgsnyckel,
+            gäller=self,
+            beskrivning=self.benämning,
+            dokument=self.pk,
+        )
 
     @classmethod
     def för_utlåtande(cls, utlåtande):
@@ -347,57 +359,73 @@ class Pdfdokument(models.Model):
     # --- the worker's transitions (conditional UPDATEs; see the module docstring) ----------
 
     @classmethod
-    def _övergå(cls, pk, till, villkor, **fält):
-        från = [s for s, tillåtna in cls.ÖVERGÅNGAR.items() if till in tillåtna]
-        return cls.objects.filter(villkor, pk=pk, status__in=från).update(
+    def _övergå(cls, pk, till, från=None, **fält):
+        tillåtna_från = [s for s, tillåtna in cls.ÖVERGÅNGAR.items() if till in tillåtna]
+        från = [s for s in tillåtna_från if från is None or s == från]
+        return cls.objects.filter(pk=pk, status__in=från).update(
             status=till, status_ändrad=timezone.now(), **fält
         )
 
-    @classmethod
-    def ta(cls, pk):
-        """Claim the render: a waiting row, or one claimed more than LASTID ago (its worker
-        died). Returns the claim's token, or None when the row is not to be rendered now."""
-        gammal = timezone.now() - LASTID
-        ledig = Q(status=cls.S.VÄNTAR) | Q(status=cls.S.RENDERAS, status_ändrad__lt=gammal)
-        token = uuid.uuid4()
-        tagna = cls._övergå(pk, cls.S.RENDERAS, ledig, anspråk=token, försök=F("försök") + 1)
-        return token if tagna == 1 else None
+    def påbörja(self):
+        return self._övergå(self.pk, self.S.RENDERAS) == 1
 
-    def spara(self, token, pdf):
-        """Store the sealed PDF and mark the row klar, if the claim is still ours."""
+    def spara(self, post, pdf):
+        """Store the sealed PDF and mark the row klar, if the outbox claim ``post`` is still
+        ours (held locked while the row changes). Returns whether it was stored."""
+        from remiss.models import Utkorgspost
+
         lagring = self._meta.get_field("fil").storage
         namn = lagring.save(pdfens_sökväg(self, ""), ContentFile(pdf.innehåll))
-        tagna = self._övergå(
-            self.pk,
-            self.S.KLAR,
-            Q(anspråk=token),
-            anspråk=None,
-            fil=namn,
-            sha256=pdf.sha256,
-            storlek=len(pdf.innehåll),
-            fel="",
-            klar=timezone.now(),
-        )
+        with transaction.atomic():
+            vår = (
+                Utkorgspost.objects.select_for_update()
+                .filter(pk=post.pk, anspråk=post.anspråk, status=Utkorgspost.S.PÅGÅR)
+                .exists()
+            )
+            tagna = vår and self._övergå(
+                self.pk,
+                self.S.KLAR,
+                fil=namn,
+                sha256=pdf.sha256,
+                storlek=len(pdf.innehåll),
+                fel="",
+                klar=timezone.now(),
+            )
         if tagna != 1:
             lagring.delete(namn)  # someone took the claim over and stores their own
         return tagna == 1
 
-    def misslyckas(self, token, fel):
-        return self._övergå(self.pk, self.S.MISSLYCKAD, Q(anspråk=token), anspråk=None, fel=fel)
+    def misslyckas(self, fel):
+        return self._övergå(self.pk, self.S.MISSLYCKAD, fel=fel)
 
-    def släpp(self, token, fel):
-        """Give the claim back after a transient error; the task retries later."""
-        return self._övergå(self.pk, self.S.VÄNTAR, Q(anspråk=token), anspråk=None, fel=fel)
+    def gör_om_förlorad(self):
+        """Render again a document whose stored file is lost or altered (yttranden/arkiv.py)."""
+        from remiss import utkorg
+        from remiss.models import Utkorgspost
+
+        with transaction.atomic():
+            self._övergå(
+                self.pk, self.S.VÄNTAR, från=self.S.KLAR, fil="", sha256="", storlek=None, klar=None
+            )
+            post = Utkorgspost.objects.filter(nyckel=self.utkorgsnyckel)
+            if post.exists():
+                utkorg.gör_om(post, "Filen saknades eller var ändrad.")
+            else:
+                self._köa()
 
     def försök_igen(self, av):
-        """A person asks again for a failed or lost render. Returns whether it was queued."""
-        gammal = timezone.now() - LASTID
-        fastnad = Q(status__in=[self.S.VÄNTAR, self.S.RENDERAS], status_ändrad__lt=gammal)
-        tagna = self._övergå(
-            self.pk, self.S.VÄNTAR, Q(status=self.S.MISSLYCKAD) | fastnad, anspråk=None, fel=""
-        )
-        if tagna == 1:
-            self._köa()
+        """A person asks again for a failed render. Returns whether it was queued."""
+        from remiss import utkorg
+        from remiss.models import Utkorgspost
+
+        with transaction.atomic():
+            tagna = self._övergå(self.pk, self.S.VÄNTAR, från=self.S.MISSLYCKAD, fel="")
+            if tagna == 1:
+                post = Utkorgspost.objects.filter(nyckel=self.utkorgsnyckel)
+                if post.exists():
+                    utkorg.försök_igen(post)
+                else:
+                    self._köa()
         self.refresh_from_db()
         return tagna == 1
 

@@ -1,5 +1,6 @@
 import hashlib
 import json
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -108,6 +109,18 @@ class Tjänsteutlåtande(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("sammanträde"),
+    )
+    underrubrik = models.CharField(
+        _("underrubrik"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Raden under titeln. Tom: ”Remiss från kommunstyrelsen” och remissens diarienummer."
+        ),
+    )
+    # [{"namn": …, "telefon": …}, …]; empty: the instans's handläggare from their profiles.
+    handläggare_i_dokumentet = models.JSONField(
+        _("handläggare i dokumentet"), default=list, blank=True
     )
     granskare = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -243,12 +256,22 @@ class Tjänsteutlåtande(models.Model):
         }
 
     def kontrollsumma(self):
-        """SHA-256 of a canonical serialisation of headings, texts and bilagor, in order."""
+        """SHA-256 of a canonical serialisation of headings, texts and bilagor, in order.
+
+        A bilaga's file, the subtitle and the handläggare shown count only when they are set,
+        so a sum taken before they existed still matches the same content."""
         innehåll = self.innehåll()
         kanoniskt = {
             "sektioner": [[s["rubrik"], s["html"]] for s in innehåll["sektioner"]],
-            "bilagor": innehåll["bilagor"],
+            "bilagor": [
+                [b.titel, b.kontrollsumma] if b.kontrollsumma else b.titel
+                for b in self.bilagor.select_related("handling")
+            ],
         }
+        if self.underrubrik:
+            kanoniskt["underrubrik"] = self.underrubrik
+        if self.handläggare_i_dokumentet:
+            kanoniskt["handläggare"] = self.handläggare_i_dokumentet
         data = json.dumps(kanoniskt, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
@@ -256,10 +279,25 @@ class Tjänsteutlåtande(models.Model):
     def redigera_url(self):
         return reverse("yttranden:redigera", args=[self.pk])
 
-    def lägg_till_bilaga(self, titel):
+    def lägg_till_bilaga(self, titel, handling=None, fil=None, av=None):
+        """A numbered bilaga: a title, one of the remiss's handlingar, or an uploaded file
+        (already checked with ``remiss.uploads.kontrollera``)."""
+        from remiss import uploads
+
         self.kräv_redigerbart(från_databasen=True)
+        if handling is not None and handling.remiss_id != self.instans.remiss_id:
+            raise ValidationError(_("Handlingen hör till en annan remiss."), code="annan_remiss")
         ordning = (self.bilagor.aggregate(m=Max("ordning"))["m"] or 0) + 1
-        return Bilaga.objects.create(utlåtande=self, ordning=ordning, titel=titel)
+        bilaga = Bilaga(utlåtande=self, ordning=ordning, titel=titel, handling=handling)
+        if fil is not None:
+            bilaga.filnamn = PurePath(fil.name).name
+            bilaga.innehållstyp = uploads.kontrollera(fil)
+            bilaga.storlek = fil.size
+            bilaga.sha256 = uploads.sha256(fil)
+            bilaga.uppladdad_av = av
+            bilaga.fil.save(bilaga.filnamn, fil, save=False)
+        bilaga.save()
+        return bilaga
 
     def ta_bort_bilaga(self, bilaga_pk):
         bilaga = self.bilagor.filter(pk=bilaga_pk).first()
@@ -269,7 +307,7 @@ class Tjänsteutlåtande(models.Model):
     def som_dokument(self):
         """The document as the preview and the PDF show it (yttranden.dokument)."""
         instans, nämnd = self.instans, self.nämnd
-        personer = [instans.handläggare, *instans.medhandläggare.all()]
+        remiss = instans.remiss
         return dokument.Tjänsteutlåtandedokument(
             brevhuvud=dokument.Brevhuvud(
                 förvaltning=nämnd.förvaltning,
@@ -283,15 +321,12 @@ class Tjänsteutlåtande(models.Model):
             ),
             diarienummer=instans.diarienummer,
             datum=self.datum,
-            handläggare=[
-                dokument.Person(namn=str(p), befattning=p.befattning, telefon=p.telefon)
-                for p in personer
-                if p is not None
-            ],
+            handläggare=self.visade_handläggare(),
             till_nämnd=nämnd.namn,
             sammanträdesdatum=self.sammanträde.datum if self.sammanträde_id else None,
-            titel=instans.remiss.titel,
-            remiss_diarienummer=instans.remiss.diarienummer,
+            titel=remiss.titel,
+            remiss_diarienummer=remiss.diarienummer,
+            underrubrik=self.underrubrik or self.standardunderrubrik(),
             sektioner=[
                 dokument.Sektion(rubrik=s.rubrik, html=s.säker_html) for s in self.sektioner.all()
             ],
@@ -304,12 +339,36 @@ class Tjänsteutlåtande(models.Model):
             # Like the seeds: the document's "Attesterat av" lists the attest; the
             # avdelningschef's approval is recorded too but signed for by the signature.
             attester=[
-                dokument.Attest(namn=a.namn, befattning=a.befattning, datum=a.datum)
+                dokument.Attest(
+                    namn=a.namn, befattning=a.befattning, datum=a.datum, inloggning=a.inloggning
+                )
                 for a in self.attester.gällande().filter(typ=Attest.Typ.ATTEST)
             ],
             version=self.version,
             utkast=self.status != self.S.ATTESTERAD,
         )
+
+    def standardunderrubrik(self):
+        """The seeds' line under the title: "Remiss från kommunstyrelsen, KS 2023/740"."""
+        return _g("Remiss från kommunstyrelsen, %(dnr)s") % {
+            "dnr": self.instans.remiss.diarienummer
+        }
+
+    def visade_handläggare(self):
+        """Who the document names as handläggare: as set for this document, or else the
+        instans's handläggare and medhandläggare with the phone numbers in their profiles."""
+        if self.handläggare_i_dokumentet:
+            return [
+                dokument.Person(namn=p.get("namn", ""), telefon=p.get("telefon", ""))
+                for p in self.handläggare_i_dokumentet
+            ]
+        instans = self.instans
+        personer = [instans.handläggare, *instans.medhandläggare.all()]
+        return [
+            dokument.Person(namn=str(p), befattning=p.befattning, telefon=p.telefon)
+            for p in personer
+            if p is not None
+        ]
 
     def obligatoriska_tomma(self):
         return [s.rubrik for s in self.sektioner.all() if s.obligatorisk and är_tom(s.html)]
@@ -549,14 +608,18 @@ class Tjänsteutlåtande(models.Model):
         return händelse
 
     @transaction.atomic
-    def attestera(self, av, datum=None):
+    def attestera(self, av, datum=None, autentisering=None):
         """The direktör's digital attest: freezes the content and records its SHA-256.
-        ``datum`` is for importing documents attested before the system existed."""
+        ``autentisering`` (how, when and at which level the direktör had logged in; the attest
+        view's step-up check gives it) is kept with the attest. ``datum`` is for importing
+        documents attested before the system existed."""
         låst = self._lås()
         if låst.status == self.S.ATTESTERAD:
             raise ValidationError(_("Utlåtandet är redan attesterat."), code="redan")
         händelse = self._övergå(låst, self.S.ATTESTERAD, av, Utlåtandehändelse.Typ.ATTESTERAT)
-        self._attest(Attest.Typ.ATTEST, av, datum, sha256=self.kontrollsumma())
+        self._attest(
+            Attest.Typ.ATTEST, av, datum, sha256=self.kontrollsumma(), autentisering=autentisering
+        )
         # An instans already past beredning (an answer recorded before the system) stays put.
         if self.instans.status == type(self.instans).Status.UNDER_BEREDNING:
             self.instans.markera_attesterad(av)
@@ -570,7 +633,7 @@ class Tjänsteutlåtande(models.Model):
 
         return Pdfdokument.för_utlåtande(self)
 
-    def _attest(self, typ, av, datum, sha256=""):
+    def _attest(self, typ, av, datum, sha256="", autentisering=None):
         return Attest.objects.create(
             utlåtande=self,
             typ=typ,
@@ -579,6 +642,9 @@ class Tjänsteutlåtande(models.Model):
             befattning=av.befattning,
             datum=datum or timezone.localdate(),
             sha256=sha256,
+            autentiserad=autentisering.tid if autentisering else None,
+            autentiseringsmetod=autentisering.metod if autentisering else "",
+            autentiseringsnivå=autentisering.nivå if autentisering else "",
         )
 
     @transaction.atomic
@@ -601,6 +667,8 @@ class Tjänsteutlåtande(models.Model):
             version=self.version + 1,
             datum=timezone.localdate(),
             sammanträde=self.sammanträde,
+            underrubrik=self.underrubrik,
+            handläggare_i_dokumentet=self.handläggare_i_dokumentet,
             granskare=self.granskare,
             attestant=self.attestant,
             återöppnat_från=self,
@@ -616,8 +684,16 @@ class Tjänsteutlåtande(models.Model):
             )
             for s in self.sektioner.all()
         )
+        kopierade = ("ordning", "titel", "handling_id", "fil", "filnamn", "innehållstyp")
         Bilaga.objects.bulk_create(
-            Bilaga(utlåtande=nytt, ordning=b.ordning, titel=b.titel) for b in self.bilagor.all()
+            Bilaga(
+                utlåtande=nytt,
+                storlek=b.storlek,
+                sha256=b.sha256,
+                uppladdad_av_id=b.uppladdad_av_id,
+                **{fält: getattr(b, fält) for fält in kopierade},
+            )
+            for b in self.bilagor.all()
         )
         nytt._ny_version(av, ändrade=[])
         Utlåtandehändelse.objects.create(
@@ -631,6 +707,6 @@ class Tjänsteutlåtande(models.Model):
         return nytt
 
     def _meddela(self, händelse):
-        from yttranden.tasks.utlatande import skicka_meddelanden
+        from yttranden import uppdrag
 
-        transaction.on_commit(lambda: skicka_meddelanden.delay(händelse.pk))
+        uppdrag.meddela(händelse)

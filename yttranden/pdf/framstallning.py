@@ -44,7 +44,8 @@ def skapa_signerad_pdf(dokument, *, identitet="", attesterad=None, sigill=None):
     förseglad = försegla(
         pdf,
         förvaltning=dokument.brevhuvud.förvaltning,
-        attesterad_av=", ".join(filter(None, (attest.namn, attest.befattning))),
+        attesterad_av=", ".join(filter(None, (attest.namn, attest.befattning)))
+        + (f" (inloggning: {attest.inloggning})" if attest.inloggning else ""),
         attesterad=attesterad or attest.datum,
         plats=_postort(dokument.brevhuvud),
         sigill=sigill,

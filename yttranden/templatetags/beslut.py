@@ -29,3 +29,27 @@ def nämndsekreterarens_arbete(nämnd):
         "möten": list(möten),
         "senaste": list(senaste[:5]),
     }
+
+
+@register.filter
+def utan_justeringspunkt(text):
+    """The beslut text without its "Beslutet justeras omedelbart." point (shown once, under
+    Justering)."""
+    from yttranden.beslutstext import utan_justeringspunkt as utan
+
+    return utan(text)
+
+
+@register.filter
+def stycken(text):
+    from yttranden.beslutstext import stycken as dela
+
+    return dela(text)
+
+
+@register.simple_tag
+def sekreterarens_steg(utlåtande):
+    """The nämndsekreterare's next step on the case (yttranden.sekreterare.nästa_steg)."""
+    from yttranden.sekreterare import nästa_steg
+
+    return nästa_steg(utlåtande)

@@ -39,13 +39,16 @@ def instansens_utlåtande(context, instans):
     user = context["request"].user
     utlåtande = Tjänsteutlåtande.objects.gällande().filter(instans=instans).first()
     S = instans.Status
+    är_medlem = får(user, instans, "bereda")
     return {
         "instans": instans,
         "utlåtande": utlåtande,
+        "är_medlem": är_medlem,
+        "är_sekreterare": är_medlem and får(user, instans.nämnd, "planera"),
         "kan_öppna": utlåtande is not None and kan_se(user, utlåtande),
         "kan_påbörja": utlåtande is None
         and instans.status in (S.TILLDELAD, S.UNDER_BEREDNING)
-        and får(user, instans, "bereda"),
+        and är_medlem,
     }
 
 

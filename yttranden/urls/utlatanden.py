@@ -1,6 +1,6 @@
 from django.urls import path
 
-from yttranden.views import granskning, listor, redigera, utlatande, versioner
+from yttranden.views import granskning, listor, redigera, utlatande, versioner, word
 
 app_name = "yttranden"
 
@@ -19,6 +19,9 @@ urlpatterns = [
     path(
         "<int:pk>/bilagor/<int:bilaga_pk>/ta-bort/", utlatande.ta_bort_bilaga, name="ta_bort_bilaga"
     ),
+    path("<int:pk>/bilagor/<int:bilaga_pk>/fil/", utlatande.bilaga, name="bilaga"),
+    path("<int:pk>/word/", word.utlåtande_docx, name="word"),
+    path("<int:pk>/word/las-in/", word.läs_in_word, name="läs_in_word"),
     path("<int:pk>/versioner/", versioner.versioner, name="versioner"),
     path("<int:pk>/skicka/", granskning.skicka, name="skicka"),
     path("<int:pk>/kommentera/", granskning.kommentera, name="kommentera"),

@@ -1,10 +1,14 @@
 """The nämndsekreterare's work: the agenda of a meeting, the beslut, uttalanden, the answer to
 KS, and the protokollsutdrag."""
 
+import weasyprint
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +18,7 @@ from nämnder.roller import Roll
 from yttranden.beslutstext import föreslår_omedelbar_justering, förslag_som_text
 from yttranden.forms.beslut import BeslutForm, RättelseForm, UttalandeForm, ÄrendeForm
 from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
+from yttranden.pdf.rendering import skriv_pdf
 
 SEKRETERARE = Roll.NÄMNDSEKRETERARE
 
@@ -37,7 +42,15 @@ def sammanträde(request, pk, form=None, status=200):
     kan_ändra = har_roll(request.user, möte.nämnd, SEKRETERARE)
     väntande = _väntande_utlåtanden(möte.nämnd)
     if kan_ändra and form is None:
-        form = ÄrendeForm(utlåtanden=väntande, initial={"nummer": Ärende.nästa_nummer(möte)})
+        # The case page's "Lägg på föredragningslistan" link names the utlåtande to pick.
+        förvalt = request.GET.get("utlatande", "")
+        form = ÄrendeForm(
+            utlåtanden=väntande,
+            initial={
+                "nummer": Ärende.nästa_nummer(möte),
+                "utlåtande": int(förvalt) if förvalt.isdigit() else None,
+            },
+        )
     context = {
         "möte": möte,
         "ärenden": _ärenden().filter(sammanträde=möte).prefetch_related("beslut__svar"),
@@ -80,11 +93,17 @@ def _ärendesida(request, ärende, status=200, **formulär):
         "svar": list(beslut.svar.order_by("nummer")) if beslut else [],
         "kan_ändra": kan_ändra,
         "sektioner": sektioner,
+        "möte_har_ägt_rum": ärende.sammanträde.har_ägt_rum(),
+        "justerat": beslut.är_justerat() if beslut else False,
     }
-    if kan_ändra and beslut is None:
+    if kan_ändra and beslut is None and context["möte_har_ägt_rum"]:
         förslag = förslag_som_text(sektioner)
         context["beslut_form"] = formulär.get("beslut_form") or BeslutForm(
-            initial={"text": förslag, "justeras_omedelbart": föreslår_omedelbar_justering(förslag)}
+            initial={
+                "text": förslag,
+                "paragraf": Beslut.nästa_paragraf(ärende.sammanträde),
+                "justeras_omedelbart": föreslår_omedelbar_justering(förslag),
+            }
         )
     if kan_ändra and beslut is not None:
         context["uttalande_form"] = formulär.get("uttalande_form") or UttalandeForm()
@@ -169,3 +188,32 @@ def protokollsutdrag(request, pk):
         "uttalanden": list(beslut.uttalanden.all()) if beslut else [],
     }
     return render(request, "yttranden/beslut/protokollsutdrag.html", context)
+
+
+@login_required
+def uttalande_pdf(request, pk):
+    """A särskilt uttalande or reservation printed on its own (the Älvsjö seed's form), to
+    whoever may see the ärende."""
+    uttalande = hämta_för_användare(
+        request.user,
+        Uttalande.objects.select_related(
+            "beslut__ärende__sammanträde__nämnd", "beslut__ärende__utlåtande__instans__remiss"
+        ),
+        pk=pk,
+    )
+    ärende = uttalande.beslut.ärende
+    html = render_to_string(
+        "yttranden/dokument/sarskilt_uttalande_pdf.html",
+        {
+            "uttalande": uttalande,
+            "ärende": ärende,
+            "instans": ärende.utlåtande.instans,
+            "nämnd": ärende.nämnd,
+            "weasyprint": weasyprint.__version__,
+        },
+    )
+    namn = f"{uttalande.get_typ_display()} {ärende.nämnd.namn} ärende {ärende.nummer}.pdf"
+    svar = HttpResponse(skriv_pdf(html), content_type="application/pdf")
+    svar["Content-Disposition"] = content_disposition_header(True, namn)
+    svar["X-Content-Type-Options"] = "nosniff"
+    return svar

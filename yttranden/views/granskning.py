@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nämnder.inloggning import stegupp
 from nämnder.roller import Roll
 from yttranden.forms.utlatande import KommentarForm, MotiveringForm
 from yttranden.views._hamta import hämta_utlåtande
@@ -95,10 +97,16 @@ def godkänn(request, pk):
 @require_POST
 def attestera(request, pk):
     utlåtande = hämta_utlåtande(request.user, pk, Roll.DIREKTÖR, får="får_attestera")
+    try:
+        autentisering = stegupp.kontrollera(request)
+    except stegupp.KräverNyInloggning as skäl:
+        messages.info(request, str(skäl))
+        tillbaka = reverse("yttranden:detalj", args=[utlåtande.pk])
+        return redirect(stegupp.ny_inloggning(request, tillbaka))
     return _utför(
         request,
         utlåtande,
-        lambda: utlåtande.attestera(av=request.user),
+        lambda: utlåtande.attestera(av=request.user, autentisering=autentisering),
         _("Utlåtandet är attesterat. Texten är nu låst."),
     )
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from nämnder.permissions import hämta_för_användare, kan_se, kräv_roll
 from remiss.models import Remiss, Remissinstans
 from yttranden.atkomst import svar_för
-from yttranden.models import Pdfdokument
+from yttranden.models import Pdfdokument, Svar
 
 
 def _hämta(user, pk):
@@ -110,11 +110,30 @@ def beställ_sammanställning(request, pk):
     return redirect(f"{dokument.objektets_url}#pdf-sammanstallning")
 
 
+def _bilagefiler(instans):
+    """The files of the answered utlåtande's bilagor, named by their number in the document:
+    "Bilaga 2 Prioriterade samverkansområden.pdf"."""
+    svar = (
+        Svar.objects.filter(instans=instans)
+        .select_related("beslut__ärende__utlåtande")
+        .order_by("-nummer")
+        .first()
+    )
+    if svar is None:
+        return []
+    bilagor = svar.beslut.ärende.utlåtande.bilagor.select_related("handling")
+    return [
+        (f"Bilaga {nummer} {bilaga.visat_filnamn}".replace("/", "-"), bilaga)
+        for nummer, bilaga in enumerate(bilagor, start=1)
+        if bilaga.har_fil
+    ]
+
+
 @login_required
 def svarspaket(request, pk):
     """The nämnd's answer as KS files it: the utlåtande and the protokollsutdrag (with its
-    uttalanden) as sealed PDFs in one ZIP: for whoever may see the instans or its sent answer
-    (an allmän handling, yttranden/atkomst.py)."""
+    uttalanden) as sealed PDFs, and the bilagor's files, in one ZIP: for whoever may see the
+    instans or its sent answer (an allmän handling, yttranden/atkomst.py)."""
     instans = get_object_or_404(Remissinstans.objects.select_related("remiss", "nämnd"), pk=pk)
     if not (kan_se(request.user, instans) or svar_för(request.user, instans.svar.all()).exists()):
         raise Http404
@@ -127,8 +146,21 @@ def svarspaket(request, pk):
     buffert = io.BytesIO()
     with zipfile.ZipFile(buffert, "w", zipfile.ZIP_DEFLATED) as zip:
         for dokument in delar:
-            with dokument.fil.open("rb") as fil:
-                zip.writestr(dokument.filnamn, fil.read())
+            try:
+                with dokument.fil.open("rb") as fil:
+                    zip.writestr(dokument.filnamn, fil.read())
+            except OSError:
+                # Lost from the archive (a restore without MEDIA_ROOT): kontrollera_arkiv
+                # finds it and --laga makes the PDF again.
+                text = _(
+                    "Filen för %(vad)s saknas i arkivet. Systemförvaltningen kan skapa den igen "
+                    "(manage.py kontrollera_arkiv --laga)."
+                )
+                context = {"instans": instans, "saknas": [text % {"vad": dokument.benämning}]}
+                return render(request, "yttranden/pdf/svarspaket_saknas.html", context, status=409)
+        for namn, bilaga in _bilagefiler(instans):
+            with bilaga.öppna() as fil:
+                zip.writestr(namn, fil.read())
     namn = f"Svar {instans.nämnd.namn} {instans.remiss.diarienummer}.zip".replace("/", "-")
     svar = HttpResponse(buffert.getvalue(), content_type="application/zip")
     svar["Content-Disposition"] = content_disposition_header(True, namn)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nämnder.roller import Roll
-from yttranden.forms.utlatande import BilagaForm, TextForm
+from yttranden.forms.utlatande import BilagaForm, TextForm, WordForm
 from yttranden.models import Sparkrock
 from yttranden.views._hamta import hämta_utlåtande
 
@@ -27,8 +27,10 @@ def redigeringssida(request, utlåtande, status=200, **formulär):
         "remiss": utlåtande.instans.remiss,
         "form": formulär.get("form")
         or TextForm(initial={"grundad_på": utlåtande.versionsnummer}, sektioner=sektioner),
-        "bilagaform": formulär.get("bilagaform") or BilagaForm(),
-        "bilagor": utlåtande.bilagor.all(),
+        "bilagaform": formulär.get("bilagaform") or BilagaForm(utlåtande=utlåtande),
+        "wordform": formulär.get("wordform")
+        or WordForm(initial={"grundad_på": utlåtande.versionsnummer}),
+        "bilagor": utlåtande.bilagor.select_related("handling"),
         "senaste": senaste,
         "sparstatus": _sparat(senaste) if senaste else "",
         "krock": formulär.get("krock"),

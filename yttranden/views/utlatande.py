@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -66,6 +68,7 @@ def detaljcontext(request, utlåtande, **formulär):
         "får_attestera": utlåtande.får_attestera(user),
         "får_återöppna": utlåtande.får_återöppna(user),
         "S": Tjänsteutlåtande.Status,
+        "attest_max_minuter": settings.REMISS_ATTEST_MAX_MINUTER,
     }
     S = Tjänsteutlåtande.Status
     if context["får_granska"] and utlåtande.status == S.GRANSKNING:
@@ -129,16 +132,40 @@ def uppgifter(request, pk):
 @require_POST
 def ny_bilaga(request, pk):
     utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
-    form = BilagaForm(request.POST)
+    form = BilagaForm(request.POST, request.FILES, utlåtande=utlåtande)
     if not form.is_valid():
         from yttranden.views.redigera import redigeringssida
 
         return redigeringssida(request, utlåtande, bilagaform=form, status=400)
     try:
-        utlåtande.lägg_till_bilaga(form.cleaned_data["titel"])
+        utlåtande.lägg_till_bilaga(
+            form.cleaned_data["titel"],
+            handling=form.cleaned_data["handling"],
+            fil=form.cleaned_data["fil"],
+            av=request.user,
+        )
     except ValidationError as fel:
         messages.error(request, " ".join(fel.messages))
     return redirect(f"{utlåtande.redigera_url}#bilagor")
+
+
+@login_required
+def bilaga(request, pk, bilaga_pk):
+    """A bilaga's file, to anyone who may see the utlåtande: as a download, never rendered."""
+    utlåtande = hämta_utlåtande(request.user, pk)
+    bilaga = get_object_or_404(utlåtande.bilagor.select_related("handling"), pk=bilaga_pk)
+    if not bilaga.har_fil:
+        raise Http404(_("Bilagan har ingen fil."))
+    try:
+        fil = bilaga.öppna()
+    except FileNotFoundError:
+        raise Http404(_("Filen saknas i arkivet.")) from None
+    typ = bilaga.handling.innehållstyp if bilaga.handling_id else bilaga.innehållstyp
+    svar = FileResponse(fil, as_attachment=True, filename=bilaga.visat_filnamn, content_type=typ)
+    svar["X-Content-Type-Options"] = "nosniff"
+    svar["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    svar["Cache-Control"] = "private, no-store"
+    return svar
 
 
 @login_required

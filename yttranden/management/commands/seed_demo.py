@@ -3,9 +3,11 @@ because it needs all three (remiss never imports yttranden)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from nämnder import demo as nämnder_demo
 from remiss import demo as remiss_demo
+from remiss import utkorg
 from yttranden import demo as yttranden_demo
 from yttranden import demo_beslut
 from yttranden.models import Tjänsteutlåtande
@@ -18,12 +20,16 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        början = timezone.now()
         nämnder = nämnder_demo.skapa_nämnder()
         personer = nämnder_demo.skapa_användare(nämnder)
         nämnder_demo.skapa_sammanträden(nämnder)
         remisser = remiss_demo.skapa_remisser(nämnder, personer)
         yttranden_demo.skapa_utlåtanden(nämnder, personer)
         beslut = demo_beslut.skapa_beslut(nämnder, personer)
+        # The demo's history happened long ago: nobody is e-mailed about it now (its PDFs are
+        # still made).
+        utkorg.hoppa_över_epost(sedan=början, orsak="Demodata: historiken e-postas inte.")
         utlåtanden = Tjänsteutlåtande.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
