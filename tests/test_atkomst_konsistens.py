@@ -104,7 +104,7 @@ def värld(
         u.attestera(av=direktör)
         return u
 
-    möte = SammanträdeFactory(nämnd=un, datum=timezone.localdate() + datetime.timedelta(7))
+    möte = SammanträdeFactory(nämnd=un, datum=timezone.localdate())  # a beslut follows it
 
     def besluta(u, skicka):
         sekr = nämndsekreterare
