@@ -3,17 +3,21 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
+from nämnder.logotyp import känn_igen
 from nämnder.models import (
     Admininloggning,
     Användare,
     Avdelning,
     ExternIdentitet,
     Gruppkoppling,
+    Kommun,
     Nämnd,
     NämndUserObjectPermission,
+    Parti,
     Rollhändelse,
     Sammanträde,
 )
@@ -39,6 +43,7 @@ class NämndAdmin(GuardedModelAdmin):
     inlines = [AvdelningInline, SammanträdeInline]
     fieldsets = [
         (None, {"fields": ["namn", "kortnamn", "diarieprefix", "typ", "aktiv"]}),
+        (_("Diarienummer"), {"fields": ["diarienummermönster"]}),
         (
             _("Förvaltning och brevhuvud"),
             {
@@ -151,6 +156,64 @@ def _ta(användare, initial, av):
     nämnd = Nämnd.objects.get(pk=initial["content_object"])
     kod = Permission.objects.get(pk=initial["permission"]).codename
     ta_roll(användare, nämnd, kod, av=av, källa=KÄLLA)
+
+
+class KommunForm(forms.ModelForm):
+    ny_logotyp = forms.FileField(
+        label=_("Ny logotyp"),
+        required=False,
+        help_text=_("PNG eller SVG, högst 512 kB. Visas i brevhuvudet på alla PDF-handlingar."),
+    )
+    ta_bort_logotyp = forms.BooleanField(label=_("Ta bort logotypen"), required=False)
+
+    class Meta:
+        model = Kommun
+        fields = ["namn", "datumstil"]
+
+    def clean_ny_logotyp(self):
+        fil = self.cleaned_data.get("ny_logotyp")
+        if fil is None:
+            return None
+        innehåll = fil.read()
+        känn_igen(innehåll)  # by its content, whatever its name: ValidationError in Swedish
+        self.instance.sätt_logotyp(innehåll)
+        return innehåll
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("ta_bort_logotyp") and not self.cleaned_data.get("ny_logotyp"):
+            self.instance.sätt_logotyp(b"")
+        return super().save(commit)
+
+
+@admin.register(Kommun)
+class KommunAdmin(admin.ModelAdmin):
+    """One kommun per installation for now: it is added once and then edited."""
+
+    form = KommunForm
+    list_display = ["namn", "datumstil"]
+    readonly_fields = ["nuvarande_logotyp"]
+    fields = ["namn", "datumstil", "nuvarande_logotyp", "ny_logotyp", "ta_bort_logotyp"]
+
+    @admin.display(description=_("nuvarande logotyp"))
+    def nuvarande_logotyp(self, kommun):
+        if not kommun.har_logotyp:
+            return _("Ingen logotyp")
+        return format_html(
+            '<img src="{}" alt="{}" style="max-height:4rem;max-width:16rem">',
+            kommun.logotyp_url,
+            _("Logotyp för %(namn)s") % {"namn": kommun.namn},
+        )
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Kommun.objects.exists()
+
+
+@admin.register(Parti)
+class PartiAdmin(admin.ModelAdmin):
+    list_display = ["förkortning", "namn", "ordning", "aktivt"]
+    list_editable = ["ordning", "aktivt"]
+    list_filter = ["aktivt"]
+    search_fields = ["förkortning", "namn"]
 
 
 @admin.register(Gruppkoppling)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from nämnder import sammantradesplan, views
 
@@ -7,6 +7,7 @@ app_name = "nämnder"
 urlpatterns = [
     path("", views.lista, name="lista"),
     path("<int:pk>/", views.detalj, name="detalj"),
+    re_path(r"^logotyp/(?P<sha256>[0-9a-f]{64})$", views.logotyp, name="logotyp"),
     path("<int:pk>/sammantraden/nytt/", views.nytt_sammanträde, name="nytt_sammanträde"),
     path(
         "<int:pk>/sammantraden/importera/",

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.db.models import ProtectedError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,10 +11,10 @@ from django.views.decorators.http import require_POST
 
 from nämnder.demo import DEMO_ANVÄNDARE, DEMO_LÖSENORD
 from nämnder.forms import SammanträdeForm
-from nämnder.inloggning import oidc, saml
+from nämnder.inloggning import engangskod, oidc, saml
 from nämnder.inloggning.lokal import LösenordsForm
 from nämnder.inloggning.session import LÖSENORD, Autentisering, anteckna
-from nämnder.models import Admininloggning, Användare, Nämnd
+from nämnder.models import Admininloggning, Användare, Kommun, Nämnd
 from nämnder.permissions import hämta_för_användare, medarbetare, roller
 from nämnder.roller import Roll
 
@@ -31,6 +32,9 @@ class Inloggning(LoginView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
+        if engangskod.enhet(form.get_user()) is not None:
+            engangskod.vänta_på_kod(self.request, form.get_user(), self.get_success_url())
+            return redirect("inloggning:engangskod")
         svar = super().form_valid(form)
         anteckna(self.request, Autentisering(LÖSENORD, timezone.now()))
         return svar
@@ -113,3 +117,18 @@ def ta_bort_sammanträde(request, pk, sammanträde_pk):
         _("Sammanträdet %(datum)s är borttaget.") % {"datum": f"{sammanträde.datum:%Y-%m-%d}"},
     )
     return redirect("nämnder:detalj", pk=nämnd.pk)
+
+
+def logotyp(request, sha256):
+    """The kommun's logo, as the letterhead shows it. Public, like the kommun's web site's: it
+    names nobody and nothing. An SVG is served so that it cannot run anything even if opened on
+    its own (it was checked on upload as well)."""
+    kommun = Kommun.aktuell()
+    if not kommun.har_logotyp or kommun.logotyp_sha256 != sha256:
+        raise Http404
+    svar = HttpResponse(bytes(kommun.logotyp), content_type=kommun.logotyp_typ)
+    svar["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    svar["X-Content-Type-Options"] = "nosniff"
+    # The checksum is in the address: a new logo has a new one.
+    svar["Cache-Control"] = "public, max-age=31536000, immutable"
+    return svar

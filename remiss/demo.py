@@ -30,6 +30,12 @@ STADSDELAR_2019 = [
     "SKÄ",
 ]  # fmt: skip
 
+# What the history says of an answer prepared outside Remiss (no tjänsteutlåtande here).
+UTANFÖR_BEREDNING = "Tjänsteutlåtandet skrevs utanför Remiss."
+UTANFÖR_ATTEST = "Tjänsteutlåtandet attesterades utanför Remiss."
+UTANFÖR_BESLUT = "Beslutet fattades utanför Remiss."
+UTANFÖR_SVAR = "Svaret lämnades utanför Remiss."
+
 # Invented colleagues for the nämnder that have no demo login, so each step has a doer.
 FÖRNAMN = ["Anna", "Mikael", "Sara", "Johan", "Eva", "Ahmed", "Karin", "Per", "Lina", "Omar"]
 EFTERNAMN = ["Lindberg", "Nyström", "Karlsson", "Hassan", "Berg", "Wallin", "Ek", "Sundqvist"]
@@ -98,6 +104,10 @@ class Folk:
         return känd or _kollega(nämnd, roll, nämnd.pk)
 
 
+def _d(dagar):
+    return datetime.timedelta(days=dagar)
+
+
 def _avdelning(nämnd):
     return Avdelning.objects.filter(nämnd=nämnd).order_by("pk").first()
 
@@ -122,22 +132,22 @@ def _för_fram(instans, steg, skickad, folk, personer):
         instans.tilldela(handläggare, registrator, _avdelning(nämnd), medhandläggare)
     if steg.anstånd:
         _anstånd(instans, steg, svar, folk)
+    # Past tilldelad, this demo takes an instans only when its answer was prepared outside
+    # Remiss, and says so in the history; the utlåtanden that exist in Remiss (yttranden/demo.py)
+    # take their instanser forward themselves.
     följd = [
-        (S.UNDER_BEREDNING, instans.påbörja_beredning, handläggare, dag + datetime.timedelta(3)),
-        (S.ATTESTERAD, instans.markera_attesterad, folk(nämnd, Roll.DIREKTÖR), svar - _d(12)),
-        (S.BESLUTAD, instans.markera_beslutad, registrator, svar - _d(2)),
-        (S.BESVARAD, instans.markera_besvarad, registrator, svar),
-    ]
-    for läge, metod, av, när in följd:
+        (S.UNDER_BEREDNING, instans.påbörja_beredning, handläggare, dag + _d(3), UTANFÖR_BEREDNING),
+        (S.ATTESTERAD, instans.markera_attesterad, folk(nämnd, Roll.DIREKTÖR), svar - _d(12),
+         UTANFÖR_ATTEST),
+        (S.BESLUTAD, instans.markera_beslutad, registrator, svar - _d(2), UTANFÖR_BESLUT),
+        (S.BESVARAD, instans.markera_besvarad, registrator, svar, UTANFÖR_SVAR),
+    ]  # fmt: skip
+    for läge, metod, av, när, anteckning in följd:
         if list(S).index(läge) > list(S).index(steg.läge):
             return
         with _den(när, 14) as tid:
-            metod(av=av)
+            metod(av=av, anteckning=anteckning)
     Remissinstans.objects.filter(pk=instans.pk).update(besvarad=tid)
-
-
-def _d(dagar):
-    return datetime.timedelta(days=dagar)
 
 
 def _anstånd(instans, steg, svar, folk):
@@ -247,7 +257,7 @@ def _ks_2023_740(nämnder, personer):
                 True,
             ),
         ),
-        "SKA": Steg("SKA", S.UNDER_BEREDNING, registrerad=6),
+        "SKA": Steg("SKA", S.TILLDELAD, registrerad=6),  # yttranden/demo.py starts its utlåtande
     }
     steg = [läge.get(p) or Steg(p) for p in ["UN", "SN", "TN", "SHAB", *stadsdelar]]
     return _bygg(
@@ -267,9 +277,12 @@ def _ks_2023_740(nämnder, personer):
 
 
 def _ks_2023_739(nämnder, personer):
+    """Sent and still open: utbildningsnämnden has registered it and assigned un.handlaggare,
+    and no utlåtande is started, so a visitor can write it."""
     stadsdelar = [n.diarieprefix for n in Nämnd.objects.aktiva().av_typ(Nämnd.Typ.STADSDELSNÄMND)]
     avstår = "Nämnden avstår och hänvisar till sitt yttrande över samverkansöverenskommelsen."
-    steg = [Steg(p, S.BESVARAD, svar=55 + i % 6) for i, p in enumerate(["SN", "UN", "KUL"])]
+    steg = [Steg("UN", S.TILLDELAD, 1902, registrerad=4)]
+    steg += [Steg(p, S.BESVARAD, svar=55 + i % 6) for i, p in enumerate(["SN", "KUL"])]
     steg += [Steg(p, S.BESVARAD, svar=50 + i % 8) for i, p in enumerate(stadsdelar)]
     steg += [Steg("TN", S.AVSTÅR, motivering=avstår)]
     return _bygg(
@@ -282,7 +295,6 @@ def _ks_2023_739(nämnder, personer):
         "med Polisregion Stockholm (KS 2023/740).",
         (datetime.date(2023, 9, 1), datetime.date(2023, 10, 31)),
         steg,
-        avslutad=datetime.date(2024, 1, 22),
     )
 
 
@@ -291,8 +303,10 @@ def _ks_2019_656(nämnder, personer):
     # Inkom 2019-06-03, remisstid 2019-09-04 (day 93). Älvsjö and Hägersten-Liljeholmen were
     # still nämnder of their own; both were merged into Hägersten-Älvsjö on 2020-01-01.
     läge = {
-        "KUL": Steg("KUL", S.BESVARAD, 512, registrerad=8, svar=92),
-        "ÄLV": Steg("ÄLV", S.BESVARAD, 229, registrerad=10, svar=88),
+        # Tilldelad only: their utlåtanden, beslut and answers are in Remiss and take them
+        # on (yttranden/demo.py, yttranden/demo_beslut.py).
+        "KUL": Steg("KUL", S.TILLDELAD, 512, registrerad=8),
+        "ÄLV": Steg("ÄLV", S.TILLDELAD, 229, registrerad=10),
         "SHAB": Steg("SHAB", S.AVSTÅR, motivering=avstår),
     }
     prefix = ["SN", "UN", "KUL", "SHAB", *STADSDELAR_2019]
@@ -324,7 +338,7 @@ def _pågående(nämnder, personer):
         # still in its registrator's inbox.
         Steg("UN", S.TILLDELAD, registrerad=1),
         Steg("SOD"),
-        Steg("KUL", S.UNDER_BEREDNING, registrerad=2),
+        Steg("KUL", S.TILLDELAD, registrerad=2),  # yttranden/demo.py starts its utlåtande
         Steg(
             "SN",
             S.TILLDELAD,

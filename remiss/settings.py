@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django.forms",
     "guardian",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_htmx",
     "django_prose_editor",
     "nämnder",
@@ -43,6 +45,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "nämnder.inloggning.krav.KravPåEngångskod",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Axes last, as its documentation asks: it must see the finished authentication.
@@ -63,6 +66,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "remiss.navigation.navigering",
+                "nämnder.context_processors.kommun",
             ],
         },
     },
@@ -111,6 +115,10 @@ REMISS_SAML_TITLE_ATTRIBUTE = env_str("REMISS_SAML_TITLE_ATTRIBUTE", "title")
 # Local passwords: on for the demo; off, only a superuser (the break-glass administrator) may
 # still log in with a password.
 REMISS_LOSENORD_INLOGGNING = env_bool("REMISS_LOSENORD_INLOGGNING", True)
+# One-time codes (TOTP) for local accounts: optional for everyone; on, staff (is_staff) who log
+# in with a password must have one (single sign-on is left to the IdP's MFA).
+REMISS_KRAV_ENGANGSKOD = env_bool("REMISS_KRAV_ENGANGSKOD", False)
+OTP_TOTP_ISSUER = "Remiss"
 # Whom a person whose groups give no role should ask (shown to them), e.g. "IT-servicedesk,
 # 08-508 000 00".
 REMISS_SSO_KONTAKT = env_str("REMISS_SSO_KONTAKT", "")

@@ -1,6 +1,6 @@
 """The people every test can name: a handläggare, an avdelningschef, a direktör, a registrator
 and a nämndsekreterare in utbildningsförvaltningen; a handläggare in Södermalm (the outsider);
-KS's remissamordnare and a KS läsare."""
+KS's remissamordnare and a KS läsare. The chain up to an attested utlåtande is in kedja.py."""
 
 import os
 
@@ -12,10 +12,38 @@ from tests.factories import AnvändareFactory, NämndFactory
 from tests.idp.fixtures import gruppkopplingar, oidc_idp, saml_idp  # noqa: F401 (fixtures)
 from tests.vanta import Uppgifter
 
+pytest_plugins = ["tests.kedja"]
+
+PARTIER = [
+    ("S", "Socialdemokraterna"), ("M", "Moderaterna"), ("L", "Liberalerna"),
+    ("C", "Centerpartiet"), ("KD", "Kristdemokraterna"), ("V", "Vänsterpartiet"),
+    ("MP", "Miljöpartiet"), ("SD", "Sverigedemokraterna"),
+]  # fmt: skip
+
 
 @pytest.fixture(autouse=True)
 def _snabb_lösenordshash(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _partier(request):
+    """The parties the migration enters (nämnder.Parti, yttranden 0009). A transactional test
+    (a Celery worker, the browser) empties every table when it ends, so they are put back for
+    each test that uses the database, as a migrated installation has them."""
+    for fixtur in ("transactional_db", "db"):
+        if fixtur in request.fixturenames:
+            request.getfixturevalue(fixtur)
+            break
+    else:
+        return
+    from nämnder.models import Parti
+
+    if not Parti.objects.exists():
+        Parti.objects.bulk_create(
+            Parti(förkortning=förkortning, namn=namn, ordning=nr)
+            for nr, (förkortning, namn) in enumerate(PARTIER, start=1)
+        )
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ def _ny_nämnd(client, **fält):
         "typ": Nämnd.Typ.FACKNÄMND,
         "aktiv": "on",
         "förvaltning": "Nya förvaltningen",
+        "diarienummermönster": "{prefix} {år}/{löpnr}",
         "avdelningar-TOTAL_FORMS": "0",
         "avdelningar-INITIAL_FORMS": "0",
         "sammanträden-TOTAL_FORMS": "0",
@@ -47,3 +48,20 @@ def test_people_without_staff_status_are_kept_out_of_the_admin(client, handlägg
     client.force_login(handläggare)
     svar = client.get(reverse("admin:nämnder_nämnd_changelist"))
     assert svar.status_code == 302
+
+
+def test_the_administrator_gives_a_nämnd_its_own_diarienummer_patterns(client, db):
+    client.force_login(AnvändareFactory(is_staff=True, is_superuser=True))
+    svar = _ny_nämnd(client, diarienummermönster="{prefix} {år}/{löpnr}\r\n{nr}-{löpnr}/{år}")
+    assert svar.status_code == 302
+    nämnd = Nämnd.objects.get(diarieprefix="NY")
+    assert nämnd.diarienummermönster_lista == ["{prefix} {år}/{löpnr}", "{nr}-{löpnr}/{år}"]
+    assert nämnd.diarienummerexempel == "NY 2023/740"
+
+
+def test_the_admin_refuses_a_pattern_it_cannot_read_in_swedish(client, db):
+    client.force_login(AnvändareFactory(is_staff=True, is_superuser=True))
+    svar = _ny_nämnd(client, diarienummermönster="{prefix} {år}/{serie}")
+    assert svar.status_code == 200
+    assert "Okänd del {serie} i mönstret. Använd {prefix}, {år}, {löpnr} och {nr}." in svar.text
+    assert not Nämnd.objects.exists()

@@ -2,6 +2,7 @@
 editor while they are utkast, and the model refuses any change after attest whatever the path."""
 
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from yttranden.models import (
@@ -16,16 +17,42 @@ from yttranden.models import (
 )
 
 
-class MallavsnittInline(admin.TabularInline):
+class MallavsnittInline(admin.StackedInline):
     model = Mallavsnitt
-    extra = 1
+    extra = 0
     fields = ["ordning", "rubrik", "förifylld_text", "obligatoriskt"]
 
 
 @admin.register(Mall)
 class MallAdmin(admin.ModelAdmin):
-    list_display = ["namn", "nämnd"]
+    """The standard mall and each förvaltning's own. A new mall given no sections starts as a
+    copy of the standard mall, to be changed from there."""
+
+    list_display = ["namn", "gäller", "antal_avsnitt"]
+    search_fields = ["namn", "nämnd__namn"]
+    list_select_related = ["nämnd"]
     inlines = [MallavsnittInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(avsnitt_antal=Count("avsnitt"))
+
+    def changelist_view(self, request, extra_context=None):
+        Mall.objects.standard()  # so the standard mall is there to edit from the start
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("gäller"), ordering="nämnd__namn")
+    def gäller(self, mall):
+        return mall.nämnd.förvaltning if mall.nämnd_id else _("Alla förvaltningar utan egen mall")
+
+    @admin.display(description=_("avsnitt"), ordering="avsnitt_antal")
+    def antal_avsnitt(self, mall):
+        return mall.avsnitt_antal
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        mall = form.instance
+        if not change and mall.nämnd_id and not mall.avsnitt.exists():
+            mall.kopiera_avsnitt_från(Mall.objects.standard())
 
 
 class SkrivskyddadInline(admin.TabularInline):

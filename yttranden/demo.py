@@ -123,6 +123,22 @@ def _skriv(instans, texter, dagar, datum, möte, personer, kod, till):
     return utlåtande
 
 
+def _påbörja_tilldelade(nämnder):
+    """The cases under beredning in the demo: Skärholmen's on KS 2023/740 and kulturnämndens
+    on the remiss out now each have an utlåtande started by their handläggare two days after
+    it was assigned, so page and history agree."""
+    idag = timezone.localdate()
+    for dnr, prefix in [("KS 2023/740", "SKA"), (f"KS {idag.year}/412", "KUL")]:
+        instans = Remissinstans.objects.filter(
+            remiss__diarienummer=dnr, nämnd=nämnder[prefix], status=Remissinstans.Status.TILLDELAD
+        ).first()
+        if instans is None or Tjänsteutlåtande.objects.filter(instans=instans).exists():
+            continue
+        tilldelad = instans.händelser.filter(typ=Remisshändelse.Typ.TILLDELAD).last()
+        with _den(timezone.localdate(tilldelad.tidpunkt) + datetime.timedelta(days=2), 9):
+            Tjänsteutlåtande.påbörja(instans, av=instans.handläggare)
+
+
 def skapa_utlåtanden(nämnder, personer):
     """Create the seeds' three tjänsteutlåtanden that are not there yet; return how many
     tjänsteutlåtanden there are."""
@@ -153,4 +169,5 @@ def skapa_utlåtanden(nämnder, personer):
             continue
         möte = _sammanträde(nämnder[prefix], mötesdag)
         _skriv(instans, texter, dagar, datum, möte, personer, prefix.lower(), till)
+    _påbörja_tilldelade(nämnder)
     return Tjänsteutlåtande.objects.count()

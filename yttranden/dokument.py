@@ -7,6 +7,25 @@ PDF render the same template from it, so the browser and the archived PDF never 
 import datetime
 from dataclasses import dataclass, field
 
+from nämnder.models.kommun import skriv_datum
+
+
+@dataclass(frozen=True)
+class Kommunformat:
+    """The kommun's formats the document is written in (nämnder.Kommun): its date style and
+    the logo on the letterhead. The default writes ISO dates and shows no logo."""
+
+    namn: str = ""
+    datumstil: str = "iso"
+    logotyp_url: str = ""
+
+    @property
+    def har_logotyp(self):
+        return bool(self.logotyp_url)
+
+    def datum(self, värde):
+        return skriv_datum(värde, self.datumstil)
+
 
 @dataclass(frozen=True)
 class Person:
@@ -57,6 +76,7 @@ class Tjänsteutlåtandedokument:
     bilagor: list[str] = field(default_factory=list)
     attester: list[Attest] = field(default_factory=list)
     version: int = 1
-    utkast: bool = True
+    utkast: bool = True  # an unattested document is marked as a draft
     # The line under the title; empty: "Remiss från kommunstyrelsen, <remiss_diarienummer>".
-    underrubrik: str = ""  # an unattested document is marked as a draft
+    underrubrik: str = ""
+    kommun: Kommunformat = field(default_factory=Kommunformat)

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from nämnder.models import Kommun
 from yttranden.models.granskning import Attest
 from yttranden.pdf.framstallning import skapa_signerad_pdf, skapa_signerad_pdf_av_html
 
@@ -28,6 +29,7 @@ def protokollsutdrag(ärende):
             "instans": ärende.utlåtande.instans,
             "beslut": beslut,
             "uttalanden": list(beslut.uttalanden.all()),
+            "kommun": Kommun.för_nämnd(ärende.sammanträde.nämnd),
         },
     )
 
@@ -38,7 +40,12 @@ def sammanställning(remiss):
 
     return render_to_string(
         "yttranden/dokument/_sammanstallning.html",
-        {"remiss": remiss, "nämnd": remiss.nämnd, **sammanställ(remiss)},
+        {
+            "remiss": remiss,
+            "nämnd": remiss.nämnd,
+            "kommun": Kommun.för_nämnd(remiss.nämnd),
+            **sammanställ(remiss),
+        },
     )
 
 
@@ -70,6 +77,7 @@ def _sida(mall, dokument, **context):
             "innehåll": mark_safe(dokument.innehåll),
             "skapad": timezone.now().replace(microsecond=0),
             "weasyprint": weasyprint.__version__,
+            "kommun": Kommun.aktuell(),
             **context,
         },
     )

@@ -8,6 +8,7 @@ from django.contrib.auth import login
 
 NYCKEL = "remiss_inloggning"
 LÖSENORD = "lösenord"
+LÖSENORD_ENGÅNGSKOD = "lösenord + engångskod"
 
 
 @dataclass(frozen=True)

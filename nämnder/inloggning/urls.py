@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nämnder.inloggning import views
+from nämnder.inloggning import engangskod_views, views
 
 app_name = "inloggning"
 
@@ -11,5 +11,8 @@ urlpatterns = [
     path("saml/acs/", views.saml_acs, name="saml_acs"),
     path("saml/sls/", views.saml_sls, name="saml_sls"),
     path("saml/metadata/", views.saml_metadata, name="saml_metadata"),
+    path("kod/", engangskod_views.andra_steget, name="engangskod"),
+    path("engangskod/", engangskod_views.konto, name="engangskod_konto"),
+    path("engangskod/ta-bort/", engangskod_views.ta_bort, name="engangskod_ta_bort"),
     path("ingen-roll/", views.ingen_roll, name="ingen_roll"),
 ]

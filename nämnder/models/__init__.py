@@ -1,6 +1,7 @@
 from nämnder.models.anvandare import Användare
 from nämnder.models.historik import Admininloggning, Historikrad
 from nämnder.models.inloggning import ExternIdentitet, Gruppkoppling, Rollhändelse
+from nämnder.models.kommun import Kommun, Parti
 from nämnder.models.namnd import (
     Avdelning,
     Nämnd,
@@ -16,9 +17,11 @@ __all__ = [
     "ExternIdentitet",
     "Gruppkoppling",
     "Historikrad",
+    "Kommun",
     "Nämnd",
     "NämndGroupObjectPermission",
     "NämndUserObjectPermission",
+    "Parti",
     "Rollhändelse",
     "Sammanträde",
 ]

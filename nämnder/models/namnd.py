@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from guardian.shortcuts import assign_perm, remove_perm
 
-from nämnder.diarienummer import validera_prefix
+from nämnder.diarienummer import (
+    STANDARDMÖNSTER,
+    exempel_för,
+    mönsterrader,
+    validera_mönsterlista,
+    validera_prefix,
+)
 from nämnder.roller import ROLL_PERMISSIONS, Roll
 
 
@@ -44,6 +50,16 @@ class Nämnd(models.Model):
         unique=True,
         validators=[validera_prefix],
         help_text=_("Prefixet i nämndens diarienummer, till exempel UN, SOD eller ÄLV."),
+    )
+    diarienummermönster = models.TextField(
+        _("mönster för diarienummer"),
+        default=STANDARDMÖNSTER,
+        validators=[validera_mönsterlista],
+        help_text=_(
+            "Ett mönster per rad; det första ger exemplet i felmeddelanden. Delar: {prefix} "
+            "(diarieprefixet), {år} (fyra siffror), {löpnr} (löpnumret), {nr} (annat tal). "
+            "Till exempel {prefix} {år}/{löpnr}, {år}/{löpnr} eller {nr}-{löpnr}/{år}."
+        ),
     )
     typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
     aktiv = models.BooleanField(
@@ -94,6 +110,15 @@ class Nämnd(models.Model):
         if len(siffror) == 5:
             self.postnummer = f"{siffror[:3]} {siffror[3:]}"
         super().clean_fields(exclude)
+
+    @property
+    def diarienummermönster_lista(self):
+        return mönsterrader(self.diarienummermönster) or [STANDARDMÖNSTER]
+
+    @property
+    def diarienummerexempel(self):
+        """The first pattern filled in, e.g. "UN 2023/740" or "2023/740"."""
+        return exempel_för(self)
 
     @property
     def är_kommunstyrelsen(self):

@@ -20,21 +20,13 @@ class RegistreraForm(forms.Form):
     def __init__(self, *args, instans, **kwargs):
         super().__init__(*args, **kwargs)
         self.instans = instans
-        prefix = instans.nämnd.diarieprefix
         self.fields["diarienummer"].help_text = _(
-            "Skriv det som %(prefix)s ÅÅÅÅ/löpnummer, till exempel %(prefix)s 2023/713."
-        ) % {"prefix": prefix}
+            "Skriv det som i nämndens diarium, till exempel %(exempel)s."
+        ) % {"exempel": instans.nämnd.diarienummerexempel}
         self.fields["diarienummer"].initial = instans.diarienummer
 
     def clean_diarienummer(self):
-        dnr = Diarienummer.tolka(self.cleaned_data["diarienummer"])
-        prefix = self.instans.nämnd.diarieprefix
-        if dnr.prefix != prefix:
-            raise ValidationError(
-                _("Diarienumret ska börja med %(prefix)s, nämndens diarieprefix."),
-                params={"prefix": prefix},
-                code="fel_prefix",
-            )
+        dnr = Diarienummer.tolka(self.cleaned_data["diarienummer"], self.instans.nämnd)
         upptaget = Remissinstans.objects.filter(diarienummer=str(dnr)).exclude(pk=self.instans.pk)
         if upptaget.exists():
             raise ValidationError(

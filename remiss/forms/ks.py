@@ -84,8 +84,8 @@ class RemissForm(forms.ModelForm):
         self.fields["kontaktperson"].empty_label = _("Ingen kontaktperson")
         self.fields["kontaktperson"].help_text = _("Den som nämnderna kan fråga om remissen.")
         self.fields["diarienummer"].help_text = _(
-            "Kommunstyrelsens diarienummer, till exempel %(prefix)s 2023/740."
-        ) % {"prefix": ks.diarieprefix}
+            "Kommunstyrelsens diarienummer, till exempel %(exempel)s."
+        ) % {"exempel": ks.diarienummerexempel}
         self.nämnder = list(Nämnd.objects.aktiva().exclude(typ=T.KOMMUNSTYRELSE).order_by("namn"))
         mottagare = self.fields["mottagare"]
         mottagare.queryset = Nämnd.objects.aktiva().exclude(typ=T.KOMMUNSTYRELSE)
@@ -93,17 +93,7 @@ class RemissForm(forms.ModelForm):
         mottagare.choices = [(n.pk, n.namn) for n in self.nämnder]
 
     def clean_diarienummer(self):
-        dnr = Diarienummer.tolka(self.cleaned_data["diarienummer"])
-        if dnr.prefix != self.ks.diarieprefix:
-            raise ValidationError(
-                _("Kommunstyrelsens diarienummer börjar med %(prefix)s, till exempel %(exempel)s."),
-                params={
-                    "prefix": self.ks.diarieprefix,
-                    "exempel": f"{self.ks.diarieprefix} 2023/740",
-                },
-                code="fel_prefix",
-            )
-        return str(dnr)
+        return str(Diarienummer.tolka(self.cleaned_data["diarienummer"], self.ks))
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
 from remiss.models.handelse import Remisshändelse
 
+_KLARA = ["besvarad", "avstar"]  # Remissinstans.KLARA, for the partial indexes in its Meta
+
 
 class RemissinstansQuerySet(models.QuerySet):
     def öppna(self):
@@ -115,7 +117,26 @@ class Remissinstans(models.Model):
                 violation_error_message=_("Diarienumret används redan för ett annat ärende."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "svarsdatum"])]
+        # One per list order (the nämnd inbox newest first, "Våra remisser" by deadline), each
+        # also for open instanser only: a page is then an index range, whatever the history.
+        indexes = [
+            models.Index(fields=["status", "svarsdatum"]),
+            models.Index(fields=["nämnd", "-mottagen", "-id"], name="instans_inkorg"),
+            models.Index(
+                fields=["nämnd", "status", "-mottagen", "-id"], name="instans_inkorg_status"
+            ),
+            models.Index(
+                fields=["nämnd", "-mottagen", "-id"],
+                condition=~Q(status__in=_KLARA),
+                name="instans_inkorg_oppna",
+            ),
+            models.Index(fields=["nämnd", "svarsdatum"], name="instans_lista"),
+            models.Index(
+                fields=["nämnd", "svarsdatum"],
+                condition=~Q(status__in=_KLARA),
+                name="instans_lista_oppna",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.remiss.diarienummer} – {self.nämnd}"
@@ -135,7 +156,7 @@ class Remissinstans(models.Model):
     def _lås(self):
         return type(self).objects.select_for_update().get(pk=self.pk)
 
-    def _övergå(self, låst, ny, av, typ=Remisshändelse.Typ.STATUS, text=""):
+    def _övergå(self, låst, ny, av, typ=Remisshändelse.Typ.STATUS, text="", anteckning=""):
         if ny not in self.ÖVERGÅNGAR[self.Status(låst.status)]:
             raise ValidationError(
                 _("En remissinstans med status %(från)s kan inte bli %(till)s."),
@@ -146,14 +167,29 @@ class Remissinstans(models.Model):
         låst.status = ny
         if typ == Remisshändelse.Typ.STATUS and not text:
             text = _("%(från)s → %(till)s") % {"från": tidigare, "till": self.Status(ny).label}
+        if anteckning:
+            text = f"{text}. {anteckning}" if text else anteckning
         låst.remiss.logga(typ, av, text, instans=låst)
 
     def _spara(self, låst, *fält):
         låst.save(update_fields=["status", *fält])
+        self._räkna_om(låst.remiss_id)
         from remiss.sok.index import indexera
 
         indexera(låst)  # in the same transaction: search shows what was committed
         self.refresh_from_db()
+
+    @staticmethod
+    def _räkna_om(remiss_id):
+        """Bring the remiss's answer counters up to date in this transaction. The remiss row is
+        locked first, in its own statement: the recount that follows then sees every other
+        instans change committed before the lock was granted (under READ COMMITTED a waiting
+        UPDATE would re-check the row but not re-run its subqueries)."""
+        from remiss.models.remiss import Remiss
+
+        remisser = Remiss.objects.filter(pk=remiss_id)
+        list(remisser.select_for_update().values_list("pk"))
+        remisser.räkna_svar()
 
     @transaction.atomic
     def registrera(self, diarienummer, av):
@@ -161,7 +197,7 @@ class Remissinstans(models.Model):
         låst = self._lås()
         if låst.status in self.KLARA:
             raise ValidationError(_("Ärendet är redan avslutat."), code="avslutad")
-        låst.diarienummer = str(Diarienummer.tolka(diarienummer))
+        låst.diarienummer = str(Diarienummer.tolka(diarienummer, låst.nämnd))
         låst.validate_constraints()
         text = _("Diarienummer %(dnr)s.") % {"dnr": låst.diarienummer}
         låst.remiss.logga(Remisshändelse.Typ.REGISTRERAD, av, text, instans=låst)
@@ -199,31 +235,33 @@ class Remissinstans(models.Model):
         låst.avstår_motivering = motivering.strip()
         self._spara(låst, "avstår_motivering")
 
-    # The steps below are taken by the tjänsteutlåtande and beslut (yttranden app).
+    # The steps below are taken by the tjänsteutlåtande and beslut (yttranden app). An answer
+    # prepared outside the system (the demo's older remisser, an import) is recorded with an
+    # ``anteckning`` saying so, so that its history does not speak of a document not here.
 
     @transaction.atomic
-    def påbörja_beredning(self, av):
+    def påbörja_beredning(self, av, anteckning=""):
         låst = self._lås()
         if låst.status != self.Status.UNDER_BEREDNING:
-            self._övergå(låst, self.Status.UNDER_BEREDNING, av)
+            self._övergå(låst, self.Status.UNDER_BEREDNING, av, anteckning=anteckning)
             self._spara(låst)
 
     @transaction.atomic
-    def markera_attesterad(self, av):
+    def markera_attesterad(self, av, anteckning=""):
         låst = self._lås()
-        self._övergå(låst, self.Status.ATTESTERAD, av)
+        self._övergå(låst, self.Status.ATTESTERAD, av, anteckning=anteckning)
         self._spara(låst)
 
     @transaction.atomic
-    def markera_beslutad(self, av):
+    def markera_beslutad(self, av, anteckning=""):
         låst = self._lås()
-        self._övergå(låst, self.Status.BESLUTAD, av)
+        self._övergå(låst, self.Status.BESLUTAD, av, anteckning=anteckning)
         self._spara(låst)
 
     @transaction.atomic
-    def markera_besvarad(self, av):
+    def markera_besvarad(self, av, anteckning=""):
         låst = self._lås()
-        self._övergå(låst, self.Status.BESVARAD, av)
+        self._övergå(låst, self.Status.BESVARAD, av, anteckning=anteckning)
         låst.besvarad = låst.besvarad or timezone.now()
         self._spara(låst, "besvarad")
 

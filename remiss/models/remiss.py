@@ -1,11 +1,21 @@
-import contextlib
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, NullIf, StrIndex, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,28 +37,108 @@ class RemissQuerySet(models.QuerySet):
     def öppna(self):
         return self.filter(status=Remiss.Status.UTSKICKAD)
 
-    def med_svarsläge(self, idag=None):
-        """Annotate how many instanser there are, have answered, declined and are late.
+    def räkna_svar(self):
+        """Recount the stored answer counters of these remisser from their instanser.
 
-        Each count is a correlated subquery rather than a join with GROUP BY: sorted by a
-        plain column and cut to a page of 50, PostgreSQL counts for those 50 rows only instead
-        of joining and grouping every remiss's instanser first."""
+        Called by every instans transition under the remiss's row lock (see
+        ``Remissinstans._spara``), by ``Remiss.skicka`` and by the data migration; a recount
+        rather than an increment, so a counter can never drift from the rows it counts."""
         from remiss.models.instans import Remissinstans
-
-        idag = idag or timezone.localdate()
-        klara = [Remissinstans.Status.BESVARAD, Remissinstans.Status.AVSTÅR]
 
         def antal(*villkor):
             instanser = Remissinstans.objects.filter(remiss=OuterRef("pk")).filter(*villkor)
             räknade = instanser.order_by().values("remiss").annotate(n=Count("pk")).values("n")
             return Coalesce(Subquery(räknade), 0)
 
-        return self.annotate(
+        return self.update(
             antal_instanser=antal(),
             antal_besvarade=antal(Q(status=Remissinstans.Status.BESVARAD)),
             antal_avstår=antal(Q(status=Remissinstans.Status.AVSTÅR)),
-            antal_försenade=antal(Q(svarsdatum__lt=idag) & ~Q(status__in=klara)),
         )
+
+
+def _dnr_delar():
+    """Sort "KS 2023/740" by prefix, year and serial number, so that /1000 comes after /999.
+    A diarienummer in another pattern (nämnder.diarienummer: "KS-2014/742.912", "2019/656")
+    is not taken apart, only sorted by its text after the others."""
+    vanligt = Q(diarienummer__regex=r"^[^ /]+ [0-9]{4}/[0-9]{1,7}$")
+    mellanslag = StrIndex("diarienummer", Value(" "))
+    snedstreck = StrIndex("diarienummer", Value("/"))
+    return [
+        Case(When(vanligt, then=Value(0)), default=Value(1)),
+        Case(When(vanligt, then=Substr("diarienummer", 1, mellanslag - 1)), default="diarienummer"),
+        Case(When(vanligt, then=Substr("diarienummer", mellanslag + 1, 4)), default=Value("")),
+        Case(
+            When(vanligt, then=Cast(Substr("diarienummer", snedstreck + 1), IntegerField())),
+            default=Value(0),
+        ),
+    ]
+
+
+def _svarsläge():
+    """The share of instanser that are done (answered or declined); NULL for a draft."""
+    return Cast(F("antal_besvarade") + F("antal_avstår"), FloatField()) / NullIf(
+        F("antal_instanser"), 0
+    )
+
+
+ORDNINGAR = {
+    "remissdatum": lambda: [F("remissdatum")],
+    "svarsdatum": lambda: [F("sista_svarsdatum")],
+    "dnr": _dnr_delar,
+    "svarslage": lambda: [_svarsläge()],
+}
+
+
+def ordning(nyckel):
+    """The ORDER BY of KS's overview for one sort key ("-dnr" descending), ending in the pk so
+    every page is stable. Each has an index below (with and without status in front) that
+    returns rows in exactly this order, so a page is an index range, not a sort of every
+    remiss; only svarsläge has NULLs (drafts), which sort last either way."""
+    fallande = nyckel.startswith("-")
+    namn = nyckel.lstrip("-")
+    if namn == "svarslage":
+        uttryck = [
+            _svarsläge().desc(nulls_last=True) if fallande else _svarsläge().asc(nulls_last=True)
+        ]
+    else:
+        uttryck = [u.desc() if fallande else u.asc() for u in ORDNINGAR[namn]()]
+    return [*uttryck, F("id").desc() if fallande else F("id").asc()]
+
+
+def _index():
+    """An index per overview order, alone and behind status (the overview's status filter), and
+    one on avsändare for the overview's list of senders (remiss/sidor.py, olika_värden)."""
+    index = [models.Index(fields=["avsändare"], name="remiss_avsandare")]
+    for nyckel, kort in [
+        ("remissdatum", "rd"),
+        ("svarsdatum", "sd"),
+        ("dnr", "dnr"),
+        ("svarslage", "sl"),
+        ("-svarslage", "slf"),
+    ]:
+        index.append(models.Index(*ordning(nyckel), name=f"remiss_ordning_{kort}"))
+        index.append(models.Index(F("status"), *ordning(nyckel), name=f"remiss_status_{kort}"))
+    return index
+
+
+def med_försenade(remisser, idag=None):
+    """Set ``antal_försenade`` on each of ``remisser`` (a page already cut): one query for the
+    rows shown, since lateness depends on today and is never stored."""
+    from remiss.models.instans import Remissinstans
+
+    remisser = list(remisser)
+    per_remiss = dict(
+        Remissinstans.objects.försenade(idag)
+        .filter(remiss__in=[r.pk for r in remisser if not r.är_utkast])
+        .order_by()
+        .values("remiss")
+        .annotate(n=Count("pk"))
+        .values_list("remiss", "n")
+    )
+    for remiss in remisser:
+        remiss.antal_försenade = per_remiss.get(remiss.pk, 0)
+    return remisser
 
 
 class Remiss(models.Model):
@@ -114,6 +204,14 @@ class Remiss(models.Model):
     skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
     utskickad = models.DateTimeField(_("utskickad"), null=True, blank=True)
     avslutad = models.DateTimeField(_("avslutad"), null=True, blank=True)
+    # Kept current by every instans transition, in its transaction and under this row's lock
+    # (RemissQuerySet.räkna_svar), so lists show and sort by svarsläge without counting every
+    # remiss's instanser per view. Lateness is not stored: it depends on today.
+    antal_instanser = models.PositiveIntegerField(
+        _("antal remissinstanser"), default=0, editable=False
+    )
+    antal_besvarade = models.PositiveIntegerField(_("antal besvarade"), default=0, editable=False)
+    antal_avstår = models.PositiveIntegerField(_("antal som avstår"), default=0, editable=False)
 
     objects = RemissQuerySet.as_manager()
 
@@ -121,16 +219,30 @@ class Remiss(models.Model):
         verbose_name = _("remiss")
         verbose_name_plural = _("remisser")
         ordering = ["-remissdatum", "-pk"]
-        indexes = [models.Index(fields=["status", "sista_svarsdatum"])]
+        indexes = _index()
 
     def __str__(self):
         return f"{self.diarienummer} {self.titel}"
 
     def clean_fields(self, exclude=None):
-        # Normalise "ks  2023/740" to "KS 2023/740"; a malformed one is left for the validator.
-        with contextlib.suppress(ValidationError):
-            self.diarienummer = str(Diarienummer.tolka(self.diarienummer))
-        super().clean_fields(exclude)
+        """Normalise "ks  2023/740" to "KS 2023/740" and check it against kommunstyrelsen's
+        own patterns (nämnder.diarienummer), besides the fields' own validation."""
+        exclude, fel = set(exclude or ()), {}
+        if self.diarienummer and "diarienummer" not in exclude:
+            try:
+                self.diarienummer = str(Diarienummer.tolka(self.diarienummer, self._ks()))
+            except ValidationError as undantag:
+                fel["diarienummer"] = undantag.error_list
+                exclude.add("diarienummer")
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as undantag:
+            fel = undantag.update_error_dict(fel)
+        if fel:
+            raise ValidationError(fel)
+
+    def _ks(self):
+        return self.nämnd if self.nämnd_id else None
 
     def clean(self):
         if self.remissdatum and self.sista_svarsdatum and self.sista_svarsdatum < self.remissdatum:
@@ -270,6 +382,7 @@ class Remiss(models.Model):
             _("Skickad till %(antal)s remissinstanser med svar senast %(datum)s.")
             % {"antal": len(instanser), "datum": f"{låst.sista_svarsdatum:%Y-%m-%d}"},
         )
+        type(self).objects.filter(pk=låst.pk).räkna_svar()
         self._indexera(låst, *instanser)
         self.refresh_from_db()
         return instanser

@@ -35,6 +35,10 @@ from remiss.sok.index import KONFIGURATION, på_postgresql
 MAX_TECKEN = 200
 # Matches are counted up to this many ("more than 10 000"); a longer list is not read anyway.
 MAX_RÄKNA = 10_000
+# A phrase cannot be answered from the index alone: GIN holds no word positions, so every
+# candidate's whole vector is read to check the order of its words. A phrase query is counted
+# to this many ("more than 1 000") so that the count does not read ten thousand vectors.
+MAX_RÄKNA_FRAS = 1_000
 # Relevance is computed in full for this many candidates (see _ordnade).
 KANDIDATER = 200
 # Enough to find a compound from one part and a misspelled word, few enough that the widened
@@ -139,8 +143,8 @@ def _filtrera(poster, urval):
 @dataclasses.dataclass
 class Resultat:
     sida: Page  # evaluated; each post has ``utdrag`` (see text.markera)
-    antal: int  # every match, counted up to MAX_RÄKNA
-    fler: bool  # more than MAX_RÄKNA matched
+    antal: int  # every match, counted up to MAX_RÄKNA (MAX_RÄKNA_FRAS for a phrase)
+    fler: bool  # more than that matched
     bästa: int | None  # sorted by relevance among this many best candidates (None: all)
 
 
@@ -159,12 +163,13 @@ def sök(user, urval, sidnummer=1, per_sida=20):
             matchande, q = _matchande(poster, fråga)
         else:
             matchande, q = _enkel(poster, fråga), None
-        antal = matchande.values("pk")[: MAX_RÄKNA + 1].count()
+        gräns = MAX_RÄKNA_FRAS if _FRAS.search(fråga) and på_postgresql() else MAX_RÄKNA
+        antal = matchande.values("pk")[: gräns + 1].count()
         if på_postgresql():
-            ordnade, bästa = _ordnade(matchande, q, fråga, urval.sortera, antal)
+            ordnade, bästa = _ordnade(matchande, q, fråga, urval.sortera, antal, gräns)
         else:
             ordnade, bästa = matchande.select_related("nämnd").order_by("-datum", "-pk"), None
-        visas = min(antal, MAX_RÄKNA, bästa or MAX_RÄKNA)
+        visas = min(antal, gräns, bästa or gräns)
         sida = Paginator(_Räknad(ordnade, visas), per_sida).get_page(sidnummer)
         sida.object_list = list(sida.object_list)
     if not på_postgresql():
@@ -172,8 +177,8 @@ def sök(user, urval, sidnummer=1, per_sida=20):
             post.utdrag = text.utdrag_kring(post.text, fråga.split())
     return Resultat(
         sida=sida,
-        antal=min(antal, MAX_RÄKNA),
-        fler=antal > MAX_RÄKNA,
+        antal=min(antal, gräns),
+        fler=antal > gräns,
         bästa=bästa if bästa and antal > bästa else None,
     )
 
@@ -199,18 +204,18 @@ def _matchande(poster, fråga):
     return poster.filter(träff), q
 
 
-def _ordnade(matchande, q, fråga, sortera, antal):
+def _ordnade(matchande, q, fråga, sortera, antal, gräns=MAX_RÄKNA):
     """(the matches in page order with their snippets, size of the relevance window or None).
 
     Ranking reads each match's full vector, tens of thousands for a common word. So the best
     KANDIDATER are picked first, by the short vector (hits in diarienummer, title, headings)
-    among up to MAX_RÄKNA matches, else as the newest (a word in most documents: newest first is
-    what is wanted then, and the date index finds them at once), and only they are ranked on
-    everything."""
+    among up to ``gräns`` matches (MAX_RÄKNA, or MAX_RÄKNA_FRAS for a phrase), else as the
+    newest (a word in most documents: newest first is what is wanted then, and the date index
+    finds them at once), and only they are ranked on everything."""
     if sortera == "datum":
         ordnade, bästa = matchande.order_by("-datum", "-pk"), None
     else:
-        if antal > MAX_RÄKNA:
+        if antal > gräns:
             kandidater = matchande.order_by("-datum", "-pk")
         else:
             kandidater = matchande.annotate(

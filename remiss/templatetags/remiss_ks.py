@@ -5,6 +5,7 @@ from django import template
 from django.db.models import Count, Q
 
 from remiss.models import Anstånd, Remiss
+from remiss.models.remiss import med_försenade
 
 register = template.Library()
 VISAS = 8
@@ -18,7 +19,7 @@ def samordnarens_läge(ks):
         utkast=Count("pk", filter=Q(status=Remiss.Status.UTKAST)),
         alla=Count("pk"),
     )
-    öppna = remisser.öppna().med_svarsläge().order_by("sista_svarsdatum", "pk")[:VISAS]
+    öppna = med_försenade(remisser.öppna().order_by("sista_svarsdatum", "pk")[:VISAS])
     anstånd = Anstånd.objects.filter(
         status=Anstånd.Status.BEGÄRT, instans__remiss__nämnd=ks
     ).count()

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from nämnder.inloggning.views import logga_ut
 from nämnder.views import Inloggning, admininloggning
+from remiss.views.favicon import favicon
 from remiss.views.start import start
 
 # Django's own "Bad Request (400)" is English: every refused request gets a Swedish answer.
@@ -10,6 +11,7 @@ handler400 = "remiss.views.fel.felaktig_begäran"
 
 urlpatterns = [
     path("", start, name="start"),
+    path("favicon.ico", favicon, name="favicon"),
     path("logga-in/", Inloggning.as_view(), name="login"),
     path("logga-in/", include("nämnder.inloggning.urls")),
     path("logga-ut/", logga_ut, name="logout"),

@@ -42,8 +42,11 @@ def _historik(instans):
     """This instans's events and what happened to the whole remiss once it was sent (sent,
     handlingar added, closed); the draft's own history is KS's."""
     remiss = instans.remiss
+    # Data imported from an older system may lack the sending time of a sent remiss; the
+    # instans itself was created when it was sent.
+    skickad = remiss.utskickad or instans.mottagen
     return Remisshändelse.objects.filter(
-        Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=remiss.utskickad)
+        Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=skickad)
     ).select_related("utförd_av")
 
 

@@ -3,7 +3,6 @@ blocks on the start page. Each runs a fixed number of queries whatever the numbe
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.permissions import alla_roller
 from nämnder.roller import Roll
 from remiss.models import Remissinstans
+from remiss.sidor import Sidvisare
 
 PER_SIDA = 50
 S = Remissinstans.Status
@@ -46,7 +46,7 @@ def _mina_nämnder(user, *begärda):
 
 
 def _sida(request, instanser):
-    return Paginator(instanser, PER_SIDA).get_page(request.GET.get("sida"))
+    return Sidvisare(instanser, PER_SIDA).get_page(request.GET.get("sida"))
 
 
 def _mina(user):

@@ -2,6 +2,8 @@
 
 ``make bench`` runs this against PostgreSQL; ``python -m tests.benchmarks NAME`` runs one.
 The benchmarks create their own database (``<DATABASE_URL name>_bench``) and drop it after.
+Each checks its figures through ``tests/benchmarks/mal.py``; the run exits with 1 when any
+figure missed its target, after running them all.
 """
 
 import importlib
@@ -20,9 +22,16 @@ def main(argv):
     if not valda:
         print(f"Okänt benchmark. Finns: {', '.join(n.removeprefix('bench_') for n in namn)}")
         return 2
+    from tests.benchmarks import mal
+
     for modulnamn in valda:
-        print(f"== {modulnamn.removeprefix('bench_')}")
+        print(f"== {modulnamn.removeprefix('bench_')} (belastning {mal.belastning()})")
         importlib.import_module(f"tests.benchmarks.{modulnamn}").main()
+    print(f"belastning efteråt (1, 5, 15 min): {mal.belastning()}")
+    if mal.missade:
+        print(f"{len(mal.missade)} mål missade: {'; '.join(mal.missade)}")
+        return 1
+    print("Alla mål nådda.")
     return 0
 
 

@@ -3,7 +3,6 @@ versions (issue 4, "Speed"). Server time: the request through Django's full stac
 permission gateway, queries, template) in a warm process against PostgreSQL, without network.
 ``python -m tests.benchmarks utlatande`` runs it alone."""
 
-import os
 import statistics
 import time
 
@@ -82,9 +81,11 @@ def main():
         from django.test import Client
         from django.urls import reverse
 
+        from tests.benchmarks import sidmatning
         from yttranden.formatering import text_av
         from yttranden.jamforelse import jämför
 
+        sidmatning.använd_benchmarkadresser()
         utlåtande, handläggare, texter = _förbered()
         tecken = sum(len(text_av(html)) for _, html in texter.values())
         klient = Client()
@@ -127,23 +128,17 @@ def main():
             assert svar.status_code == 200 and "<ins>" in svar.text
 
         jämför_s = _median(jämför_sidan)
+        bar_s = sidmatning.bar(klient, VARV)
         bara_s = _median(lambda varv=0: jämför(före.innehåll, efter.innehåll))
 
-    rader = [
-        (f"Öppna utkast i redigeraren ({tecken // 1000}000 tecken ≈ {SIDOR} sidor), median",
-         MÅL_ÖPPNA, öppna_s),
-        ("Spara utkastet (autosparning, ny version), median", MÅL_SPARA, spara_s),
-        (f"Jämför två versioner om {SIDOR} sidor (versionssidan), median", MÅL_JÄMFÖR, jämför_s),
-    ]  # fmt: skip
-    # The machine's load matters on a shared two-core box: print it with the figures.
-    print(f"belastning (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"{'vad':<75} {'mål':>8} {'uppmätt':>9}")
-    for vad, mål, uppmätt in rader:
-        print(f"{vad:<75} {mål * 1000:>5.0f} ms {uppmätt * 1000:>6.1f} ms")
-    print(f"  varav själva jämförelsen (difflib): {bara_s * 1000:.1f} ms")
-    missade = [vad for vad, mål, uppmätt in rader if uppmätt > mål]
-    if missade:
-        raise SystemExit(f"Över målet: {', '.join(missade)}")
+    from tests.benchmarks import mal
+
+    bar = ("bar vy", bar_s)
+    mal.högst(f"Öppna utkast i redigeraren ({tecken // 1000}000 tecken ≈ {SIDOR} sidor), median",
+              öppna_s, MÅL_ÖPPNA, bar)  # fmt: skip
+    mal.högst("Spara utkastet (autosparning, ny version), median", spara_s, MÅL_SPARA, bar)
+    mal.högst(f"Jämför två versioner om {SIDOR} sidor (versionssidan), median", jämför_s,
+              MÅL_JÄMFÖR, ("själva jämförelsen (difflib)", bara_s))  # fmt: skip
 
 
 if __name__ == "__main__":

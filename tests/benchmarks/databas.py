@@ -10,14 +10,15 @@ import django
 def benchmarkdatabas():
     """Set up Django against a fresh ``<name>_bench`` database, yield, then drop it.
 
-    Its own name, so a benchmark never wipes the ``test_<name>`` database pytest may reuse."""
+    Its own name, so a benchmark never wipes the ``test_<name>`` database pytest may reuse
+    (``BENCH_DATABAS`` names it, for the test that runs a benchmark beside the suite)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "remiss.settings")
     django.setup()
     from django.db import connection
     from django.test.utils import setup_test_environment, teardown_test_environment
 
-    connection.settings_dict.setdefault("TEST", {})["NAME"] = (
-        f"{connection.settings_dict['NAME']}_bench"
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = os.environ.get(
+        "BENCH_DATABAS", f"{connection.settings_dict['NAME']}_bench"
     )
     setup_test_environment()
     gammalt_namn = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)

@@ -2,38 +2,11 @@
 records the beslut with a särskilt uttalande by two parties and sends the answer to KS; KS sees
 the nämnd as answered with the date, and the sammanställning shows its summary and statement."""
 
-import datetime
-
-import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
-from tests.factories import RemissFactory, SammanträdeFactory
-from tests.yttranden.conftest import skriv_klart
-from yttranden.models import Tjänsteutlåtande
-
-
-@pytest.fixture
-def attesterat(ks, un, sod, ks_samordnare, registrator, handläggare, avdelningschef, direktör):
-    idag = timezone.localdate()
-    remiss = RemissFactory(
-        nämnd=ks,
-        diarienummer="KS 2023/740",
-        skapad_av=ks_samordnare,
-        mottagare=[un, sod],
-        sista_svarsdatum=idag + datetime.timedelta(days=30),
-    )
-    remiss.skicka(av=ks_samordnare)
-    instans = remiss.instanser.get(nämnd=un)
-    instans.registrera("UN 2031/1234", av=registrator)
-    instans.tilldela(handläggare, av=registrator)
-    utlåtande = Tjänsteutlåtande.påbörja(instans, av=handläggare)
-    skriv_klart(utlåtande, handläggare)
-    utlåtande.skicka_till_granskning(av=handläggare)
-    utlåtande.godkänn(av=avdelningschef)
-    utlåtande.attestera(av=direktör)
-    return utlåtande
+from tests.factories import SammanträdeFactory
 
 
 def test_the_secretary_decides_and_answers_and_ks_sees_it(

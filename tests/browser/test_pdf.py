@@ -10,12 +10,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
-from tests.factories import RemissFactory
-from tests.yttranden.conftest import skriv_klart
 from tests.yttranden.pdfdokumenthjalp import använd_demosigill, besluta, vänta_tills
 from tests.yttranden.pdfhjalp import kör
 from yttranden import pdfinnehall
-from yttranden.models import Pdfdokument, Tjänsteutlåtande
+from yttranden.models import Pdfdokument
 from yttranden.pdf import sigill as sigillmodul
 
 
@@ -43,22 +41,6 @@ def hållen_rendering(monkeypatch):
     släpp.set()
 
 
-@pytest.fixture
-def godkänt(ks, un, sod, ks_samordnare, registrator, handläggare, avdelningschef, direktör):
-    remiss = RemissFactory(
-        nämnd=ks, diarienummer="KS 2023/740", skapad_av=ks_samordnare, mottagare=[un, sod]
-    )
-    remiss.skicka(av=ks_samordnare)
-    instans = remiss.instanser.get(nämnd=un)
-    instans.registrera("UN 2023/1234", av=registrator)
-    instans.tilldela(handläggare, av=registrator)
-    utlåtande = Tjänsteutlåtande.påbörja(instans, av=handläggare)
-    skriv_klart(utlåtande, handläggare)
-    utlåtande.skicka_till_granskning(av=handläggare)
-    utlåtande.godkänn(av=avdelningschef)
-    return utlåtande
-
-
 def test_the_direktör_attests_and_downloads_the_sealed_pdf_then_verifies_it(
     page, celeryarbetare, sigill, hållen_rendering, godkänt, tmp_path
 ):
@@ -70,7 +52,7 @@ def test_the_direktör_attests_and_downloads_the_sealed_pdf_then_verifies_it(
     expect(status).to_contain_text("PDF skapas…")
     kontrollera_tillgänglighet(page)
     hållen_rendering.set()
-    länk = page.get_by_role("link", name="Ladda ned Tjänsteutlåtande UN 2023/1234, version 1")
+    länk = page.get_by_role("link", name="Ladda ned Tjänsteutlåtande UN 2031/1234, version 1")
     expect(länk).to_be_visible(timeout=20_000)
     kontrollera_tillgänglighet(page)
 
@@ -78,7 +60,7 @@ def test_the_direktör_attests_and_downloads_the_sealed_pdf_then_verifies_it(
         länk.click()
     fil = tmp_path / nedladdning.value.suggested_filename
     nedladdning.value.save_as(fil)
-    assert fil.name == "Tjänsteutlåtande UN 2023-1234 version 1.pdf"
+    assert fil.name == "Tjänsteutlåtande UN 2031-1234 version 1.pdf"
     assert "Signature is Valid." in kör("pdfsig", str(fil)).stdout
 
     page.get_by_role("navigation", name="Huvudmeny").get_by_role(
@@ -90,7 +72,7 @@ def test_the_direktör_attests_and_downloads_the_sealed_pdf_then_verifies_it(
     expect(
         page.get_by_text("Giltig. Handlingen är utfärdad av Remiss och oförändrad")
     ).to_be_visible()
-    expect(page.get_by_text("Tjänsteutlåtande UN 2023/1234, version 1").first).to_be_visible()
+    expect(page.get_by_text("Tjänsteutlåtande UN 2031/1234, version 1").first).to_be_visible()
     kontrollera_tillgänglighet(page)
 
     ändrad = tmp_path / "ändrad.pdf"

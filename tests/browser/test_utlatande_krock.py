@@ -79,7 +79,8 @@ def test_the_second_of_two_writers_is_told_and_keeps_his_text(öppna, utlåtande
     # The refused text is kept on the versions page too, and the two versions compare.
     stefan.get_by_role("link", name="Se vad som ändrades").click()
     expect(stefan.get_by_role("heading", name="Sparningar som inte gick igenom")).to_be_visible()
-    expect(stefan.get_by_role("heading", name="Version 1 jämförd med version 2")).to_be_visible()
+    jämförelse = "Textversion 1 jämförd med textversion 2"
+    expect(stefan.get_by_role("heading", name=jämförelse)).to_be_visible()
     expect(stefan.locator(".stycke ins")).to_contain_text("Joakims sammanfattning.")
     kontrollera_tillgänglighet(stefan)
 

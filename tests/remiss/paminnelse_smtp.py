@@ -9,7 +9,6 @@ import contextlib
 import email
 import socket
 import threading
-import time
 from email import policy
 
 from aiosmtpd.controller import Controller
@@ -59,12 +58,6 @@ class Postlåda:
 
     def till(self, adress):
         return [m for m in self.meddelanden if m["To"] == adress]
-
-    def vänta_på(self, antal, sekunder=30):
-        slut = time.monotonic() + sekunder
-        while len(self.meddelanden) < antal and time.monotonic() < slut:
-            time.sleep(0.05)
-        return len(self.meddelanden)
 
 
 @contextlib.contextmanager

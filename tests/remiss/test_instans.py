@@ -86,6 +86,18 @@ def test_the_registrator_sees_the_remiss_its_status_history_and_actions(
         assert knapp in sida
 
 
+def test_a_sent_remiss_imported_without_its_sending_time_still_shows_its_history(
+    client, registrator, remiss, instans
+):
+    """Data moved from an older system may have a sent remiss without ``utskickad``: the page
+    shows the instans's history from when the instans itself arrived."""
+    type(remiss).objects.filter(pk=remiss.pk).update(utskickad=None)
+    client.force_login(registrator)
+    svar = client.get(_url("detalj", instans))
+    assert svar.status_code == 200
+    assert "Remissen skickades" in svar.text and "KS 2023/740" in svar.text
+
+
 def test_a_handläggare_of_the_nämnd_sees_the_page_but_no_actions(client, handläggare, instans):
     client.force_login(handläggare)
     svar = client.get(_url("detalj", instans))
@@ -159,10 +171,11 @@ def test_the_registrator_registers_the_nämnds_dnr(client, registrator, instans)
 @pytest.mark.parametrize(
     ("dnr", "fel"),
     [
-        ("UN-2023-713", "inget giltigt diarienummer"),
+        ("UN-2023-713", "inget giltigt diarienummer. Skriv till exempel UN 2023/740."),
         ("", "Skriv nämndens diarienummer"),
-        ("SOD 2023/713", "ska börja med UN"),
-        ("KS 2023/740", "ska börja med UN"),
+        ("SOD 2023/713", "SOD 2023/713 är inget giltigt diarienummer. Skriv till exempel UN"),
+        ("KS 2023/740", "KS 2023/740 är inget giltigt diarienummer. Skriv till exempel UN"),
+        ("<b>UN 2023/1</b>", "inget giltigt diarienummer"),
     ],
 )
 def test_a_malformed_or_foreign_dnr_is_refused(client, registrator, instans, dnr, fel):
@@ -171,6 +184,22 @@ def test_a_malformed_or_foreign_dnr_is_refused(client, registrator, instans, dnr
     svar = client.post(_url("registrera", instans), {"diarienummer": dnr})
     assert svar.status_code == 400 and fel in svar.text
     assert _ögonblick(instans) == före
+
+
+def test_a_nämnd_with_its_own_pattern_registers_its_own_numbers_and_is_told_its_example(
+    client, un, registrator, instans
+):
+    un.diarienummermönster = "{nr}-{löpnr}/{år}"
+    un.save()
+    client.force_login(registrator)
+
+    svar = client.post(_url("registrera", instans), {"diarienummer": "UN 2023/713"})
+    assert svar.status_code == 400
+    assert "UN 2023/713 är inget giltigt diarienummer. Skriv till exempel 12-740/2023." in svar.text
+
+    svar = client.post(_url("registrera", instans), {"diarienummer": "320-845/2015"})
+    instans.refresh_from_db()
+    assert svar.status_code == 302 and instans.diarienummer == "320-845/2015"
 
 
 def test_a_dnr_already_used_for_another_case_is_refused(

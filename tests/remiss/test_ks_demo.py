@@ -5,11 +5,15 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 
 from remiss.models import Anstånd, Remiss, Remisshändelse, Remissinstans, Utkorgspost
+from remiss.models.remiss import med_försenade
+from yttranden.models import Tjänsteutlåtande
 
 S = Remissinstans.Status
 
@@ -47,7 +51,7 @@ def test_running_twice_changes_nothing(demo):
 
 
 def test_ks_2023_740_is_out_with_mixed_states(demo):
-    remiss = Remiss.objects.med_svarsläge().get(diarienummer="KS 2023/740")
+    remiss = med_försenade([Remiss.objects.get(diarienummer="KS 2023/740")])[0]
     assert remiss.titel.startswith("Övergripande samverkansöverenskommelse mellan Stockholms")
     assert remiss.status == Remiss.Status.UTSKICKAD
     assert (remiss.remissdatum, remiss.sista_svarsdatum) == (
@@ -95,9 +99,54 @@ def test_the_2019_remiss_reached_nämnder_that_no_longer_exist(demo):
     kul = remiss.instanser.get(nämnd__namn="Kulturnämnden")
     assert kul.handläggare.username == "kul.handlaggare"
     assert [p.username for p in kul.medhandläggare.all()] == ["kul.handlaggare2"]
-    assert Remiss.objects.get(diarienummer="KS 2023/739").titel == (
-        "Stockholms stads trygghetsprogram 2024–2027"
-    )
+
+
+def test_ks_2023_739_is_open_and_waits_for_utbildningsnämndens_utlåtande(demo, client):
+    remiss = Remiss.objects.get(diarienummer="KS 2023/739")
+    assert remiss.titel == "Stockholms stads trygghetsprogram 2024–2027"
+    assert remiss.status == Remiss.Status.UTSKICKAD and remiss.avslutad is None
+    un = remiss.instanser.get(nämnd__diarieprefix="UN")
+    assert (un.status, un.handläggare.username) == (S.TILLDELAD, "un.handlaggare")
+    assert un.diarienummer == "UN 2023/1902"
+    assert not Tjänsteutlåtande.objects.filter(instans=un).exists()
+    client.force_login(un.handläggare)
+    sida = client.get(reverse("instanser:detalj", args=[un.pk])).text
+    assert "Skriv tjänsteutlåtande" in sida
+
+
+def _statuskedja(instans):
+    """The instans's status changes, oldest first, as (from, to) labels."""
+    return [
+        tuple(h.text.split(".")[0].split(" → "))
+        for h in instans.händelser.filter(typ=Remisshändelse.Typ.STATUS).order_by("tidpunkt", "pk")
+    ]
+
+
+def test_no_demo_case_has_a_history_its_page_contradicts(demo, client):
+    """Every remissinstans: its status changes form one unbroken chain in time order ending in
+    its status; an answer prepared outside Remiss says so in both history and page; a case with
+    an utlåtande in Remiss never says it was outside, and a page that says no utlåtande is
+    started has no history of one."""
+    client.force_login(get_user_model().objects.get(username="ks.remissamordnare"))
+    instanser = Remissinstans.objects.select_related("remiss", "nämnd")
+    for instans in instanser:
+        namn = f"{instans.remiss.diarienummer} {instans.nämnd.diarieprefix}"
+        kedja = _statuskedja(instans)
+        if kedja:
+            assert kedja[0][0] == S.TILLDELAD.label, namn
+            assert all(a[1] == b[0] for a, b in zip(kedja, kedja[1:], strict=False)), namn
+            assert kedja[-1][1] == instans.get_status_display(), namn
+        sida = client.get(reverse("instanser:detalj", args=[instans.pk])).text
+        utanför = [h.text for h in instans.händelser.all() if "utanför Remiss" in h.text]
+        if Tjänsteutlåtande.objects.filter(instans=instans).exists():
+            assert not utanför, namn
+            assert "Inget tjänsteutlåtande är påbörjat" not in sida, namn
+        elif instans.status in (S.ATTESTERAD, S.BESLUTAD, S.BESVARAD):
+            assert len(utanför) == len(kedja), namn
+            assert "Tjänsteutlåtandet togs fram utanför Remiss" in sida, namn
+        else:
+            assert not kedja, namn  # nothing past tilldelad without an utlåtande
+            assert "utanför Remiss" not in sida, namn
 
 
 def test_one_remiss_is_out_now_with_work_waiting(demo):

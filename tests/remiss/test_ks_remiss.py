@@ -86,7 +86,10 @@ def test_the_bolag_shortcut(client, ks_samordnare, nämnder):
     ("ändrat", "meddelande"),
     [
         ({"diarienummer": "KS-2023-740"}, "inget giltigt diarienummer"),
-        ({"diarienummer": "UN 2023/740"}, "Kommunstyrelsens diarienummer börjar med KS"),
+        (
+            {"diarienummer": "UN 2023/740"},
+            "UN 2023/740 är inget giltigt diarienummer. Skriv till exempel KS 2023/740.",
+        ),
         ({"diarienummer": None}, "Skriv kommunstyrelsens diarienummer."),
         ({"titel": ""}, "Skriv remissens titel."),
         ({"remissdatum": "1 september"}, "Skriv datumet som ÅÅÅÅ-MM-DD."),

@@ -137,6 +137,21 @@ def test_the_overview_sorts(client, ks, ks_samordnare, un, sod, handläggare, so
     )
 
 
+def test_diarienummer_in_other_patterns_sort_after_the_usual_ones_without_breaking(
+    client, ks, ks_samordnare, un
+):
+    ks.diarienummermönster = "{prefix} {år}/{löpnr}\n{år}/{löpnr}\n{prefix}-{år}/{löpnr}.{nr}"
+    ks.save()
+    for dnr in ["KS-2014/742.912", "KS 2023/1000", "2019/656", "KS 2023/999"]:
+        _remiss(ks, ks_samordnare, [un], diarienummer=dnr)
+    client.force_login(ks_samordnare)
+    sida = client.get(reverse("remisser:översikt"), {"sortera": "dnr"}).text
+    ordning = ["KS 2023/999", "KS 2023/1000", "2019/656", "KS-2014/742.912"]
+    assert [sida.index(f">{dnr}<") for dnr in ordning] == sorted(
+        sida.index(f">{dnr}<") for dnr in ordning
+    )
+
+
 def test_the_overview_shows_50_per_page(client, ks, ks_läsare, un, sod, ks_samordnare):
     for nr in range(60):
         _remiss(ks, ks_samordnare, [un], diarienummer=f"KS 2024/{nr}")

@@ -1,5 +1,6 @@
 """A remiss from KS on the samverkansöverenskommelse, sent to utbildningsnämnden and Södermalm,
-and utbildningsförvaltningen's tjänsteutlåtande on it, all in the search index."""
+and utbildningsförvaltningen's tjänsteutlåtande on it, all in the search index. The steps after
+the draft (``granskas``, ``godkänt``, ``attesterat``) are the shared chain's (tests/kedja.py)."""
 
 import datetime
 
@@ -7,7 +8,6 @@ import pytest
 
 from remiss.sok.fraga import Urval, sök
 from tests.factories import RemissFactory
-from tests.yttranden.conftest import skriv_klart
 from yttranden.models import Tjänsteutlåtande
 
 TITEL = "Övergripande samverkansöverenskommelse mellan Stockholms stad och Polisregion Stockholm"
@@ -58,13 +58,4 @@ def utlåtande(instans, handläggare, avdelningschef, direktör):
         for s in utlåtande.sektioner.all()
     }
     utlåtande.spara(texter, utlåtande.versionsnummer, av=handläggare)
-    return utlåtande
-
-
-@pytest.fixture
-def attesterat(utlåtande, handläggare, avdelningschef, direktör):
-    skriv_klart(utlåtande, handläggare)
-    utlåtande.skicka_till_granskning(av=handläggare)
-    utlåtande.godkänn(av=avdelningschef)
-    utlåtande.attestera(av=direktör)
     return utlåtande

@@ -139,3 +139,13 @@ def test_on_sqlite_every_word_is_looked_for_in_the_text_newest_first(
     assert dnr(ks_samordnare, "samverkan trafikstrategi") == ["KS 2021/1234"]
     (post,) = träffar(ks_samordnare, "boendeparkering")
     assert "<mark>boendeparkering</mark>" in text.markera(post.utdrag)
+
+
+def test_a_phrase_is_counted_to_its_own_lower_limit(remisser, ks_samordnare, monkeypatch):
+    """A phrase is checked against each candidate's whole vector, so its count stops sooner."""
+    monkeypatch.setattr(fraga, "MAX_RÄKNA_FRAS", 1)
+    resultat = sök(ks_samordnare, Urval(fråga='"samverkan" or parkeringspolicy'))
+    assert (resultat.antal, resultat.fler) == (1, True)
+    assert len(resultat.sida.object_list) == 1
+    utan_fras = sök(ks_samordnare, Urval(fråga="samverkan or parkeringspolicy"))
+    assert (utan_fras.antal, utan_fras.fler) == (3, False)

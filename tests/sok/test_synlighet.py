@@ -6,10 +6,12 @@ import pytest
 from nämnder.roller import Roll
 from remiss.sok.fraga import Urval, sök
 from tests.factories import AnvändareFactory, NämndFactory
+from tests.kedja import skriv_klart, till_attest
 from tests.sok.conftest import UTKASTTEXT, träffar
-from tests.yttranden.conftest import skriv_klart
 
 pytestmark = pytest.mark.django_db
+
+HANDLÄGGARE, CHEF, DIREKTÖR = Roll.HANDLÄGGARE, Roll.AVDELNINGSCHEF, Roll.DIREKTÖR
 
 
 def antal(user, fråga):
@@ -93,16 +95,12 @@ def beslutat(instans):
 
     from tests.factories import SammanträdeFactory
     from tests.yttranden.beslutshjalp import nämnd_med_personal
-    from yttranden.models import Beslut, Tjänsteutlåtande, Uttalande, Ärende
+    from yttranden.models import Beslut, Uttalande, Ärende
 
     nämnd, personal = nämnd_med_personal(namn="Idrottsnämnden", diarieprefix="IDR")
     idrott = instans.remiss.instanser.create(nämnd=nämnd, svarsdatum=instans.svarsdatum)
     idrott.tilldela(personal[Roll.HANDLÄGGARE], av=personal[Roll.REGISTRATOR])
-    utlåtande = Tjänsteutlåtande.påbörja(idrott, av=personal[Roll.HANDLÄGGARE])
-    skriv_klart(utlåtande, personal[Roll.HANDLÄGGARE])
-    utlåtande.skicka_till_granskning(av=personal[Roll.HANDLÄGGARE])
-    utlåtande.godkänn(av=personal[Roll.AVDELNINGSCHEF])
-    utlåtande.attestera(av=personal[Roll.DIREKTÖR])
+    utlåtande = till_attest(idrott, *(personal[r] for r in (HANDLÄGGARE, CHEF, DIREKTÖR)))
     sekreterare = personal[Roll.NÄMNDSEKRETERARE]
     möte = SammanträdeFactory(nämnd=nämnd, datum=timezone.localdate())
     ärende = Ärende.lägg_på_dagordning(utlåtande, möte, 4, av=sekreterare)

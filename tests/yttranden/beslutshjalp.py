@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from nämnder.roller import Roll
 from tests.factories import AnvändareFactory, NämndFactory, SammanträdeFactory
-from tests.yttranden.conftest import skriv_klart
-from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
+from tests.kedja import till_attest
+from yttranden.models import Beslut, Svar, Uttalande, Ärende
 
 
 def nämnd_med_personal(**fält):
@@ -29,11 +29,12 @@ def besvara(instans, personal, nummer=10, uttalande=True):
         f"{instans.nämnd.diarieprefix} 2031/{instans.pk}", av=personal[Roll.REGISTRATOR]
     )
     instans.tilldela(personal[Roll.HANDLÄGGARE], av=personal[Roll.REGISTRATOR])
-    utlåtande = Tjänsteutlåtande.påbörja(instans, av=personal[Roll.HANDLÄGGARE])
-    skriv_klart(utlåtande, personal[Roll.HANDLÄGGARE])
-    utlåtande.skicka_till_granskning(av=personal[Roll.HANDLÄGGARE])
-    utlåtande.godkänn(av=personal[Roll.AVDELNINGSCHEF])
-    utlåtande.attestera(av=personal[Roll.DIREKTÖR])
+    utlåtande = till_attest(
+        instans,
+        personal[Roll.HANDLÄGGARE],
+        personal[Roll.AVDELNINGSCHEF],
+        personal[Roll.DIREKTÖR],
+    )
     möte = SammanträdeFactory(nämnd=instans.nämnd, datum=timezone.localdate())
     sekreterare = personal[Roll.NÄMNDSEKRETERARE]
     ärende = Ärende.lägg_på_dagordning(utlåtande, möte, nummer, av=sekreterare)

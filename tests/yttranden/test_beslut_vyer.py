@@ -257,8 +257,7 @@ def test_the_secretarys_start_page_lists_the_answers_sent(client, nämndsekreter
 
 def _attesterat_för(remiss_dnr, ks, un, ks_samordnare, registrator, handläggare, chef, direktör):
     from tests.factories import RemissFactory
-    from tests.yttranden.conftest import skriv_klart
-    from yttranden.models import Tjänsteutlåtande
+    from tests.kedja import till_attest
 
     remiss = RemissFactory(
         nämnd=ks,
@@ -270,12 +269,7 @@ def _attesterat_för(remiss_dnr, ks, un, ks_samordnare, registrator, handläggar
     remiss.skicka(av=ks_samordnare)
     instans = remiss.instanser.get()
     instans.tilldela(handläggare, av=registrator)
-    utlåtande = Tjänsteutlåtande.påbörja(instans, av=handläggare)
-    skriv_klart(utlåtande, handläggare)
-    utlåtande.skicka_till_granskning(av=handläggare)
-    utlåtande.godkänn(av=chef)
-    utlåtande.attestera(av=direktör)
-    return utlåtande
+    return till_attest(instans, handläggare, chef, direktör)
 
 
 def test_the_agenda_runs_a_constant_number_of_queries(

@@ -9,8 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.kedja import skriv_klart
 from tests.remiss.test_handlingar import DOCX, PDF
-from tests.yttranden.conftest import skriv_klart
 from tests.yttranden.pdfdokumenthjalp import besluta, låtsas_klar
 from yttranden.models import Bilaga, Pdfdokument
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from nämnder.roller import Roll
 from tests.factories import AnvändareFactory, NämndFactory
+from tests.kedja import skriv_klart
 from tests.remiss.test_handlingar import PDF
-from tests.yttranden.conftest import skriv_klart
 from tests.yttranden.pdfdokumenthjalp import besluta
 from tests.yttranden.wordhjalp import seedens_docx
 from yttranden.models import Beslut, Bilaga, Sektion, Svar, Uttalande, Version

@@ -8,8 +8,8 @@ from django.core import mail
 from remiss import utkorg
 from remiss.models import Utkorgspost
 from remiss.tasks.utkorg import utför
+from tests.kedja import skriv_klart
 from tests.utkorg_hjalp import vänta_på_utkorgen
-from tests.yttranden.conftest import skriv_klart
 
 
 @pytest.fixture(autouse=True)

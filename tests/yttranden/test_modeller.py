@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from remiss.models import Remissinstans
-from tests.yttranden.conftest import skriv_klart, texter
+from tests.kedja import skriv_klart, texter
 from yttranden.models import (
     Attest,
     AvvisadSparning,

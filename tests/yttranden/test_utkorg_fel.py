@@ -14,11 +14,11 @@ from django.urls import reverse
 
 from remiss.models import Utkorgspost
 from tests.inloggning.hjalp import logga_in_nyss
+from tests.kedja import skriv_klart
 from tests.remiss.paminnelse_smtp import ledig_port, smtpserver
 from tests.utkorg_hjalp import vänta_på_utkorgen
 from tests.utkorg_processer import Arbetare, EgenRedis, appens_broker
 from tests.vanta import vänta_tills
-from tests.yttranden.conftest import skriv_klart
 from tests.yttranden.pdfhjalp import demokatalog, kör
 from yttranden.models import Pdfdokument, Tjänsteutlåtande
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from nämnder.roller import Roll
 from tests.factories import AnvändareFactory
 from tests.inloggning.hjalp import logga_in_nyss
-from tests.yttranden.conftest import skriv_klart
+from tests.kedja import skriv_klart
 from yttranden.models import Attest, Kommentar, Tjänsteutlåtande
 
 S = Tjänsteutlåtande.Status

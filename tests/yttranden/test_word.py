@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from docx import Document
 
+from tests.kedja import skriv_klart
 from tests.remiss.test_handlingar import PDF
-from tests.yttranden.conftest import skriv_klart
 from tests.yttranden.pdfdokumenthjalp import besluta
 from tests.yttranden.wordhjalp import rubriker_i, seedens_docx
 from yttranden.formatering import sanera

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.models import Parti
 from yttranden.models import Tjänsteutlåtande, Uttalande
 
 
@@ -49,15 +50,18 @@ class UttalandeForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Uttalande.Typ.SÄRSKILT_UTTALANDE,
     )
-    partier = forms.MultipleChoiceField(
-        label=_("Partier"), choices=Uttalande.Parti.choices, widget=forms.CheckboxSelectMultiple
-    )
+    partier = forms.MultipleChoiceField(label=_("Partier"), widget=forms.CheckboxSelectMultiple)
     ledamöter = forms.CharField(
         label=_("Ledamöter"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("En rad per ledamot, till exempel Pernilla Enebrink m.fl. (L)."),
     )
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The kommun's parties, edited in the admin (nämnder.Parti).
+        self.fields["partier"].choices = [(p.förkortning, str(p)) for p in Parti.objects.aktiva()]
 
 
 class RättelseForm(forms.Form):

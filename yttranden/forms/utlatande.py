@@ -241,8 +241,8 @@ class MotiveringForm(forms.Form):
 
 
 class JämförForm(forms.Form):
-    från = forms.TypedChoiceField(label=_("Jämför version"), coerce=int)
-    till = forms.TypedChoiceField(label=_("med version"), coerce=int)
+    från = forms.TypedChoiceField(label=_("Jämför textversion"), coerce=int)
+    till = forms.TypedChoiceField(label=_("med textversion"), coerce=int)
 
     def __init__(self, *args, nummer, **kwargs):
         super().__init__(*args, **kwargs)

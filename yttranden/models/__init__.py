@@ -6,7 +6,8 @@ from yttranden.models.granskning import Attest, Kommentar
 from yttranden.models.historik import Utlåtandehändelse
 from yttranden.models.mall import Mall, Mallavsnitt
 from yttranden.models.pdfdokument import Pdfdokument
-from yttranden.models.utlatande import Sparkrock, Tjänsteutlåtande
+from yttranden.models.redigering import Sparkrock
+from yttranden.models.utlatande import Tjänsteutlåtande
 from yttranden.models.versioner import AvvisadSparning, Version
 
 __all__ = [

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.models import Parti
 from remiss.models import Remissinstans
 from remiss.sok.index import Indexerare, indexera
 from yttranden.models.granskning import Attest
@@ -222,20 +223,11 @@ class Uttalande(models.Model):
         SÄRSKILT_UTTALANDE = "sarskilt_uttalande", _("Särskilt uttalande")
         RESERVATION = "reservation", _("Reservation")
 
-    class Parti(models.TextChoices):
-        S = "S", _("Socialdemokraterna (S)")
-        M = "M", _("Moderaterna (M)")
-        L = "L", _("Liberalerna (L)")
-        C = "C", _("Centerpartiet (C)")
-        KD = "KD", _("Kristdemokraterna (KD)")
-        V = "V", _("Vänsterpartiet (V)")
-        MP = "MP", _("Miljöpartiet (MP)")
-        SD = "SD", _("Sverigedemokraterna (SD)")
-
     beslut = models.ForeignKey(
         Beslut, on_delete=models.PROTECT, related_name="uttalanden", verbose_name=_("beslut")
     )
     typ = models.CharField(_("typ"), max_length=30, choices=Typ.choices)
+    # The parties' abbreviations (nämnder.Parti) as they stood when it was recorded.
     partier = models.JSONField(_("partier"), default=list)
     ledamöter = models.TextField(
         _("ledamöter"), help_text=_("En rad per ledamot, t.ex. Pernilla Enebrink m.fl. (L).")
@@ -258,9 +250,6 @@ class Uttalande(models.Model):
     def nämnd(self):
         return self.beslut.nämnd
 
-    def synlig_för(self, user):
-        return self.beslut.synlig_för(user)
-
     @property
     def ledamotsrader(self):
         return [rad.strip() for rad in self.ledamöter.splitlines() if rad.strip()]
@@ -278,7 +267,7 @@ class Uttalande(models.Model):
         partier = list(dict.fromkeys(partier or []))
         if not partier:
             fel["partier"] = _("Välj minst ett parti.")
-        elif not set(partier) <= set(cls.Parti.values):
+        elif not set(partier) <= set(Parti.objects.aktiva().values_list("förkortning", flat=True)):
             fel["partier"] = _("Okänt parti.")
         if not (ledamöter or "").strip():
             fel["ledamöter"] = _("Skriv vilka ledamöter som står bakom uttalandet.")

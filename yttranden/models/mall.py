@@ -1,10 +1,12 @@
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from yttranden.formatering import sanera
+from yttranden.models.delar import Sektion
 
 # Stockholms stads standardmall (DESIGN.md): eight sections, with the fixed wording the seeds
 # show. {nämnd}, {nämnd_gemen}, {remiss_titel}, {remiss_dnr}, {svarsdatum}, {remissdatum} and
@@ -40,6 +42,9 @@ STANDARDMALL = [
 ]
 
 _PLATSHÅLLARE = re.compile(r"\{(\w+)\}")
+PLATSHÅLLARE = [
+    "nämnd", "nämnd_gemen", "remiss_titel", "remiss_dnr", "svarsdatum", "remissdatum", "avsändare",
+]  # fmt: skip
 
 
 def fyll_i(text, värden):
@@ -94,6 +99,45 @@ class Mall(models.Model):
     def __str__(self):
         return self.namn
 
+    def kopiera_avsnitt_från(self, annan):
+        """Start this mall with a copy of ``annan``'s sections (a förvaltning's own mall
+        usually begins as the standard mall and is then changed)."""
+        self.avsnitt.bulk_create(
+            Mallavsnitt(
+                mall=self,
+                ordning=avsnitt.ordning,
+                rubrik=avsnitt.rubrik,
+                förifylld_text=avsnitt.förifylld_text,
+                obligatoriskt=avsnitt.obligatoriskt,
+            )
+            for avsnitt in annan.avsnitt.all()
+        )
+
+    def fyll(self, utlåtande):
+        """Give a new utlåtande this mall's sections, the placeholders filled in from its
+        remissinstans."""
+        instans = utlåtande.instans
+        nämnd, remiss = instans.nämnd, instans.remiss
+        värden = {
+            "nämnd": nämnd.namn,
+            "nämnd_gemen": nämnd.namn[:1].lower() + nämnd.namn[1:],
+            "remiss_titel": remiss.titel,
+            "remiss_dnr": remiss.diarienummer,
+            "svarsdatum": f"{instans.svarsdatum:%Y-%m-%d}",
+            "remissdatum": f"{remiss.remissdatum:%Y-%m-%d}",
+            "avsändare": remiss.avsändare,
+        }
+        Sektion.objects.bulk_create(
+            Sektion(
+                utlåtande=utlåtande,
+                ordning=avsnitt.ordning,
+                rubrik=avsnitt.rubrik,
+                html=sanera(fyll_i(avsnitt.förifylld_text, värden)),
+                obligatorisk=avsnitt.obligatoriskt,
+            )
+            for avsnitt in self.avsnitt.all()
+        )
+
 
 class Mallavsnitt(models.Model):
     mall = models.ForeignKey(
@@ -128,3 +172,16 @@ class Mallavsnitt(models.Model):
     def save(self, *args, **kwargs):
         self.förifylld_text = sanera(self.förifylld_text)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        okända = sorted(set(_PLATSHÅLLARE.findall(self.förifylld_text or "")) - set(PLATSHÅLLARE))
+        if okända:
+            raise ValidationError(
+                {
+                    "förifylld_text": _("Okänd platshållare %(okända)s. Använd %(kända)s.")
+                    % {
+                        "okända": ", ".join(f"{{{o}}}" for o in okända),
+                        "kända": ", ".join(f"{{{k}}}" for k in PLATSHÅLLARE),
+                    }
+                }
+            )

@@ -19,6 +19,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from nämnder.models import Kommun
+
 logger = logging.getLogger(__name__)
 
 MALL = "yttranden/dokument/tjansteutlatande_pdf.html"
@@ -42,19 +44,30 @@ class EjAttesteratFel(ValueError):
 
 
 class EndastStatiskaFiler(URLFetcher):
-    """Serves our static files from disk and refuses every other URL."""
+    """Serves our static files from disk and the kommun's logo from the database, and refuses
+    every other URL."""
 
     def fetch(self, url, headers=None):
         delar = urlsplit(url)
-        if f"{delar.scheme}://{delar.netloc}/" == BAS_URL and delar.path.startswith(
-            settings.STATIC_URL
-        ):
+        egen = f"{delar.scheme}://{delar.netloc}/" == BAS_URL
+        if egen and delar.path.startswith(settings.STATIC_URL):
             sökväg = finders.find(unquote(delar.path.removeprefix(settings.STATIC_URL)))
             if sökväg:
                 with open(sökväg, "rb") as fil:
                     return URLFetcherResponse(url, fil.read())
+        if egen and (logotyp := _logotyp(delar.path)):
+            typ = {"Content-Type": logotyp.logotyp_typ}
+            return URLFetcherResponse(url, bytes(logotyp.logotyp), headers=typ)
         logger.warning("PDF-renderingen hämtar inte %s", url)
         raise ValueError(f"Hämtar inte {url}: endast Remiss egna statiska filer används.")
+
+
+def _logotyp(sökväg):
+    """The kommun whose logo the path names (its checksum is in it), or None."""
+    kommun = Kommun.aktuell()
+    if kommun.har_logotyp and sökväg == kommun.logotyp_url:
+        return kommun
+    return None
 
 
 @functools.cache

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nämnder import demo as nämnder_demo
+from nämnder import demo_kommun
 from remiss import demo as remiss_demo
 from remiss import utkorg
 from yttranden import demo as yttranden_demo
@@ -22,6 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         början = timezone.now()
         nämnder = nämnder_demo.skapa_nämnder()
+        kommun = demo_kommun.skapa_kommun()
         personer = nämnder_demo.skapa_användare(nämnder)
         nämnder_demo.skapa_sammanträden(nämnder)
         remisser = remiss_demo.skapa_remisser(nämnder, personer)
@@ -33,7 +35,8 @@ class Command(BaseCommand):
         utlåtanden = Tjänsteutlåtande.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demodata klar: {len(nämnder)} nämnder, {len(personer)} demoanvändare "
+                f"Demodata klar för {kommun}: {len(nämnder)} nämnder, "
+                f"{len(personer)} demoanvändare "
                 f"(lösenord: {nämnder_demo.DEMO_LÖSENORD}), {remisser} remisser, "
                 f"{utlåtanden} tjänsteutlåtanden, {beslut} beslut."
             )

@@ -1,0 +1,44 @@
+"""Timing pages in-process through Django's test client, beside the bare baseline view."""
+
+import statistics
+import time
+
+BAR = "/bench/bar/"
+
+
+def använd_benchmarkadresser():
+    """Route this process through tests/benchmarks/urls.py (the project's URLs plus the bare
+    view) and render templates as a server does, not as the test environment records them."""
+    from django.conf import settings
+    from django.template import Template
+    from django.test.utils import _TestState
+    from django.urls import clear_url_caches
+
+    settings.ROOT_URLCONF = "tests.benchmarks.urls"
+    clear_url_caches()
+    if getattr(_TestState, "saved_data", None):
+        Template._render = _TestState.saved_data.template_render
+
+
+def mät(client, url, varv=30, uppvärmning=3):
+    """(SQL queries, median seconds) of ``url``, after warm-up requests."""
+    from django.db import connection
+
+    for _ in range(uppvärmning):  # warm: templates, content types, connection
+        svar = client.get(url)
+        assert svar.status_code == 200, (url, svar.status_code)
+    frågor = []
+    # Counted at the cursor: each request resets Django's own query log.
+    with connection.execute_wrapper(lambda execute, *args: frågor.append(1) or execute(*args)):
+        client.get(url)
+    tider = []
+    for _ in range(varv):
+        start = time.perf_counter()
+        client.get(url)
+        tider.append(time.perf_counter() - start)
+    return len(frågor), statistics.median(tider)
+
+
+def bar(client, varv=30):
+    """The median of the bare login-required view: the floor under every page."""
+    return mät(client, BAR, varv)[1]

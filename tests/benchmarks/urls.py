@@ -1,0 +1,21 @@
+"""The project's URLs plus the benchmarks' baseline: a login-required view with a tiny response.
+
+Only the benchmarks use this URLconf (``tests/benchmarks/settings.py`` for the load benchmark's
+gunicorn, ``sidmatning.använd_benchmarkadresser`` in-process); production never routes to it.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.urls import include, path
+
+
+@login_required
+def bar_vy(request):
+    """What every page costs at least: session, authentication and middleware, no work."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+urlpatterns = [
+    path("bench/bar/", bar_vy, name="bench_bar"),
+    path("", include("remiss.urls")),
+]
