@@ -347,7 +347,15 @@ def nycklar(obj):
 
 
 def kan_se(user, obj):
-    return bool(set(nycklar(obj)) & set(nycklar_för(user)))
+    """Whether ``user`` may see ``obj``: the first audience that admits them answers, so that
+    an audience costing a query (a remiss's recipients) is asked only when needed."""
+    slag, användarens = _slag(type(obj)), set(nycklar_för(user))
+    return any(
+        set(p.nycklar(obj, slag)) & användarens
+        for läge, publik in slag.se
+        if läge.gäller(obj)
+        for p in publik
+    )
 
 
 def får(user, obj, åtgärd):

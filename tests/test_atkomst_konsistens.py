@@ -20,8 +20,8 @@ from nämnder.models import Nämnd, Sammanträde
 from nämnder.roller import Roll
 from remiss.models import Handling, Remiss, Remissinstans, Sökpost
 from tests.factories import AnvändareFactory, RemissFactory, SammanträdeFactory
+from tests.kedja import skriv_klart
 from tests.remiss.test_handlingar import PDF
-from tests.yttranden.conftest import skriv_klart
 from tests.yttranden.pdfdokumenthjalp import låtsas_klar
 from yttranden.models import (
     Beslut,

