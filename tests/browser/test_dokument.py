@@ -13,7 +13,6 @@ from docx import Document
 from playwright.sync_api import expect
 
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
-from tests.browser.test_beslut import attesterat  # noqa: F401 (fixture)
 from tests.browser.test_utlatande import instans, klistra_in, textruta  # noqa: F401 (fixture)
 from tests.factories import SammanträdeFactory
 from tests.yttranden.wordhjalp import rubriker_i, seedens_docx

@@ -14,8 +14,8 @@ from PIL import Image
 from nämnder.models import Kommun, Parti
 from nämnder.models.kommun import skriv_datum
 from tests.factories import RemissFactory, SammanträdeFactory
+from tests.kedja import SVAR_SENAST
 from tests.kommunhjalp import EXEMPELBY_FÄRG, EXEMPELBY_STORLEK, png_logotyp
-from tests.yttranden.conftest import SVAR_SENAST
 from tests.yttranden.pdfdokumenthjalp import använd_demosigill, färdig, lagrad_fil, text
 from yttranden.models import Beslut, Pdfdokument, Svar, Uttalande, Ärende
 from yttranden.pdf import sigill as sigillmodul
@@ -50,7 +50,7 @@ def exempelby(db, ks, un):
     return kommun
 
 
-# The chain of tests/yttranden/conftest.py, in Exempelby's numbers.
+# The chain of tests/kedja.py, in Exempelby's numbers.
 @pytest.fixture
 def remiss(exempelby, ks, un, sod, ks_samordnare):
     remiss = RemissFactory(

@@ -84,7 +84,8 @@ class Sigill:
         the authority's own chain.
         """
         certifikat = sum(len(c.dump()) for c in self.kedja)
-        return certifikat + 4096 + (16384 if tidsstämpel else 0)
+        behov = certifikat + 4096 + (16384 if tidsstämpel else 0)
+        return behov + behov % 2  # pyHanko wants an even number (hex digits come in pairs)
 
 
 def _läs(sökväg, vad, variabel):
