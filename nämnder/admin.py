@@ -9,6 +9,7 @@ from guardian.admin import GuardedModelAdmin
 
 from nämnder.logotyp import känn_igen
 from nämnder.models import (
+    Admininloggning,
     Användare,
     Avdelning,
     ExternIdentitet,
@@ -20,7 +21,7 @@ from nämnder.models import (
     Rollhändelse,
     Sammanträde,
 )
-from nämnder.roller import Roll
+from nämnder.roller import Roll, ge_roll, ta_roll
 
 
 class AvdelningInline(admin.TabularInline):
@@ -115,12 +116,46 @@ class ExternIdentitetInline(admin.TabularInline):
 
 @admin.register(Användare)
 class AnvändareAdmin(UserAdmin):
+    """Roles are edited inline, but saved through ge_roll/ta_roll so that every grant and
+    removal is written to the history (Rollhändelse) with who did it."""
+
     fieldsets = UserAdmin.fieldsets + ((_("Tjänst"), {"fields": ["befattning", "telefon"]}),)
     add_fieldsets = UserAdmin.add_fieldsets + (
         (_("Person"), {"fields": ["first_name", "last_name", "email", "befattning", "telefon"]}),
     )
     list_display = ["username", "first_name", "last_name", "befattning", "email", "is_active"]
     inlines = [RollInline, ExternIdentitetInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not NämndUserObjectPermission:
+            return super().save_formset(request, form, formset, change)
+        användare = form.instance
+        for rad in formset.deleted_forms:
+            if rad.instance.pk:
+                _ta(användare, rad.initial, request.user)
+        for rad in formset.forms:
+            if rad in formset.deleted_forms or not rad.has_changed():
+                continue
+            if rad.instance.pk:  # changed in place: the old role goes, the new one comes
+                _ta(användare, rad.initial, request.user)
+            data = rad.cleaned_data
+            ge_roll(
+                användare,
+                data["content_object"],
+                data["permission"].codename,
+                av=request.user,
+                källa=KÄLLA,
+            )
+        formset.new_objects = formset.changed_objects = formset.deleted_objects = []
+
+
+KÄLLA = "administrationen"
+
+
+def _ta(användare, initial, av):
+    nämnd = Nämnd.objects.get(pk=initial["content_object"])
+    kod = Permission.objects.get(pk=initial["permission"]).codename
+    ta_roll(användare, nämnd, kod, av=av, källa=KÄLLA)
 
 
 class KommunForm(forms.ModelForm):
@@ -197,6 +232,24 @@ class RollhändelseAdmin(admin.ModelAdmin):
     list_display = ["tidpunkt", "användare", "typ", "nämnd", "roll", "utförd_av", "källa"]
     list_filter = ["typ", "roll", "nämnd"]
     search_fields = ["användare__username", "användare__last_name", "källa"]
+    date_hierarchy = "tidpunkt"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Admininloggning)
+class AdmininloggningAdmin(admin.ModelAdmin):
+    """Logins to the administration: read only."""
+
+    list_display = ["tidpunkt", "utförd_av", "text"]
+    search_fields = ["utförd_av__username"]
     date_hierarchy = "tidpunkt"
 
     def has_add_permission(self, request):

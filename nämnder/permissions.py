@@ -1,12 +1,14 @@
 """The one permission gateway. Every view asks here, never guardian directly.
 
-Roles are guardian object permissions on a Nämnd. An object guarded by a role exposes the
-nämnd whose roles govern it as ``.nämnd`` (a Nämnd governs itself) and may widen who may see it
-with a ``synlig_för(user)`` method (for example: KS sees every answer once it is sent).
+Roles are guardian object permissions on a Nämnd. Who may see an object, and who may do each
+action with it, is declared once per kind of object and state (nämnder/atkomst.py, with each
+app's rules in ``<app>/atkomst.py``); this module reads roles and enforces those declarations
+for single objects:
 
-- A person with no role in that nämnd, to whom the object is not otherwise visible, gets 404:
-  another förvaltning's work is not even confirmed to exist.
-- A person who may see the object but lacks the role the action needs gets 403.
+- A person who may not see the object gets 404: another förvaltning's work is not even
+  confirmed to exist.
+- A person who may see the object but may not do the action gets 403: an action is either a
+  name declared in the kind's rules (``åtgärd="granska"``) or roles in the object's nämnd.
 """
 
 from django.contrib.auth import get_user_model
@@ -76,6 +78,25 @@ def personer_med_roll(nämnd, *begärda):
     )
 
 
+def medarbetare(nämnd):
+    """``[(person, [roll, …]), …]``: the active people holding roles in ``nämnd``, directly or
+    through a group, by name, each with their roles in Roll order. Three queries."""
+    direkt = NämndUserObjectPermission.objects.filter(
+        content_object=nämnd, user__is_active=True, permission__codename__in=Roll.values
+    ).values_list("user_id", "permission__codename")
+    via_grupp = NämndGroupObjectPermission.objects.filter(
+        content_object=nämnd, group__user__is_active=True, permission__codename__in=Roll.values
+    ).values_list("group__user", "permission__codename")
+    per_person = {}
+    for person_pk, kod in [*direkt, *via_grupp]:
+        per_person.setdefault(person_pk, set()).add(Roll(kod))
+    personer = (
+        get_user_model().objects.filter(pk__in=per_person).order_by("last_name", "first_name", "pk")
+    )
+    ordning = list(Roll)
+    return [(p, sorted(per_person[p.pk], key=ordning.index)) for p in personer]
+
+
 def personer_per_nämnd(*begärda, nämnder=None):
     """``{nämnd pk: {user pk, …}}`` of the active people holding any of ``begärda``, directly or
     through a group, in every nämnd (or those in ``nämnder``): two queries whatever their number."""
@@ -128,18 +149,27 @@ def _nämnd_för(obj):
 
 
 def kan_se(user, obj):
-    if roller(user, _nämnd_för(obj)):
-        return True
-    synlig_för = getattr(obj, "synlig_för", None)
-    return bool(synlig_för and synlig_för(user))
+    from nämnder import atkomst
+
+    return atkomst.kan_se(user, obj)
 
 
-def hämta_för_användare(user, queryset, *begärda, **lookup):
-    """Return the object ``queryset.get(**lookup)`` if ``user`` may act on it with one of the
-    roles ``begärda`` (or merely see it, when none is named); otherwise raise 404 or 403."""
+def får(user, obj, åtgärd):
+    from nämnder import atkomst
+
+    return atkomst.får(user, obj, åtgärd)
+
+
+def hämta_för_användare(user, queryset, *begärda, åtgärd=None, **lookup):
+    """Return the object ``queryset.get(**lookup)`` if ``user`` may see it and do ``åtgärd``
+    with it, or hold one of the roles ``begärda`` in its nämnd (or merely see it, when neither
+    is named); otherwise raise 404 or 403."""
+    alla_roller(user)  # read every role once; the checks, the page and the menu reuse them
     obj = get_object_or_404(queryset, **lookup)
     if not kan_se(user, obj):
         raise Http404
     if begärda:
         kräv_roll(user, _nämnd_för(obj), *begärda)
+    if åtgärd and not får(user, obj, åtgärd):
+        raise PermissionDenied
     return obj

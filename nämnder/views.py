@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.db.models import ProtectedError
@@ -14,8 +14,8 @@ from nämnder.forms import SammanträdeForm
 from nämnder.inloggning import engangskod, oidc, saml
 from nämnder.inloggning.lokal import LösenordsForm
 from nämnder.inloggning.session import LÖSENORD, Autentisering, anteckna
-from nämnder.models import Användare, Kommun, Nämnd, NämndUserObjectPermission
-from nämnder.permissions import hämta_för_användare, roller
+from nämnder.models import Admininloggning, Användare, Kommun, Nämnd
+from nämnder.permissions import hämta_för_användare, medarbetare, roller
 from nämnder.roller import Roll
 
 
@@ -53,24 +53,22 @@ class Inloggning(LoginView):
         return context
 
 
+def admininloggning(request, extra_context=None):
+    """The administration's login, writing each successful login to the history."""
+    var_inloggad = request.user.is_authenticated
+    svar = admin.site.login(request, extra_context)
+    if request.method == "POST" and not var_inloggad and request.user.is_authenticated:
+        Admininloggning.objects.create(
+            utförd_av=request.user, text=request.META.get("REMOTE_ADDR", "")
+        )
+    return svar
+
+
 @login_required
 def lista(request):
     nämnder = Nämnd.objects.aktiva()
     grupper = [(typ.label, [n for n in nämnder if n.typ == typ]) for typ in Nämnd.Typ]
     return render(request, "nämnder/lista.html", {"grupper": [g for g in grupper if g[1]]})
-
-
-def _medarbetare(nämnd):
-    rader = (
-        NämndUserObjectPermission.objects.filter(content_object=nämnd, user__is_active=True)
-        .filter(permission__codename__in=Roll.values)
-        .select_related("user", "permission")
-        .order_by("user__last_name", "user__first_name")
-    )
-    personer = {}
-    for rad in rader:
-        personer.setdefault(rad.user, []).append(Roll(rad.permission.codename))
-    return [(person, sorted(r, key=list(Roll).index)) for person, r in personer.items()]
 
 
 @login_required
@@ -83,7 +81,7 @@ def detalj(request, pk, form=None):
         "nämnd": nämnd,
         "avdelningar": nämnd.avdelningar.all(),
         "sammanträden": nämnd.sammanträden.kommande(idag),
-        "medarbetare": _medarbetare(nämnd) if mina_roller else None,
+        "medarbetare": medarbetare(nämnd) if mina_roller else None,
         "kan_planera": kan_planera,
         "form": form or (SammanträdeForm(nämnd=nämnd) if kan_planera else None),
     }

@@ -12,8 +12,13 @@ class RemissConfig(AppConfig):
     verbose_name = _("Remisser")
 
     def ready(self):
+        from nämnder import atkomst as _nämnder  # noqa: F401 (registers Nämnd, Sammanträde)
+
         # The kinds of work this app puts in the outbox register themselves on import.
-        from remiss import uppdrag  # noqa: F401
+        from remiss import (
+            atkomst,  # noqa: F401 (registers the remiss app's access rules)
+            uppdrag,  # noqa: F401
+        )
 
         if settings.CELERY_TASK_ALWAYS_EAGER:
             logger.warning(

@@ -7,8 +7,9 @@ class YttrandenConfig(AppConfig):
     verbose_name = _("Tjänsteutlåtanden och yttranden")
 
     def ready(self):
-        # These register themselves on import: what a tjänsteutlåtande puts in the search index
-        # (remiss.sok), the work this app puts in the outbox (remiss.utkorg), and the seal's
-        # system check (a bad certificate stops `manage.py check`).
-        from yttranden import sok, uppdrag  # noqa: F401
+        # These register themselves on import: who may see and do what (yttranden.atkomst),
+        # what a tjänsteutlåtande puts in the search index (remiss.sok), the work this app puts
+        # in the outbox (remiss.utkorg), and the seal's system check (a bad certificate stops
+        # `manage.py check`).
+        from yttranden import atkomst, sok, uppdrag  # noqa: F401
         from yttranden.pdf import kontroller  # noqa: F401

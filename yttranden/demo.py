@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
+from nämnder import historikskydd
 from nämnder.models import Sammanträde
 from remiss.models import Remiss, Remisshändelse, Remissinstans
 from yttranden.demotexter import kulturnamnden, sodermalm, utbildningsnamnden
@@ -40,8 +41,9 @@ def _den(dag, klockan=10):
     före = {m: m.objects.aggregate(störst=Max("pk"))["störst"] or 0 for m in modeller}
     yield
     tid = _tid(dag, klockan)
-    Utlåtandehändelse.objects.filter(pk__gt=före[Utlåtandehändelse]).update(tidpunkt=tid)
-    Remisshändelse.objects.filter(pk__gt=före[Remisshändelse]).update(tidpunkt=tid)
+    with historikskydd.dateras_om():
+        Utlåtandehändelse.objects.filter(pk__gt=före[Utlåtandehändelse]).update(tidpunkt=tid)
+        Remisshändelse.objects.filter(pk__gt=före[Remisshändelse]).update(tidpunkt=tid)
     Attest.objects.filter(pk__gt=före[Attest]).update(tidpunkt=tid)
     # Saved versions refuse every update; dating the demo's own, just made, is the exception.
     QuerySet.update(Version.objects.filter(pk__gt=före[Version]), sparad=tid)

@@ -17,9 +17,8 @@ from yttranden.models import Beslut, Tjänsteutlåtande, Uttalande
 
 @registrera
 class TjänsteutlåtandeTyp(Dokumenttyp):
-    """Every section, headings weighted above the text. Found by the nämnd's own people and,
-    once attested, by KS (as Tjänsteutlåtande.synlig_för); a replaced version is not found,
-    its successor is."""
+    """Every section, headings weighted above the text. Found as the utlåtande is seen
+    (yttranden/atkomst.py); a replaced version is not found, its successor is."""
 
     modell = Tjänsteutlåtande
     typ = Sökpost.Typ.TJÄNSTEUTLÅTANDE
@@ -44,7 +43,6 @@ class TjänsteutlåtandeTyp(Dokumenttyp):
         return Sökdata(
             typ=self.typ,
             nämnd_id=instans.nämnd_id,
-            ks_nämnd_id=remiss.nämnd_id,
             remiss_id=remiss.pk,
             år=remiss.remissdatum.year,
             datum=utlåtande.datum,
@@ -54,19 +52,17 @@ class TjänsteutlåtandeTyp(Dokumenttyp):
             rubriker="\n".join(s.rubrik for s in sektioner),
             text=" ".join(från_html(s.html) for s in sektioner),
             url=utlåtande.get_absolute_url(),
-            öppen_för_ks=utlåtande.status == Tjänsteutlåtande.Status.ATTESTERAD,
         )
 
 
 def _från_beslut(beslut, **fält):
     """What a beslut and its uttalanden share: the ärende's nämnd, the remiss, the meeting's
-    date and who may find them (as Ärende.synlig_för: the nämnd, and KS once answered)."""
+    date (who may find them: as the ärende is seen, yttranden/atkomst.py)."""
     ärende = beslut.ärende
     instans = ärende.utlåtande.instans
     remiss = instans.remiss
     return Sökdata(
         nämnd_id=instans.nämnd_id,
-        ks_nämnd_id=remiss.nämnd_id,
         remiss_id=remiss.pk,
         år=remiss.remissdatum.year,
         datum=ärende.sammanträde.datum,
@@ -74,7 +70,6 @@ def _från_beslut(beslut, **fält):
         diarienummer=" ".join(filter(None, [instans.diarienummer, remiss.diarienummer])),
         titel=remiss.titel,
         url=reverse("beslut:ärende", args=[ärende.pk]),
-        öppen_för_ks=instans.status == Remissinstans.Status.BESVARAD,
         **fält,
     )
 

@@ -1,4 +1,5 @@
 from nämnder.models.anvandare import Användare
+from nämnder.models.historik import Admininloggning, Historikrad
 from nämnder.models.inloggning import ExternIdentitet, Gruppkoppling, Rollhändelse
 from nämnder.models.kommun import Kommun, Parti
 from nämnder.models.namnd import (
@@ -10,10 +11,12 @@ from nämnder.models.namnd import (
 from nämnder.models.sammantrade import Sammanträde
 
 __all__ = [
+    "Admininloggning",
     "Användare",
     "Avdelning",
     "ExternIdentitet",
     "Gruppkoppling",
+    "Historikrad",
     "Kommun",
     "Nämnd",
     "NämndGroupObjectPermission",

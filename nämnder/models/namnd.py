@@ -111,10 +111,6 @@ class Nämnd(models.Model):
             self.postnummer = f"{siffror[:3]} {siffror[3:]}"
         super().clean_fields(exclude)
 
-    def synlig_för(self, user):
-        """Who the nämnder are and how to reach them is public inside the organisation."""
-        return user.is_authenticated
-
     @property
     def diarienummermönster_lista(self):
         return mönsterrader(self.diarienummermönster) or [STANDARDMÖNSTER]

@@ -1,36 +1,7 @@
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Historikrad(models.Model):
-    """A line of a history: who did what and when, written once, never changed or removed.
-    The remiss's history and the utlåtande's both build on it."""
-
-    text = models.TextField(_("beskrivning"), blank=True)
-    utförd_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("utförd av"),
-    )
-    tidpunkt = models.DateTimeField(_("tidpunkt"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["tidpunkt", "pk"]
-
-    def __str__(self):
-        return f"{self.get_typ_display()} ({self.tidpunkt:%Y-%m-%d %H:%M})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("Historiken kan inte ändras i efterhand."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("Historiken kan inte tas bort."))
+from nämnder.models.historik import Historikrad
 
 
 class Remisshändelse(Historikrad):

@@ -40,6 +40,3 @@ class Handling(models.Model):
     @property
     def nämnd(self):
         return self.remiss.nämnd
-
-    def synlig_för(self, user):
-        return self.remiss.synlig_för(user)

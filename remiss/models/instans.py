@@ -6,8 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
-from nämnder.permissions import roller
-from nämnder.roller import KS_ROLLER
 from remiss.models.handelse import Remisshändelse
 
 _KLARA = ["besvarad", "avstar"]  # Remissinstans.KLARA, for the partial indexes in its Meta
@@ -143,9 +141,9 @@ class Remissinstans(models.Model):
     def __str__(self):
         return f"{self.remiss.diarienummer} – {self.nämnd}"
 
-    def synlig_för(self, user):
-        """KS follows every instans of its remisser; the nämnd's own members see it anyway."""
-        return bool(roller(user, self.remiss.nämnd) & KS_ROLLER)
+    def är_handläggare(self, user):
+        """Whether ``user`` is this instans's handläggare or one of its medhandläggare."""
+        return user.pk == self.handläggare_id or self.medhandläggare.filter(pk=user.pk).exists()
 
     @property
     def försenad(self):

@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
-from nämnder.permissions import alla_roller
 from remiss.models.handelse import Remisshändelse
 
 # A remisstid longer than this is a typing error (9999-12-31), not a plan.
@@ -260,15 +259,6 @@ class Remiss(models.Model):
 
     def svarsdatum_har_passerat(self, idag=None):
         return self.sista_svarsdatum < (idag or timezone.localdate())
-
-    def synlig_för(self, user):
-        """A sent remiss is visible to every member of a recipient nämnd; a draft only to KS."""
-        if self.status == self.Status.UTKAST:
-            return False
-        # A fixed number of queries whatever the number of recipients: a remiss page must not
-        # grow with them.
-        mina = {nämnd.pk for nämnd, _roll in alla_roller(user)}
-        return bool(mina) and self.instanser.filter(nämnd_id__in=mina).exists()
 
     @property
     def är_utkast(self):

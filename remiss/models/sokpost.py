@@ -7,9 +7,9 @@ import yttranden; each kind of document describes itself to the index (``remiss.
 
 Who may find a post is stored with it as access tokens (``åtkomst``), so that search filters in
 SQL, through the same index as the words, and another förvaltning's drafts never reach a count
-or a snippet. A person holds a token for each role: ``n5`` (any role in nämnd 5), ``n5:lasare``
-(that role there) and, for KS's roles, ``ks5``. A post lists the tokens that may find it, as the
-documents' own ``synlig_för`` decide (see ``åtkomst`` below and remiss.sok.typer).
+or a snippet. The tokens are the access policy's (nämnder/atkomst.py): a post lists those the
+object's declared rules give it, a person holds one for each role (``nycklar_för``), and the
+person finds the post exactly when they may see the object's page.
 """
 
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -19,26 +19,7 @@ from django.db import connection, models
 from django.db.models import BooleanField, F, Func, Q
 from django.utils.translation import gettext_lazy as _
 
-from nämnder.permissions import alla_roller
-from nämnder.roller import KS_ROLLER
-
-
-def nyckel(nämnd_id, roll=None):
-    return f"n{nämnd_id}:{roll}" if roll else f"n{nämnd_id}"
-
-
-def ks_nyckel(nämnd_id):
-    return f"ks{nämnd_id}"
-
-
-def nycklar_för(user):
-    """Every access token ``user`` holds, from the roles read once per request."""
-    nycklar = set()
-    for nämnd, roll in alla_roller(user):
-        nycklar |= {nyckel(nämnd.pk), nyckel(nämnd.pk, roll.value)}
-        if roll in KS_ROLLER:
-            nycklar.add(ks_nyckel(nämnd.pk))
-    return sorted(nycklar)
+from nämnder.atkomst import nycklar_för
 
 
 class _HarNågon(Func):
@@ -66,6 +47,13 @@ class SökpostQuerySet(models.QuerySet):
         for n in nycklar:
             villkor |= Q(åtkomst__contains=f" {n} ")
         return self.filter(villkor)
+
+    def år_för(self, user, år):
+        """Those of the years ``år`` (a queryset of values named ``år``) in which ``user`` may
+        find something, in one query: the search page's year filter must not offer the years
+        of other nämnders' work."""
+        synliga = self.synliga_för(user).filter(år=models.OuterRef("år"))
+        return år.filter(models.Exists(synliga))
 
 
 class Sökpost(models.Model):

@@ -13,14 +13,13 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
+from nämnder import atkomst
 from remiss.models import Sökord, Sökpost
-from remiss.models.sokpost import ks_nyckel, nyckel
 from remiss.sok import text, typer
 
 KONFIGURATION = "swedish"
-# Sökdata's fields that are columns; the rest decide ``åtkomst``.
-ÅTKOMSTFÄLT = ("ks_nämnd_id", "kräver_roll", "öppen_för_ks", "mottagare")
-FÄLT = [f.name for f in dataclasses.fields(typer.Sökdata) if f.name not in ÅTKOMSTFÄLT]
+# Sökdata's fields that are columns as they are (``åtkomst`` is written as one string).
+FÄLT = [f.name for f in dataclasses.fields(typer.Sökdata) if f.name != "åtkomst"]
 # Words worth correcting or finding inside compounds: letters only, four or more of them.
 _ORD = re.compile(r"[^\W\d_]{4,60}")
 
@@ -52,11 +51,7 @@ def _rensad(data):
 
 def åtkomst(data):
     """The tokens that may find the post (see remiss.models.sokpost), each between spaces."""
-    nycklar = [nyckel(data.nämnd_id, data.kräver_roll or None)]
-    if data.öppen_för_ks:
-        nycklar.append(ks_nyckel(data.ks_nämnd_id))
-    nycklar += [nyckel(nämnd_id) for nämnd_id in data.mottagare]
-    return f" {' '.join(dict.fromkeys(nycklar))} "
+    return f" {' '.join(data.åtkomst)} "
 
 
 def ord_i(data):
@@ -114,7 +109,7 @@ class Indexerare:
             if data is None:
                 omgång.bort.setdefault(innehållstyp, []).append(objekt.pk)
                 continue
-            data = _rensad(data)
+            data = dataclasses.replace(_rensad(data), åtkomst=tuple(atkomst.nycklar(objekt)))
             omgång.rader.append((innehållstyp, objekt.pk, data))
             if på_postgresql():
                 omgång.ord |= ord_i(data)

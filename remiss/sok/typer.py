@@ -12,7 +12,6 @@ import datetime
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from nämnder.roller import Roll
 from remiss.models import Remiss, Remissinstans, Sökpost
 
 
@@ -22,7 +21,6 @@ class Sökdata:
 
     typ: str
     nämnd_id: int
-    ks_nämnd_id: int
     remiss_id: int
     år: int
     datum: datetime.date
@@ -32,12 +30,9 @@ class Sökdata:
     url: str
     rubriker: str = ""
     text: str = ""
-    # Who may find it, as in the document's synlig_för: people with a role in the owning nämnd
-    # (only ``kräver_roll``, if given), KS's roles in ``ks_nämnd_id`` if ``öppen_för_ks``, and
-    # anyone with a role in one of ``mottagare`` (nämnd pks).
-    kräver_roll: str = ""
-    öppen_för_ks: bool = False
-    mottagare: tuple = ()
+    # Who may find it: the access policy's tokens for the object (nämnder.atkomst.nycklar),
+    # filled in by the indexer, so search and the object's page never disagree.
+    åtkomst: tuple = ()
 
 
 class Dokumenttyp:
@@ -75,8 +70,8 @@ def alla():
 
 @registrera
 class RemissTyp(Dokumenttyp):
-    """A draft is found only by KS's remissamordnare (as on the remiss page); once sent, by
-    anyone in KS and in the recipient nämnder."""
+    """Found as the remiss page is seen (remiss/atkomst.py); the recipients are prefetched for
+    the access tokens."""
 
     modell = Remiss
     typ = Sökpost.Typ.REMISS
@@ -87,12 +82,9 @@ class RemissTyp(Dokumenttyp):
         )
 
     def sökdata(self, remiss):
-        utkast = remiss.status == Remiss.Status.UTKAST
-        mottagare = () if utkast else tuple(i.nämnd_id for i in remiss.instanser.all())
         return Sökdata(
             typ=self.typ,
             nämnd_id=remiss.nämnd_id,
-            ks_nämnd_id=remiss.nämnd_id,
             remiss_id=remiss.pk,
             år=remiss.remissdatum.year,
             datum=remiss.remissdatum,
@@ -102,14 +94,12 @@ class RemissTyp(Dokumenttyp):
             rubriker=remiss.avsändare,
             text=remiss.beskrivning,
             url=reverse("remisser:detalj", args=[remiss.pk]),
-            kräver_roll=Roll.REMISSAMORDNARE.value if utkast else "",
-            mottagare=mottagare,
         )
 
 
 @registrera
 class RemissinstansTyp(Dokumenttyp):
-    """Found by the nämnd's own people and by KS (as Remissinstans.synlig_för)."""
+    """Found as the instans page is seen (remiss/atkomst.py)."""
 
     modell = Remissinstans
     typ = Sökpost.Typ.REMISSINSTANS
@@ -122,7 +112,6 @@ class RemissinstansTyp(Dokumenttyp):
         return Sökdata(
             typ=self.typ,
             nämnd_id=instans.nämnd_id,
-            ks_nämnd_id=remiss.nämnd_id,
             remiss_id=remiss.pk,
             år=remiss.remissdatum.year,
             datum=instans.mottagen.date() if instans.mottagen else remiss.remissdatum,
@@ -132,5 +121,4 @@ class RemissinstansTyp(Dokumenttyp):
             rubriker=instans.nämnd.namn,
             text=instans.avstår_motivering,
             url=reverse("instanser:detalj", args=[instans.pk]),
-            öppen_för_ks=True,
         )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from nämnder.inloggning.views import logga_ut
-from nämnder.views import Inloggning
+from nämnder.views import Inloggning, admininloggning
 from remiss.views.favicon import favicon
 from remiss.views.start import start
 
@@ -24,5 +24,6 @@ urlpatterns = [
     path("beslut/", include("yttranden.urls.beslut")),
     path("kalender/", include("remiss.urls.kalender")),
     path("", include("yttranden.urls.pdf")),  # /pdf/… and /verifiera/
+    path("admin/login/", admininloggning, name="admininloggning"),
     path("admin/", admin.site.urls),
 ]

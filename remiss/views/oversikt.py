@@ -3,13 +3,13 @@ remissinstanser. Both run a fixed number of queries whatever the number of rows.
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Exists, Max, Min, OuterRef, Q, Value
+from django.db.models import CharField, Exists, Max, Min, OuterRef, Value
 from django.db.models.functions import Cast, Concat
-from django.http import Http404
 from django.shortcuts import render
 
-from nämnder.permissions import alla_roller, hämta_för_användare, roller
+from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
+from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
 from remiss.models.remiss import med_försenade, ordning
@@ -38,18 +38,12 @@ def _filtrera(remisser, val):
 
 
 def _synliga_remisser(user):
-    """KS's remisser the person may follow: drafts only where they are remissamordnare."""
-    per_roll = {}
-    for nämnd, roll in alla_roller(user):
-        per_roll.setdefault(roll, []).append(nämnd.pk)
-    läser = {pk for roll in KS_ROLLER for pk in per_roll.get(roll, [])}
-    if not läser:
+    """The remisser the person may follow up (KS's roles; drafts only for the remissamordnare,
+    as remiss/atkomst.py declares), and whether they are remissamordnare anywhere."""
+    roller = {roll for _nämnd, roll in alla_roller(user)}
+    if not roller & KS_ROLLER:
         raise PermissionDenied
-    samordnar = per_roll.get(Roll.REMISSAMORDNARE, [])
-    remisser = Remiss.objects.filter(nämnd__in=läser).exclude(
-        Q(status=Remiss.Status.UTKAST) & ~Q(nämnd__in=samordnar)
-    )
-    return remisser, bool(samordnar)
+    return följda_remisser(user), Roll.REMISSAMORDNARE in roller
 
 
 def _år(remisser):
@@ -88,24 +82,23 @@ def översikt(request):
 def detalj(request, pk):
     """KS sees the matrix of every remissinstans; a recipient nämnd sees the remiss itself,
     its handlingar and its own instans (other nämnder's progress is KS's to follow)."""
-    alla_roller(request.user)  # read every role once; the gateway and the menu reuse them
     remiss = hämta_för_användare(
         request.user,
         Remiss.objects.select_related("nämnd", "kontaktperson"),
         pk=pk,
     )
     med_försenade([remiss])
-    ks_roller = roller(request.user, remiss.nämnd) & KS_ROLLER
-    if remiss.är_utkast and Roll.REMISSAMORDNARE not in ks_roller:
-        raise Http404
+    är_ks = får(request.user, remiss, "följa_upp")
     context = {
         "remiss": remiss,
-        "handlingar": remiss.handlingar.all(),
-        "är_ks": bool(ks_roller),
-        "är_samordnare": Roll.REMISSAMORDNARE in ks_roller,
+        "handlingar": handlingar_för(request.user, remiss.handlingar.all()),
+        "är_ks": är_ks,
+        "är_samordnare": får(request.user, remiss, "samordna"),
     }
-    instanser = remiss.instanser.select_related("nämnd", "handläggare", "avdelning")
-    if ks_roller:
+    instanser = instanser_för(request.user, remiss.instanser.all()).select_related(
+        "nämnd", "handläggare", "avdelning"
+    )
+    if är_ks:
         context["instanser"] = instanser.order_by("nämnd__namn")
         context["händelser"] = remiss.händelser.select_related("utförd_av", "instans__nämnd")
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
@@ -116,6 +109,5 @@ def detalj(request, pk):
             uppdrag="epost.remiss_inkommen", gäller__in=nycklar
         )
     else:
-        mina = {nämnd.pk for nämnd, _roll in alla_roller(request.user)}
-        context["egna"] = instanser.filter(nämnd_id__in=mina)
+        context["egna"] = instanser
     return render(request, "remiss/detalj.html", context)

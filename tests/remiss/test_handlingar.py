@@ -124,9 +124,9 @@ def test_no_file_chosen_is_explained(client, remiss, ks_samordnare):
     assert svar.status_code == 400 and "Välj minst en fil att ladda upp." in svar.text
 
 
-def test_a_handling_downloads_as_an_attachment_with_its_name(client, remiss, ks_läsare):
-    handling = remiss.bifoga(fil("Överenskommelse 2023.pdf"), "application/pdf", av=ks_läsare)
-    client.force_login(ks_läsare)
+def test_a_handling_downloads_as_an_attachment_with_its_name(client, remiss, ks_samordnare):
+    handling = remiss.bifoga(fil("Överenskommelse 2023.pdf"), "application/pdf", av=ks_samordnare)
+    client.force_login(ks_samordnare)
     svar = client.get(reverse("ks:handling", args=[remiss.pk, handling.pk]))
     assert svar.status_code == 200 and b"".join(svar.streaming_content) == PDF
     assert svar["Content-Type"] == "application/pdf"

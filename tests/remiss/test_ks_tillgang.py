@@ -114,7 +114,8 @@ def test_a_ks_läsare_without_the_role_is_refused(client, läge, ks_läsare, nam
     före = _tillstånd()
     client.force_login(ks_läsare)
     svar = _anropa(client, namn, mål, metod, data, läge)
-    assert svar.status_code == 403
+    # A draft is the remissamordnare's alone: a läsare is not told it exists.
+    assert svar.status_code == (404 if mål in ("utkast", "handling") else 403)
     assert _tillstånd() == före
 
 
@@ -125,14 +126,18 @@ def test_a_recipient_may_not_close_the_remiss(client, läge, registrator):
     assert _tillstånd() == före
 
 
-def test_the_download_is_refused_to_outsiders_but_not_to_ks_läsare(
-    client, läge, outsider, ks_läsare
+def test_a_drafts_handling_is_downloaded_by_the_remissamordnare_only(
+    client, läge, outsider, ks_läsare, ks_samordnare
 ):
+    """Seen as its remiss: a draft's handling is as hidden as the draft's page."""
     url = reverse("ks:handling", args=[läge["utkast"].pk, läge["handling"].pk])
     assert client.get(url).status_code == 302
     client.force_login(outsider)
     assert client.get(url).status_code == 404
     client.force_login(ks_läsare)
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("remisser:detalj", args=[läge["utkast"].pk])).status_code == 404
+    client.force_login(ks_samordnare)
     assert client.get(url).status_code == 200
 
 

@@ -142,7 +142,9 @@ def test_a_sent_remiss_is_visible_to_recipients_only(remiss, ks_samordnare, hand
     from tests.factories import AnvändareFactory
 
     utomstående = AnvändareFactory(roller=[(annan, Roll.HANDLÄGGARE)])
-    assert not remiss.synlig_för(handläggare)
+    from nämnder.permissions import kan_se
+
+    assert not kan_se(handläggare, remiss)
     remiss.skicka(av=ks_samordnare)
-    assert remiss.synlig_för(handläggare)
-    assert not remiss.synlig_för(utomstående)
+    assert kan_se(handläggare, remiss)
+    assert not kan_se(utomstående, remiss)

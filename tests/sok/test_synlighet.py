@@ -121,7 +121,7 @@ def beslutat(instans):
     return beslut, sekreterare
 
 
-def test_a_beslut_and_its_uttalande_reach_ks_only_when_the_answer_is_sent(
+def test_a_beslut_and_its_uttalande_reach_ks_and_everyone_only_when_the_answer_is_sent(
     beslutat, ks_läsare, outsider
 ):
     from yttranden.models import Svar
@@ -137,4 +137,6 @@ def test_a_beslut_and_its_uttalande_reach_ks_only_when_the_answer_is_sent(
 
     assert {p.typ for p in träffar(ks_läsare, "skolans roll")} == {"sarskilt_uttalande"}
     assert {p.typ for p in träffar(ks_läsare, "idrottshallar")} == {"beslut"}
-    assert träffar(outsider, "skolans roll") == []
+    # Sent, the answer is an allmän handling: another nämnd's people find it too.
+    assert {p.typ for p in träffar(outsider, "skolans roll")} == {"sarskilt_uttalande"}
+    assert {p.typ for p in träffar(outsider, "idrottshallar")} == {"beslut"}

@@ -115,3 +115,28 @@ def test_a_page_of_results_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         svar = client.get("/sok/", {"q": "samverkan"})
     assert svar.status_code == 200
+
+
+def test_the_year_filter_offers_only_years_the_person_can_find_something_in(
+    client, skickad, ks, sod, ks_samordnare, handläggare, outsider
+):
+    """A remiss of 2019 sent to Södermalm only: Södermalm's outsider is offered 2019, the
+    utbildningsförvaltning's handläggare is not even told that year has remisser."""
+    gammal = RemissFactory.build(
+        nämnd=ks,
+        diarienummer="KS 2019/656",
+        skapad_av=ks_samordnare,
+        remissdatum=datetime.date(2019, 5, 2),
+        sista_svarsdatum=datetime.date(2019, 6, 30),
+    )
+    gammal.spara_utkast(av=ks_samordnare, ny=True)
+    gammal.mottagare.set([sod])
+    gammal.skicka(av=ks_samordnare)
+
+    def år(person):
+        client.force_login(person)
+        return [värde for värde, _ in client.get("/sok/").context["form"].fields["ar"].choices]
+
+    assert år(handläggare) == ["", "2023"]
+    assert år(outsider) == ["", "2023", "2019"]
+    assert år(ks_samordnare) == ["", "2023", "2019"]

@@ -185,6 +185,28 @@ def test_ks_is_told_by_a_real_worker_and_only_once(
     assert len(svarsmejl()) == 1
 
 
+def test_agenda_beslut_uttalande_and_svar_are_each_written_to_the_utlåtande_history(
+    beslut, nämndsekreterare
+):
+    from yttranden.models import Utlåtandehändelse as Händelse
+
+    Uttalande.lägg_till(
+        beslut, Uttalande.Typ.RESERVATION, ["M"], "Lotta Edholm (M)", UTTALANDE, av=nämndsekreterare
+    )
+    Svar.skicka(beslut, av=nämndsekreterare)
+    utlåtande = beslut.ärende.utlåtande
+    steg = list(
+        Händelse.objects.filter(utlåtande=utlåtande).order_by("pk").values_list("typ", "utförd_av")
+    )
+    T = Händelse.Typ
+    assert steg[-4:] == [
+        (T.PÅ_SAMMANTRÄDE, nämndsekreterare.pk),
+        (T.BESLUT, nämndsekreterare.pk),
+        (T.UTTALANDE, nämndsekreterare.pk),
+        (T.SVAR, nämndsekreterare.pk),
+    ]
+
+
 # --- the meeting comes first -------------------------------------------------------------
 
 

@@ -243,8 +243,9 @@ def test_the_sammanställning_pdf_is_read_by_ks_only(
 
     client.force_login(ks_läsare)
     assert client.get(url).status_code == 200
+    # KS's compilation is KS's: a recipient of the remiss is not told of it either.
     client.force_login(handläggare)
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 404
     client.force_login(främling)
     assert client.get(url).status_code == 404
 
@@ -279,11 +280,22 @@ def test_the_nämnds_own_people_download_it_from_the_ärende_page(client, besvar
     assert client.get(url).status_code == 200
 
 
-def test_the_answer_package_is_kept_from_outsiders(client, besvarat, outsider):
+def test_the_sent_answer_package_is_an_allmän_handling_for_everyone_with_a_role(
+    client, besvarat, outsider, utan_roll
+):
     url = reverse("pdf:svarspaket", args=[besvarat.utlåtande.instans_id])
     assert client.get(url).url.startswith(reverse("login"))
-    client.force_login(outsider)
+    client.force_login(utan_roll)
     assert client.get(url).status_code == 404
+    client.force_login(outsider)
+    assert client.get(url).status_code == 200
+
+
+@pytest.fixture
+def utan_roll(db):
+    from tests.factories import AnvändareFactory
+
+    return AnvändareFactory(username="utan.roll")
 
 
 def test_the_answer_package_says_what_is_missing(client, attesterat, nämndsekreterare, ks_läsare):

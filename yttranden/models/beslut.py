@@ -12,6 +12,7 @@ from nämnder.models import Parti
 from remiss.models import Remissinstans
 from remiss.sok.index import Indexerare, indexera
 from yttranden.models.granskning import Attest
+from yttranden.models.historik import Utlåtandehändelse as Händelse
 from yttranden.models.pdfdokument import Pdfdokument
 
 
@@ -56,12 +57,6 @@ class Ärende(models.Model):
     def nämnd(self):
         return self.sammanträde.nämnd
 
-    def synlig_för(self, user):
-        """KS sees the item once the answer has been sent; the nämnd's own people always."""
-        return self.utlåtande.instans.status == Remissinstans.Status.BESVARAD and (
-            self.utlåtande.instans.synlig_för(user)
-        )
-
     @classmethod
     def nästa_nummer(cls, sammanträde):
         return (sammanträde.ärenden.aggregate(m=Max("nummer"))["m"] or 0) + 1
@@ -96,6 +91,12 @@ class Ärende(models.Model):
         ärende = cls(sammanträde=sammanträde, nummer=nummer, utlåtande=låst, lagt_av=av)
         ärende.validate_constraints()
         ärende.save()
+        Händelse.objects.create(
+            utlåtande=låst,
+            typ=Händelse.Typ.PÅ_SAMMANTRÄDE,
+            text=f"{sammanträde}, {ärende}",
+            utförd_av=av,
+        )
         return ärende
 
 
@@ -133,9 +134,6 @@ class Beslut(models.Model):
     @property
     def nämnd(self):
         return self.ärende.nämnd
-
-    def synlig_för(self, user):
-        return self.ärende.synlig_för(user)
 
     @classmethod
     def nästa_paragraf(cls, sammanträde):
@@ -182,6 +180,9 @@ class Beslut(models.Model):
             justeras_omedelbart=justeras_omedelbart,
             justeringsdatum=None if justeras_omedelbart else justeringsdatum,
             registrerat_av=av,
+        )
+        Händelse.objects.create(
+            utlåtande=låst.utlåtande, typ=Händelse.Typ.BESLUT, text=beslut.text, utförd_av=av
         )
         instans = låst.utlåtande.instans
         # An answer recorded before the system existed (demo, import) is already past this step.
@@ -249,9 +250,6 @@ class Uttalande(models.Model):
     def nämnd(self):
         return self.beslut.nämnd
 
-    def synlig_för(self, user):
-        return self.beslut.synlig_för(user)
-
     @property
     def ledamotsrader(self):
         return [rad.strip() for rad in self.ledamöter.splitlines() if rad.strip()]
@@ -284,6 +282,12 @@ class Uttalande(models.Model):
             ledamöter=ledamöter.strip(),
             text=text.strip(),  # plain text, escaped when shown
             registrerat_av=av,
+        )
+        Händelse.objects.create(
+            utlåtande=låst.ärende.utlåtande,
+            typ=Händelse.Typ.UTTALANDE,
+            text=f"{uttalande}",
+            utförd_av=av,
         )
         indexera(uttalande)
         Pdfdokument.för_protokollsutdrag(låst.ärende)  # the protokollsutdrag now with it
@@ -354,10 +358,16 @@ class Svar(models.Model):
             skickat_av=av,
         )
         låst.markera_besvarad(av)
-        # Sent, the beslut and its uttalanden are KS's to find too (read again: the caller's
-        # copy may hold the instans as it was before it was answered).
+        Händelse.objects.create(
+            utlåtande=beslut.ärende.utlåtande,
+            typ=Händelse.Typ.SVAR,
+            text=f"{svar}" + (f": {svar.rättelse}" if svar.rättelse else ""),
+            utförd_av=av,
+        )
+        # Sent, the utlåtande, the beslut and its uttalanden are KS's and everyone's to find
+        # too (read again: the caller's copy may hold the instans as it was before).
         färskt = Beslut.objects.select_related("ärende__utlåtande__instans").get(pk=beslut.pk)
-        Indexerare().skriv([färskt, *färskt.uttalanden.all()])
+        Indexerare().skriv([färskt, *färskt.uttalanden.all(), färskt.ärende.utlåtande])
         from yttranden import uppdrag
 
         uppdrag.svar_inkommet(svar)

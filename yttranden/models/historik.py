@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from remiss.models.handelse import Historikrad
+from nämnder.models.historik import Historikrad
 
 
 class Utlåtandehändelse(Historikrad):
@@ -15,6 +15,10 @@ class Utlåtandehändelse(Historikrad):
         ATTESTERAT = "attesterat", _("Attesterat av direktören")
         ÅTERÖPPNAT = "ateroppnat", _("Återöppnat – attesten upphävd")
         NY_VERSION = "ny_version", _("Ny version påbörjad efter återöppning")
+        PÅ_SAMMANTRÄDE = "pa_sammantrade", _("Lagt på sammanträdets föredragningslista")
+        BESLUT = "beslut", _("Nämndens beslut registrerat")
+        UTTALANDE = "uttalande", _("Särskilt uttalande eller reservation registrerad")
+        SVAR = "svar", _("Svaret skickat till kommunstyrelsen")
 
     utlåtande = models.ForeignKey(
         "yttranden.Tjänsteutlåtande",

@@ -177,17 +177,6 @@ class Pdfdokument(models.Model):
     def nämnd(self):
         return self.objekt.nämnd
 
-    def synlig_för(self, user):
-        synlig_för = getattr(self.objekt, "synlig_för", None)
-        return bool(synlig_för and synlig_för(user))
-
-    @property
-    def läsroller(self):
-        """Roles needed beyond seeing the object: the sammanställning is KS's, like its page."""
-        if self.typ == self.Typ.SAMMANSTÄLLNING:
-            return (Roll.REMISSAMORDNARE, Roll.LÄSARE, Roll.REGISTRATOR)
-        return ()
-
     @property
     def ansvariga_roller(self):
         """Who may ask for a failed render to be tried again."""

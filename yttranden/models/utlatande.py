@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.models import Kommun
-from nämnder.permissions import har_roll, roller
-from nämnder.roller import KS_ROLLER, Roll
+from nämnder.permissions import får
+from nämnder.roller import Roll
 from remiss.sok.index import indexera
 from yttranden import dokument
 from yttranden.models.delar import Bilaga, Sektion
@@ -182,29 +182,21 @@ class Tjänsteutlåtande(Redigering, models.Model):
     def nämnd(self):
         return self.instans.nämnd
 
-    def synlig_för(self, user):
-        """Outside the nämnd, only KS sees an utlåtande, and only once it is attested."""
-        if self.status != self.S.ATTESTERAD:
-            return False
-        return bool(roller(user, self.instans.remiss.nämnd) & KS_ROLLER)
-
-    def är_handläggare(self, user):
-        instans = self.instans
-        return (
-            user.pk == instans.handläggare_id or instans.medhandläggare.filter(pk=user.pk).exists()
-        )
-
+    # Who may: declared in yttranden/atkomst.py, asked here so pages and views share one answer.
     def får_redigera(self, user):
-        return har_roll(user, self.nämnd, Roll.HANDLÄGGARE) and self.är_handläggare(user)
+        return får(user, self, "redigera")
 
     def får_granska(self, user):
-        return har_roll(user, self.nämnd, Roll.AVDELNINGSCHEF) and user.pk == self.granskare_id
+        return får(user, self, "granska")
 
     def får_attestera(self, user):
-        return har_roll(user, self.nämnd, Roll.DIREKTÖR) and user.pk == self.attestant_id
+        return får(user, self, "attestera")
 
     def får_återöppna(self, user):
-        return har_roll(user, self.nämnd, Roll.DIREKTÖR)
+        return får(user, self, "återöppna")
+
+    def får_återremittera(self, user):
+        return får(user, self, "återremittera")
 
     # --- state ----------------------------------------------------------------------------
 

@@ -85,7 +85,7 @@ class Sigill:
         """
         certifikat = sum(len(c.dump()) for c in self.kedja)
         behov = certifikat + 4096 + (16384 if tidsstämpel else 0)
-        return behov + behov % 2  # the container is written as hex: pyHanko wants an even count
+        return behov + behov % 2  # pyHanko wants an even number (hex digits come in pairs)
 
 
 def _läs(sökväg, vad, variabel):

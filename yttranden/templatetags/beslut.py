@@ -53,12 +53,3 @@ def sekreterarens_steg(utlåtande):
     from yttranden.sekreterare import nästa_steg
 
     return nästa_steg(utlåtande)
-
-
-@register.filter
-def är_sekreterare_i(user, nämnd):
-    """Whether ``user`` is the nämnd's nämndsekreterare (who may take the next step)."""
-    from nämnder.permissions import har_roll
-    from nämnder.roller import Roll
-
-    return har_roll(user, nämnd, Roll.NÄMNDSEKRETERARE)

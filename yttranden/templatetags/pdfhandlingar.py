@@ -3,10 +3,9 @@ tjänsteutlåtande, an ärende (its protokollsutdrag) or a remiss (KS's sammanst
 
 from django import template
 
-from nämnder.permissions import har_roll
+from nämnder.permissions import får
 from remiss.models import Remiss
 from yttranden.models import Pdfdokument, Tjänsteutlåtande, Ärende
-from yttranden.models.pdfdokument import SAMMANSTÄLLNINGENS_BESTÄLLARE
 
 register = template.Library()
 T = Pdfdokument.Typ
@@ -33,7 +32,7 @@ def pdfstatus(context, objekt, rubrik=""):
         "dokument": dokument,
         "kan_försöka_igen": dokument is not None and dokument.får_försöka_igen(user),
     }
-    if isinstance(objekt, Remiss) and har_roll(user, objekt.nämnd, *SAMMANSTÄLLNINGENS_BESTÄLLARE):
+    if isinstance(objekt, Remiss) and får(user, objekt, "beställa_sammanställning"):
         resultat["beställ"] = objekt
     resultat["csrf_token"] = context.get("csrf_token")
     resultat["rubrik"] = rubrik

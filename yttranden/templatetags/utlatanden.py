@@ -4,7 +4,7 @@ query whatever the number of rows: only utlåtanden assigned to the person are l
 from django import template
 from django.utils.safestring import mark_safe
 
-from nämnder.permissions import kan_se, roller
+from nämnder.permissions import får, kan_se
 from yttranden.formatering import sanera
 from yttranden.models import Tjänsteutlåtande
 
@@ -32,9 +32,24 @@ def mina_utkast(user, nämnd):
     )
 
 
-@register.simple_tag
-def gällande_utlåtande(instans):
-    return Tjänsteutlåtande.objects.gällande().filter(instans=instans).first()
+@register.inclusion_tag("yttranden/_instans_utlatande.html", takes_context=True)
+def instansens_utlåtande(context, instans):
+    """The instans page's utlåtande section, with what the person may do decided by the access
+    policy (yttranden/atkomst.py), not by the template."""
+    user = context["request"].user
+    utlåtande = Tjänsteutlåtande.objects.gällande().filter(instans=instans).first()
+    S = instans.Status
+    är_medlem = får(user, instans, "bereda")
+    return {
+        "instans": instans,
+        "utlåtande": utlåtande,
+        "är_medlem": är_medlem,
+        "är_sekreterare": är_medlem and får(user, instans.nämnd, "planera"),
+        "kan_öppna": utlåtande is not None and kan_se(user, utlåtande),
+        "kan_påbörja": utlåtande is None
+        and instans.status in (S.TILLDELAD, S.UNDER_BEREDNING)
+        and är_medlem,
+    }
 
 
 @register.inclusion_tag("yttranden/_status.html")
@@ -53,14 +68,3 @@ def utlåtandestatus(utlåtande):
 def sanerad(html):
     """Formatted text, sanitised again on the way out whatever path wrote it."""
     return mark_safe(sanera(html))
-
-
-@register.filter
-def synligt_för(obj, user):
-    """Whether the permission gateway would show ``obj`` to ``user`` (for links only)."""
-    return kan_se(user, obj)
-
-
-@register.filter
-def medlem_i(user, nämnd):
-    return bool(roller(user, nämnd))

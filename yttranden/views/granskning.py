@@ -68,11 +68,7 @@ def kommentera(request, pk):
 @require_POST
 def återremittera(request, pk):
     utlåtande = hämta_utlåtande(request.user, pk, Roll.AVDELNINGSCHEF, Roll.DIREKTÖR)
-    S = utlåtande.Status
-    if not (
-        (utlåtande.status == S.GODKÄND and utlåtande.får_attestera(request.user))
-        or (utlåtande.status != S.GODKÄND and utlåtande.får_granska(request.user))
-    ):
+    if not utlåtande.får_återremittera(request.user):
         raise PermissionDenied
     form = MotiveringForm(request.POST, etikett=_("Skäl till återremissen"))
     if not form.is_valid():

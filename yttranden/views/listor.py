@@ -2,10 +2,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from yttranden.atkomst import utlåtanden_för
 from yttranden.models import Tjänsteutlåtande
 
 
 def _lista(request, utlåtanden, rubrik, tomt):
+    """A person's own list, narrowed by the access policy too: someone still named as
+    granskare after losing the role no longer sees the utlåtande listed."""
+    utlåtanden = utlåtanden_för(request.user, utlåtanden)
     context = {"utlåtanden": utlåtanden.med_ärende(), "rubrik": rubrik, "tomt": tomt}
     return render(request, "yttranden/lista.html", context)
 

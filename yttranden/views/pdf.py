@@ -7,20 +7,20 @@ import zipfile
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.permissions import hämta_för_användare, kräv_roll
+from nämnder.permissions import hämta_för_användare, kan_se, kräv_roll
 from remiss.models import Remiss, Remissinstans
+from yttranden.atkomst import svar_för
 from yttranden.models import Pdfdokument, Svar
-from yttranden.models.pdfdokument import SAMMANSTÄLLNINGENS_BESTÄLLARE
 
 
 def _hämta(user, pk):
-    """The document if ``user`` may see what it renders (else 404) and, for KS's
-    sammanställning, holds a KS role (else 403)."""
+    """The document if ``user`` may see it (else 404): as what it renders, and KS's
+    sammanställning only for KS's roles (yttranden/atkomst.py)."""
     dokument = hämta_för_användare(
         user,
         Pdfdokument.objects.select_related(
@@ -32,8 +32,6 @@ def _hämta(user, pk):
         ),
         pk=pk,
     )
-    if dokument.läsroller:
-        kräv_roll(user, dokument.nämnd, *dokument.läsroller)
     return dokument
 
 
@@ -92,7 +90,10 @@ def försök_igen(request, pk):
 def beställ_sammanställning(request, pk):
     """KS asks for the sammanställning as a PDF: a new version only if the answers changed."""
     remiss = hämta_för_användare(
-        request.user, Remiss.objects.select_related("nämnd"), *SAMMANSTÄLLNINGENS_BESTÄLLARE, pk=pk
+        request.user,
+        Remiss.objects.select_related("nämnd"),
+        åtgärd="beställa_sammanställning",
+        pk=pk,
     )
     dokument, ny = Pdfdokument.för_sammanställning(remiss, av=request.user)
     if ny:
@@ -131,11 +132,11 @@ def _bilagefiler(instans):
 @login_required
 def svarspaket(request, pk):
     """The nämnd's answer as KS files it: the utlåtande and the protokollsutdrag (with its
-    uttalanden) as sealed PDFs, and the bilagor's files, in one ZIP. For KS and the nämnd's
-    own members."""
-    instans = hämta_för_användare(
-        request.user, Remissinstans.objects.select_related("remiss", "nämnd"), pk=pk
-    )
+    uttalanden) as sealed PDFs, and the bilagor's files, in one ZIP: for whoever may see the
+    instans or its sent answer (an allmän handling, yttranden/atkomst.py)."""
+    instans = get_object_or_404(Remissinstans.objects.select_related("remiss", "nämnd"), pk=pk)
+    if not (kan_se(request.user, instans) or svar_för(request.user, instans.svar.all()).exists()):
+        raise Http404
     if instans.status != Remissinstans.Status.BESVARAD:
         raise Http404(_("Svaret är inte skickat till kommunstyrelsen än."))
     delar, saknas = Pdfdokument.svarspaket(instans)

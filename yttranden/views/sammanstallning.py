@@ -5,15 +5,15 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from nämnder.permissions import hämta_för_användare
-from nämnder.roller import Roll
 from remiss.models import Remiss
 from yttranden.sammanstallning import sammanställ
 
 
 @login_required
 def sammanställning(request, pk):
-    ks_roller = (Roll.REMISSAMORDNARE, Roll.LÄSARE, Roll.REGISTRATOR)
-    remiss = hämta_för_användare(request.user, Remiss.objects.all(), *ks_roller, pk=pk)
+    remiss = hämta_för_användare(
+        request.user, Remiss.objects.all(), åtgärd="läsa_sammanställning", pk=pk
+    )
     context = {
         "remiss": remiss,
         "idag": timezone.localdate(),

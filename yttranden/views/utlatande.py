@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.permissions import hämta_för_användare
+from nämnder.permissions import får, hämta_för_användare
 from nämnder.roller import Roll
 from remiss.models import Remissinstans
 from yttranden.forms.utlatande import BilagaForm, KommentarForm, MotiveringForm, UppgifterForm
@@ -15,9 +15,13 @@ from yttranden.models import Tjänsteutlåtande
 from yttranden.views._hamta import hämta_utlåtande
 
 
-def _instans(user, pk, *roller):
+def _instans(user, pk, *roller, åtgärd=None):
     return hämta_för_användare(
-        user, Remissinstans.objects.select_related("remiss", "nämnd"), *roller, pk=pk
+        user,
+        Remissinstans.objects.select_related("remiss", "nämnd"),
+        *roller,
+        åtgärd=åtgärd,
+        pk=pk,
     )
 
 
@@ -28,10 +32,7 @@ def för_instans(request, instans_pk):
     utlåtande = Tjänsteutlåtande.objects.gällande().filter(instans=instans).first()
     if utlåtande:
         return redirect("yttranden:detalj", pk=utlåtande.pk)
-    kan_påbörja = (
-        instans.handläggare_id == request.user.pk
-        or instans.medhandläggare.filter(pk=request.user.pk).exists()
-    )
+    kan_påbörja = får(request.user, instans, "skriva_utlåtande")
     return render(
         request, "yttranden/paborja.html", {"instans": instans, "kan_påbörja": kan_påbörja}
     )
@@ -40,10 +41,7 @@ def för_instans(request, instans_pk):
 @login_required
 @require_POST
 def påbörja(request, instans_pk):
-    instans = _instans(request.user, instans_pk, Roll.HANDLÄGGARE)
-    mina = {instans.handläggare_id, *instans.medhandläggare.values_list("pk", flat=True)}
-    if request.user.pk not in mina:
-        raise PermissionDenied
+    instans = _instans(request.user, instans_pk, Roll.HANDLÄGGARE, åtgärd="skriva_utlåtande")
     try:
         utlåtande = Tjänsteutlåtande.påbörja(instans, av=request.user)
     except ValidationError as fel:
@@ -77,9 +75,7 @@ def detaljcontext(request, utlåtande, **formulär):
         context["kommentarform"] = formulär.get("kommentarform") or KommentarForm(
             utlåtande=utlåtande
         )
-    if (context["får_granska"] and utlåtande.status == S.GRANSKNING) or (
-        context["får_attestera"] and utlåtande.status == S.GODKÄND
-    ):
+    if utlåtande.status in (S.GRANSKNING, S.GODKÄND) and utlåtande.får_återremittera(user):
         context["återremissform"] = formulär.get("återremissform") or MotiveringForm(
             etikett=_("Skäl till återremissen")
         )

@@ -1,0 +1,213 @@
+"""Every URL of every urls.py has a row in an access table (this one, KS's in
+tests/remiss/test_ks_tillgang.py or the IdP's in tests/inloggning/test_tillgang.py): a new URL
+without one fails ``test_every_url_has_a_row_in_an_access_table``.
+
+For every row: an anonymous visitor is sent to log in (or the URL is public by design), and a
+handläggare in Södermalm (the outsider) asking with a valid CSRF token about utbildningsnämndens
+objects is refused – 404 where the object is not even to be confirmed, 403 where it is public
+– and nothing in the database changed."""
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from remiss.models import Remiss, Remissinstans
+from tests.factories import SammanträdeFactory
+from tests.remiss.test_ks_tillgang import URLER as KS_URLER
+from tests.test_atkomst_konsistens import _lagring, _remiss, _utlåtande  # noqa: F401
+from yttranden.models import Beslut, Pdfdokument, Tjänsteutlåtande, Ärende
+
+LOGIN, OFFENTLIG = "login", "offentlig"
+
+
+@pytest.fixture
+def värld(
+    ks, un, sod, ks_samordnare, handläggare, avdelningschef, direktör, registrator, nämndsekreterare
+):
+    """Utbildningsnämndens work in progress: a remiss with an utlåtande utkast, and one whose
+    attested utlåtande is decided on an ärende but not yet sent to KS."""
+    _utlåtande(_remiss(ks, ks_samordnare, 3, [un]), un, registrator, handläggare)
+    u = _utlåtande(_remiss(ks, ks_samordnare, 6, [un]), un, registrator, handläggare)
+    u.skicka_till_granskning(av=handläggare)
+    u.godkänn(av=avdelningschef)
+    u.attestera(av=direktör)
+    möte = SammanträdeFactory(nämnd=un, datum=timezone.localdate())  # a beslut follows it
+    ärende = Ärende.lägg_på_dagordning(u, möte, 1, av=nämndsekreterare)
+    Beslut.registrera(ärende, "1. Godkänns.", av=nämndsekreterare, justeras_omedelbart=True)
+
+
+def _mål(namn):
+    """Utbildningsnämndens objects the rows act on (from the värld fixture)."""
+    remiss = Remiss.objects.get(diarienummer="KS 2031/3")  # sent to UN only, utlåtande utkast
+    instans = remiss.instanser.get()
+    return {
+        "remiss": remiss.pk,
+        "instans": instans.pk,
+        "utlåtande": Tjänsteutlåtande.objects.get(instans=instans).pk,
+        "möte": Ärende.objects.first().sammanträde_id,
+        "nämnd": instans.nämnd_id,
+        "ärende": Ärende.objects.exclude(utlåtande__instans__status=Remissinstans.Status.BESVARAD)
+        .get()
+        .pk,
+        "pdf": Pdfdokument.objects.get(
+            typ=Pdfdokument.Typ.TJÄNSTEUTLÅTANDE,
+            utlåtande__instans__remiss__diarienummer="KS 2031/6",
+        ).pk,
+    }[namn]
+
+
+# (URL name, args (names for _mål, or literals), method, outsider gets, anonymous gets)
+RADER = [
+    ("start", [], "get", 200, LOGIN),
+    ("login", [], "get", 302, OFFENTLIG),  # already signed in: sent on
+    ("logout", [], "post", 302, OFFENTLIG),
+    ("admininloggning", [], "get", 200, OFFENTLIG),  # the admin's form, saying "no access"
+    ("nämnder:lista", [], "get", 200, LOGIN),
+    ("nämnder:detalj", ["nämnd"], "get", 200, LOGIN),  # who the nämnder are is public
+    ("nämnder:nytt_sammanträde", ["nämnd"], "post", 403, LOGIN),
+    ("nämnder:importera_sammanträdesplan", ["nämnd"], "post", 403, LOGIN),
+    ("nämnder:ta_bort_sammanträde", ["nämnd", "möte"], "post", 403, LOGIN),
+    ("remisser:översikt", [], "get", 403, LOGIN),
+    ("remisser:detalj", ["remiss"], "get", 404, LOGIN),
+    ("remisser:export", ["remiss", "csv"], "get", 404, LOGIN),
+    ("ks:handling", ["remiss", 1], "get", 404, LOGIN),
+    ("instanser:lista", [], "get", 200, LOGIN),
+    ("instanser:inkorg", [], "get", 403, LOGIN),
+    ("instanser:detalj", ["instans"], "get", 404, LOGIN),
+    ("instanser:registrera", ["instans"], "post", 404, LOGIN),
+    ("instanser:tilldela", ["instans"], "post", 404, LOGIN),
+    ("instanser:avstå", ["instans"], "post", 404, LOGIN),
+    ("instanser:begär_anstånd", ["instans"], "post", 404, LOGIN),
+    ("yttranden:att_granska", [], "get", 200, LOGIN),  # one's own (empty) list
+    ("yttranden:att_attestera", [], "get", 200, LOGIN),
+    ("yttranden:mina_utkast", [], "get", 200, LOGIN),
+    ("yttranden:för_instans", ["instans"], "get", 404, LOGIN),
+    ("yttranden:påbörja", ["instans"], "post", 404, LOGIN),
+    ("yttranden:detalj", ["utlåtande"], "get", 404, LOGIN),
+    ("yttranden:förhandsgranska", ["utlåtande"], "get", 404, LOGIN),
+    ("yttranden:redigera", ["utlåtande"], "get", 404, LOGIN),
+    ("yttranden:spara", ["utlåtande"], "post", 404, LOGIN),
+    ("yttranden:uppgifter", ["utlåtande"], "post", 404, LOGIN),
+    ("yttranden:ny_bilaga", ["utlåtande"], "post", 404, LOGIN),
+    ("yttranden:ta_bort_bilaga", ["utlåtande", 1], "post", 404, LOGIN),
+    ("yttranden:versioner", ["utlåtande"], "get", 404, LOGIN),
+    ("yttranden:skicka", ["utlåtande"], "post", 404, LOGIN),
+    ("yttranden:kommentera", ["utlåtande"], "post", 404, LOGIN),
+    ("yttranden:återremittera", ["utlåtande"], "post", 404, LOGIN),
+    ("yttranden:godkänn", ["utlåtande"], "post", 404, LOGIN),
+    ("yttranden:attestera", ["utlåtande"], "post", 404, LOGIN),
+    ("yttranden:återöppna", ["utlåtande"], "post", 404, LOGIN),
+    ("sok:sök", [], "get", 200, LOGIN),
+    ("kalender:kalender", [], "get", 200, LOGIN),
+    ("kalender:flöde", ["x" * 43], "get", 404, 404),  # a secret address; a wrong one is 404
+    ("beslut:sammanträde", ["möte"], "get", 404, LOGIN),
+    ("beslut:nytt_ärende", ["möte"], "post", 404, LOGIN),
+    ("beslut:ärende", ["ärende"], "get", 404, LOGIN),
+    ("beslut:registrera", ["ärende"], "post", 404, LOGIN),
+    ("beslut:nytt_uttalande", ["ärende"], "post", 404, LOGIN),
+    ("beslut:skicka_svar", ["ärende"], "post", 404, LOGIN),
+    ("beslut:protokollsutdrag", ["ärende"], "get", 404, LOGIN),
+    ("beslut:sammanställning", ["remiss"], "get", 404, LOGIN),
+    ("pdf:ladda_ned", ["pdf"], "get", 404, LOGIN),
+    ("pdf:status", ["pdf"], "get", 404, LOGIN),
+    ("pdf:försök_igen", ["pdf"], "post", 404, LOGIN),
+    ("pdf:beställ_sammanställning", ["remiss"], "post", 404, LOGIN),
+    ("pdf:svarspaket", ["instans"], "get", 404, LOGIN),
+    ("pdf:verifiera", [], "get", 200, LOGIN),
+]
+# The ways in through the kommun's IdP are public by design; their table is
+# tests/inloggning/test_tillgang.py (every kind of person, nothing changed).
+INLOGGNINGENS = ["inloggning:oidc_start", "inloggning:oidc_retur", "inloggning:ingen_roll"]
+# URLs added by others this session whose rows are still to be written: listed exactly, so the
+# list can only shrink and any further URL without a row fails.
+UTAN_RAD_ÄN = {
+    "beslut:sammanställning_word",
+    "favicon",
+    "inloggning:engangskod",
+    "inloggning:engangskod_konto",
+    "inloggning:engangskod_ta_bort",
+    "nämnder:logotyp",
+    "beslut:uttalande_pdf",
+    "beslut:word",
+    "inloggning:saml_acs",
+    "inloggning:saml_metadata",
+    "inloggning:saml_sls",
+    "inloggning:saml_start",
+    "yttranden:bilaga",
+    "yttranden:läs_in_word",
+    "yttranden:word",
+}
+# A person's own things, not another nämnd's: a new calendar address is the outsider's own.
+EGNA = [("kalender:ny_adress", [], "post", 302, LOGIN)]
+
+
+def _namn(mönster, namnrymd=None):
+    for m in mönster:
+        if isinstance(m, URLResolver):
+            yield from _namn(m.url_patterns, m.namespace or namnrymd)
+        elif m.name:
+            yield f"{namnrymd}:{m.name}" if namnrymd else m.name
+
+
+def test_every_url_has_a_row_in_an_access_table():
+    """Django's own admin (its staff check, tests/test_admin.py) is the one exception."""
+    alla = {n for n in _namn(get_resolver().url_patterns) if not n.startswith("admin:")}
+    i_tabeller = {rad[0] for rad in [*RADER, *EGNA, *KS_URLER]} | set(INLOGGNINGENS)
+    assert alla - i_tabeller == UTAN_RAD_ÄN, "URL:er utan rad i någon åtkomsttabell"
+    assert i_tabeller - alla == set(), "rader för URL:er som inte finns"
+
+
+def _url(namn, args):
+    return reverse(namn, args=[_mål(a) if a in MÅL else a for a in args])
+
+
+MÅL = {"remiss", "instans", "utlåtande", "möte", "nämnd", "ärende", "pdf"}
+
+
+def _ögonblicksbild():
+    """Every row of every table of the project's apps, as values: anything changed shows."""
+    bild = {}
+    for etikett in ("nämnder", "remiss", "yttranden", "guardian"):
+        for modell in apps.get_app_config(etikett).get_models():
+            bild[modell._meta.label] = list(modell.objects.order_by("pk").values())
+    return bild
+
+
+def _id(rad):
+    return f"{rad[0]}-{rad[2]}"
+
+
+@pytest.mark.parametrize(
+    ("namn", "args", "metod", "_utomstående", "anonym"), RADER + EGNA, ids=map(_id, RADER + EGNA)
+)
+def test_anonymous_visitors_are_sent_to_log_in(
+    client, värld, namn, args, metod, _utomstående, anonym
+):
+    före = _ögonblicksbild()
+    svar = getattr(client, metod)(_url(namn, args))
+    if anonym == LOGIN:
+        assert svar.status_code == 302 and svar.url.startswith(reverse("login"))
+    elif anonym != OFFENTLIG:
+        assert svar.status_code == anonym
+    assert _ögonblicksbild() == före
+
+
+@pytest.mark.parametrize(
+    ("namn", "args", "metod", "utomstående", "_anonym"), RADER, ids=map(_id, RADER)
+)
+def test_another_nämnds_person_with_a_valid_csrf_token_is_refused_and_nothing_changes(
+    värld, outsider, namn, args, metod, utomstående, _anonym
+):
+    klient = Client(enforce_csrf_checks=True)
+    klient.force_login(outsider)
+    klient.get(reverse("start"))  # the page hands out the CSRF cookie, as a browser gets it
+    token = klient.cookies["csrftoken"].value
+    före = _ögonblicksbild()
+    if metod == "post":
+        svar = klient.post(_url(namn, args), {"csrfmiddlewaretoken": token})
+    else:
+        svar = klient.get(_url(namn, args))
+    assert svar.status_code == utomstående
+    assert _ögonblicksbild() == före

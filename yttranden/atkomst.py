@@ -1,0 +1,114 @@
+"""Who may see and do what with yttranden's objects, per state (mechanism and vocabulary:
+nämnder/atkomst.py).
+
+- A **tjänsteutlåtande** is its own nämnd's work in every state (drafts, review, replaced
+  versions); once **attesterat**, KS's roles see it too; once the answer is **sent to KS** (the
+  instans is besvarad) it is an allmän handling: everyone with a role in any nämnd may read it.
+- An **ärende** (and its **beslut**, **uttalanden**, **svar**) is the nämnd's until the answer is
+  sent; then KS and everyone with a role may read it.
+- A **PDF** is seen as what it renders (the utlåtande, the ärende's protokollsutdrag); KS's
+  **sammanställning** by KS's remissamordnare, läsare and registrator.
+"""
+
+from nämnder.atkomst import KS, Alla, Alltid, Egna, Fält, Regel, Slag, Som, registrera
+from nämnder.atkomst import synliga as _synliga
+from nämnder.roller import Roll
+from remiss.atkomst import SAMMANSTÄLLNINGENS_LÄSARE
+from remiss.models import Remissinstans
+from yttranden.models import Beslut, Pdfdokument, Svar, Tjänsteutlåtande, Uttalande, Ärende
+
+U = Tjänsteutlåtande.Status
+BESVARAD = Remissinstans.Status.BESVARAD
+
+
+UTLÅTANDE = registrera(
+    Slag(
+        Tjänsteutlåtande,
+        nämnd="instans__nämnd_id",
+        ks="instans__remiss__nämnd_id",
+        se=[
+            (Alltid(), [Egna()]),
+            (Fält("status", U.ATTESTERAD), [KS()]),
+            (Fält("status", U.ATTESTERAD) & Fält("instans__status", BESVARAD), [Alla()]),
+        ],
+        göra={
+            "redigera": Regel(
+                (Egna(Roll.HANDLÄGGARE),), villkor=lambda u, user: u.instans.är_handläggare(user)
+            ),
+            "granska": Regel(
+                (Egna(Roll.AVDELNINGSCHEF),), villkor=lambda u, user: user.pk == u.granskare_id
+            ),
+            "attestera": Regel(
+                (Egna(Roll.DIREKTÖR),), villkor=lambda u, user: user.pk == u.attestant_id
+            ),
+            "återöppna": Regel((Egna(Roll.DIREKTÖR),)),
+            # Sent back to the handläggare: by its direktör once godkänt, else by its granskare.
+            "återremittera": [
+                Regel(
+                    (Egna(Roll.DIREKTÖR),),
+                    läge=Fält("status", U.GODKÄND),
+                    villkor=lambda u, user: user.pk == u.attestant_id,
+                ),
+                Regel(
+                    (Egna(Roll.AVDELNINGSCHEF),),
+                    läge=~Fält("status", U.GODKÄND),
+                    villkor=lambda u, user: user.pk == u.granskare_id,
+                ),
+            ],
+        },
+    )
+)
+
+ÄRENDE = registrera(
+    Slag(
+        Ärende,
+        nämnd="sammanträde__nämnd_id",
+        ks="utlåtande__instans__remiss__nämnd_id",
+        se=[
+            (Alltid(), [Egna()]),
+            (Fält("utlåtande__instans__status", BESVARAD), [KS(), Alla()]),
+        ],
+        göra={"besluta": Regel((Egna(Roll.NÄMNDSEKRETERARE),))},
+    )
+)
+
+for _modell, _fält in ((Beslut, "ärende"), (Uttalande, "beslut"), (Svar, "beslut")):
+    registrera(Slag(_modell, nämnd=f"{_fält}__nämnd", se=[(Alltid(), [Som(_fält)])]))
+
+T = Pdfdokument.Typ
+PDFDOKUMENT = registrera(
+    Slag(
+        Pdfdokument,
+        nämnd="",
+        ks="remiss__nämnd_id",
+        se=[
+            (Fält("typ", T.TJÄNSTEUTLÅTANDE), [Som("utlåtande")]),
+            (Fält("typ", T.PROTOKOLLSUTDRAG), [Som("ärende")]),
+            (Fält("typ", T.SAMMANSTÄLLNING), [SAMMANSTÄLLNINGENS_LÄSARE]),
+        ],
+    )
+)
+
+
+def utlåtanden_för(user, queryset=None):
+    return _synliga(user, Tjänsteutlåtande.objects.all() if queryset is None else queryset)
+
+
+def ärenden_för(user, queryset=None):
+    return _synliga(user, Ärende.objects.all() if queryset is None else queryset)
+
+
+def beslut_för(user, queryset=None):
+    return _synliga(user, Beslut.objects.all() if queryset is None else queryset)
+
+
+def uttalanden_för(user, queryset=None):
+    return _synliga(user, Uttalande.objects.all() if queryset is None else queryset)
+
+
+def svar_för(user, queryset=None):
+    return _synliga(user, Svar.objects.all() if queryset is None else queryset)
+
+
+def pdfdokument_för(user, queryset=None):
+    return _synliga(user, Pdfdokument.objects.all() if queryset is None else queryset)
