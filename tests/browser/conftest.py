@@ -54,6 +54,7 @@ def logga_in(page, användarnamn, lösenord="rätt-lösenord"):
 
 def kontrollera_tillgänglighet(page):
     """Fail on any serious or critical WCAG 2.1 A/AA violation axe-core finds on the page."""
+    page.wait_for_load_state("load")  # axe needs the whole document, not one being replaced
     svar = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGGAR}}).response
     fel = [v for v in svar["violations"] if v["impact"] in ALLVARLIGA]
     beskrivning = "\n".join(

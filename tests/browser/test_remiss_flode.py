@@ -62,6 +62,7 @@ def _registrator_registrerar_och_tilldelar(page, användarnamn, dnr, handläggar
     _byt_till(page, användarnamn)
     expect(page.get_by_text("1 ny remiss")).to_be_visible()
     page.get_by_role("link", name=f"KS 2023/740 {TITEL}").click()
+    expect(page.get_by_label("Nämndens diarienummer")).to_be_visible()
     kontrollera_tillgänglighet(page)
     page.get_by_label("Nämndens diarienummer").fill(dnr)
     page.get_by_role("button", name="Registrera").click()
