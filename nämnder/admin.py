@@ -24,6 +24,20 @@ from nämnder.models import (
 from nämnder.roller import Roll, ge_roll, ta_roll
 
 
+class SkrivskyddadAdmin(admin.ModelAdmin):
+    """An append-only record in the admin: listed and read, never added, changed or deleted
+    there (histories, issued documents)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class AvdelningInline(admin.TabularInline):
     model = Avdelning
     extra = 0
@@ -226,7 +240,7 @@ class GruppkopplingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Rollhändelse)
-class RollhändelseAdmin(admin.ModelAdmin):
+class RollhändelseAdmin(SkrivskyddadAdmin):
     """The history of roles given and taken: read only."""
 
     list_display = ["tidpunkt", "användare", "typ", "nämnd", "roll", "utförd_av", "källa"]
@@ -234,29 +248,11 @@ class RollhändelseAdmin(admin.ModelAdmin):
     search_fields = ["användare__username", "användare__last_name", "källa"]
     date_hierarchy = "tidpunkt"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Admininloggning)
-class AdmininloggningAdmin(admin.ModelAdmin):
+class AdmininloggningAdmin(SkrivskyddadAdmin):
     """Logins to the administration: read only."""
 
     list_display = ["tidpunkt", "utförd_av", "text"]
     search_fields = ["utförd_av__username"]
     date_hierarchy = "tidpunkt"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.admin import SkrivskyddadAdmin
 from yttranden.models import (
     Attest,
     Mall,
@@ -83,7 +84,7 @@ class HändelseInline(SkrivskyddadInline):
 
 
 @admin.register(Tjänsteutlåtande)
-class TjänsteutlåtandeAdmin(admin.ModelAdmin):
+class TjänsteutlåtandeAdmin(SkrivskyddadAdmin):
     list_display = ["__str__", "status", "version", "granskare", "attestant", "skapad"]
     list_filter = ["status"]
     search_fields = ["instans__diarienummer", "instans__remiss__diarienummer"]
@@ -91,33 +92,15 @@ class TjänsteutlåtandeAdmin(admin.ModelAdmin):
     inlines = [SektionInline, AttestInline, HändelseInline]
     fields = ["instans", "version", "status", "datum", "sammanträde", "granskare", "attestant"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Version)
-class VersionAdmin(admin.ModelAdmin):
+class VersionAdmin(SkrivskyddadAdmin):
     list_display = ["utlåtande", "nummer", "sparad_av", "sparad"]
     list_select_related = ["utlåtande__instans__remiss", "sparad_av"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Pdfdokument)
-class PdfdokumentAdmin(admin.ModelAdmin):
+class PdfdokumentAdmin(SkrivskyddadAdmin):
     """The issued PDFs, read-only: a failed render shows here with its error (filter on status);
     it is tried again from here (the action) or from the document's page ("Försök igen"). The
     work itself is in the outbox (Utkorgen), with its attempts."""
@@ -144,15 +127,6 @@ class PdfdokumentAdmin(admin.ModelAdmin):
         "skapad",
         "klar",
     ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("Försök skapa de markerade misslyckade PDF:erna igen"))
     def försök_igen(self, request, queryset):
