@@ -1,4 +1,5 @@
 from remiss.models.anstand import Anstånd
+from remiss.models.forslag import Förslag, Ställningstagande, Ståndpunkt
 from remiss.models.handelse import Remisshändelse
 from remiss.models.handling import Handling
 from remiss.models.instans import Remissinstans
@@ -10,6 +11,9 @@ from remiss.models.utkorg import Utkorgspost
 
 __all__ = [
     "Anstånd",
+    "Förslag",
+    "Ståndpunkt",
+    "Ställningstagande",
     "Handling",
     "Remisshändelse",
     "Kalendernyckel",

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from nämnder.models import Nämnd
 from nämnder.permissions import hämta_för_användare
 from nämnder.roller import Roll
+from remiss.forms.forslag import FörslagFormSet
 from remiss.forms.ks import AnståndsbeslutForm, HandlingarForm, RemissForm
 from remiss.models import Anstånd, Handling, Remiss
 
@@ -45,16 +46,39 @@ def _fel(request, fel):
         messages.error(request, text)
 
 
+def _förslag(request, remiss):
+    # A POST without the förslag rows (a client that only knows the remiss's own fields)
+    # leaves the förslag as they are.
+    data = _data(request)
+    if data is not None and "forslag-TOTAL_FORMS" not in data:
+        data = None
+    return FörslagFormSet(data, instance=remiss, prefix="forslag")
+
+
+def _spara_remiss(form, förslag, av):
+    """The remiss and its förslag, both or neither."""
+    with transaction.atomic():
+        remiss = form.spara(av=av)
+        förslag.instance = remiss
+        förslag.spara(remiss, av)
+    return remiss
+
+
+def _formulär(request, form, förslag, remiss=None):
+    context = {"form": form, "förslagsformulär": förslag, "remiss": remiss}
+    return render(request, "remiss/ks/form.html", context, status=400 if form.is_bound else 200)
+
+
 @login_required
 def ny(request):
     ks = _ks(request.user)
     form = RemissForm(_data(request), ks=ks)
-    if request.method == "POST" and form.is_valid():
-        remiss = form.spara(av=request.user)
+    förslag = _förslag(request, Remiss(nämnd=ks))
+    if request.method == "POST" and all([form.is_valid(), förslag.giltig()]):
+        remiss = _spara_remiss(form, förslag, request.user)
         messages.success(request, _("Remissen %(dnr)s är registrerad.") % {"dnr": remiss})
         return _till_remissen(remiss)
-    status = 400 if form.is_bound else 200
-    return render(request, "remiss/ks/form.html", {"form": form}, status=status)
+    return _formulär(request, form, förslag)
 
 
 @login_required
@@ -64,16 +88,16 @@ def ändra(request, pk):
         messages.error(request, _("Remissen är redan skickad och kan inte ändras."))
         return _till_remissen(remiss)
     form = RemissForm(_data(request), instance=remiss, ks=remiss.nämnd)
-    if request.method == "POST" and form.is_valid():
+    förslag = _förslag(request, remiss)
+    if request.method == "POST" and all([form.is_valid(), förslag.giltig()]):
         try:
-            form.spara(av=request.user)
+            _spara_remiss(form, förslag, request.user)
         except ValidationError as fel:
             _fel(request, fel)
         else:
             messages.success(request, _("Ändringarna är sparade."))
         return _till_remissen(remiss)
-    context = {"form": form, "remiss": remiss}
-    return render(request, "remiss/ks/form.html", context, status=400 if form.is_bound else 200)
+    return _formulär(request, form, förslag, remiss)
 
 
 @login_required

@@ -92,6 +92,7 @@ def detalj(request, pk):
     context = {
         "remiss": remiss,
         "handlingar": handlingar_för(request.user, remiss.handlingar.all()),
+        "förslag": remiss.förslag.all(),
         "är_ks": är_ks,
         "är_samordnare": får(request.user, remiss, "samordna"),
     }
