@@ -55,6 +55,8 @@ REMISS = registrera(
             "följa_upp": Regel((KS(),)),
             "läsa_sammanställning": Regel((SAMMANSTÄLLNINGENS_LÄSARE,)),
             "beställa_sammanställning": Regel((KS(Roll.REMISSAMORDNARE, Roll.REGISTRATOR),)),
+            # KS's own tjänsteutlåtande on the remiss, pre-filled from the compilation by förslag.
+            "påbörja_eget_utlåtande": Regel((SAMORDNARE,), läge=Fält("status", R.UTSKICKAD)),
         },
     )
 )

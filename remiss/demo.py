@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from nämnder import historikskydd
 from nämnder.models import Avdelning, Nämnd
 from nämnder.roller import Roll
+from remiss import demo_forslag
 from remiss.models import Anstånd, Remiss, Remisshändelse, Remissinstans
 
 S = Remissinstans.Status
@@ -202,19 +203,24 @@ def _avsluta(remiss, samordnare, dag):
     Remiss.objects.filter(pk=remiss.pk).update(avslutad=tid)
 
 
-def _bygg(nämnder, personer, dnr, titel, beskrivning, datum, steg, avslutad=None):
-    """Create, send and advance one remiss, unless it is already there."""
+def _bygg(nämnder, personer, dnr, titel, beskrivning, datum, steg, avslutad=None, förslag=False):
+    """Create, send and advance one remiss, unless it is already there; with ``förslag``, the
+    fokusområden and the answers' stances on them (remiss/demo_forslag.py)."""
     if Remiss.objects.filter(diarienummer=dnr).exists():
         return None
     ks, samordnare = nämnder["KS"], personer["ks.remissamordnare"]
     remissdatum, svar_senast = datum
     mottagare = [nämnder[s.prefix] for s in steg]
     remiss = _remiss(ks, dnr, titel, beskrivning, remissdatum, svar_senast, mottagare, samordnare)
+    if förslag:
+        demo_forslag.lägg_till_förslag(remiss)
     _skicka(remiss, samordnare)
     folk = Folk(personer)
     per_prefix = {i.nämnd.diarieprefix: i for i in remiss.instanser.select_related("nämnd")}
     for s in steg:
         _för_fram(per_prefix[s.prefix], s, remissdatum, folk, personer)
+    if förslag:
+        demo_forslag.ställningstaganden(remiss)
     if avslutad:
         _avsluta(remiss, samordnare, avslutad)
     return remiss
@@ -295,6 +301,7 @@ def _ks_2023_739(nämnder, personer):
         "med Polisregion Stockholm (KS 2023/740).",
         (datetime.date(2023, 9, 1), datetime.date(2023, 10, 31)),
         steg,
+        förslag=True,
     )
 
 

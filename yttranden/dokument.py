@@ -50,6 +50,16 @@ class Attest:
 
 
 @dataclass(frozen=True)
+class Ställningstagande:
+    """The utlåtande's stance on one of the remiss's förslag (yttranden/stallningstaganden.py)."""
+
+    nummer: int
+    förslag: str
+    ståndpunkt: str  # the label, "" while not chosen
+    kommentar: str = ""
+
+
+@dataclass(frozen=True)
 class Brevhuvud:
     förvaltning: str
     avdelning: str = ""
@@ -80,3 +90,5 @@ class Tjänsteutlåtandedokument:
     # The line under the title; empty: "Remiss från kommunstyrelsen, <remiss_diarienummer>".
     underrubrik: str = ""
     kommun: Kommunformat = field(default_factory=Kommunformat)
+    # One row per förslag of the remiss; empty for a remiss without förslag.
+    ställningstaganden: list[Ställningstagande] = field(default_factory=list)

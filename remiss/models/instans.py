@@ -19,6 +19,16 @@ class RemissinstansQuerySet(models.QuerySet):
         return self.öppna().filter(svarsdatum__lt=idag or timezone.localdate())
 
 
+class RemissinstansManager(models.Manager.from_queryset(RemissinstansQuerySet)):
+    """The remiss's recipients. KS's own preparation of a remiss (``eget``: its own
+    tjänsteutlåtande, built from the answers) is an instans too, so it takes the same review and
+    attest chain, but it is no recipient: lists, counters, reminders, the matrix and
+    ``remiss.instanser`` never see it. ``Remissinstans.med_eget`` sees every row."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(eget=False)
+
+
 class Remissinstans(models.Model):
     """One recipient nämnd of one remiss, with its own dnr, handläggare, status and deadline.
 
@@ -96,10 +106,18 @@ class Remissinstans(models.Model):
     mottagen = models.DateTimeField(_("mottagen"), auto_now_add=True)
     besvarad = models.DateTimeField(_("besvarad"), null=True, blank=True)
     avstår_motivering = models.TextField(_("motivering till att avstå"), blank=True)
+    eget = models.BooleanField(
+        _("kommunstyrelsens eget ärende"),
+        default=False,
+        editable=False,
+        help_text=_("Kommunstyrelsens eget tjänsteutlåtande om remissen, inte en mottagare."),
+    )
 
-    objects = RemissinstansQuerySet.as_manager()
+    objects = RemissinstansManager()
+    med_eget = RemissinstansQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "med_eget"
         verbose_name = _("remissinstans")
         verbose_name_plural = _("remissinstanser")
         ordering = ["nämnd__namn"]
@@ -154,7 +172,7 @@ class Remissinstans(models.Model):
         return (self.svarsdatum - timezone.localdate()).days
 
     def _lås(self):
-        return type(self).objects.select_for_update().get(pk=self.pk)
+        return type(self).med_eget.select_for_update().get(pk=self.pk)
 
     def _övergå(self, låst, ny, av, typ=Remisshändelse.Typ.STATUS, text="", anteckning=""):
         if ny not in self.ÖVERGÅNGAR[self.Status(låst.status)]:

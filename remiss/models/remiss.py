@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     FloatField,
     IntegerField,
@@ -36,6 +37,12 @@ def _plus_år(dag, år):
 class RemissQuerySet(models.QuerySet):
     def öppna(self):
         return self.filter(status=Remiss.Status.UTSKICKAD)
+
+    def med_har_förslag(self):
+        """``har_förslag`` on each remiss, in the same query (remiss/models/forslag.py)."""
+        from remiss.models.forslag import Förslag
+
+        return self.annotate(har_förslag=Exists(Förslag.objects.filter(remiss=OuterRef("pk"))))
 
     def räkna_svar(self):
         """Recount the stored answer counters of these remisser from their instanser.

@@ -14,7 +14,7 @@ from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, Tilld
 from remiss.models import Anstånd, Remisshändelse, Remissinstans
 
 S = Remissinstans.Status
-INSTANSER = Remissinstans.objects.select_related(
+INSTANSER = Remissinstans.med_eget.select_related(  # KS's own (yttranden/eget.py) too
     "remiss__kontaktperson", "nämnd", "handläggare", "avdelning"
 )
 

@@ -84,7 +84,7 @@ def detalj(request, pk):
     its handlingar and its own instans (other nämnder's progress is KS's to follow)."""
     remiss = hämta_för_användare(
         request.user,
-        Remiss.objects.select_related("nämnd", "kontaktperson"),
+        Remiss.objects.select_related("nämnd", "kontaktperson").med_har_förslag(),
         pk=pk,
     )
     med_försenade([remiss])
@@ -92,7 +92,8 @@ def detalj(request, pk):
     context = {
         "remiss": remiss,
         "handlingar": handlingar_för(request.user, remiss.handlingar.all()),
-        "förslag": remiss.förslag.all(),
+        # Read only when there are any: a remiss without förslag costs no query for them.
+        "förslag": remiss.förslag.all() if remiss.har_förslag else [],
         "är_ks": är_ks,
         "är_samordnare": får(request.user, remiss, "samordna"),
     }

@@ -11,7 +11,14 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
-from remiss.models import Anstånd, Remiss, Remisshändelse, Remissinstans, Utkorgspost
+from remiss.models import (
+    Anstånd,
+    Remiss,
+    Remisshändelse,
+    Remissinstans,
+    Ställningstagande,
+    Utkorgspost,
+)
 from remiss.models.remiss import med_försenade
 from yttranden.models import Tjänsteutlåtande
 
@@ -162,3 +169,20 @@ def test_the_demo_tells_no_one_by_e_mail(demo):
     epost = Utkorgspost.objects.filter(uppdrag__startswith="epost.")
     assert epost.filter(uppdrag="epost.remiss_inkommen").exists()  # written, as in real use
     assert set(epost.values_list("status", flat=True)) == {Utkorgspost.S.HOPPADES_ÖVER}
+
+
+def test_the_trygghetsprogram_has_fokusområden_and_stances_from_its_answers(demo, client):
+    """A visitor sees the compilation by förslag filled: four fokusområden, every answered
+    nämnd's stances on them, some comments, and the open ones shown as without a stance."""
+    remiss = Remiss.objects.get(diarienummer="KS 2023/739")
+    assert remiss.förslag.count() == 4
+    besvarade = remiss.instanser.filter(status=S.BESVARAD).count()
+    assert besvarade >= 10
+    assert Ställningstagande.objects.filter(förslag__remiss=remiss).count() == 4 * besvarade
+    client.force_login(get_user_model().objects.get(username="ks.remissamordnare"))
+    sida = client.get(reverse("remisser:per_förslag", args=[remiss.pk])).text
+    assert f"{besvarade} av {remiss.antal_instanser} remissinstanser" in sida
+    assert "Otrygga och brottsutsatta platser" in sida and 'data-standpunkt="avstyrker"' in sida
+    assert (
+        "Utbildningsnämnden (försenad)" in sida and "Trafiknämnden (avstår från att svara)" in sida
+    )

@@ -7,12 +7,14 @@ from yttranden.models.historik import Utlåtandehändelse
 from yttranden.models.mall import Mall, Mallavsnitt
 from yttranden.models.pdfdokument import Pdfdokument
 from yttranden.models.redigering import Sparkrock
+from yttranden.models.stallningstaganden import Beslutsståndpunkt, Ståndpunktsrad
 from yttranden.models.utlatande import Tjänsteutlåtande
 from yttranden.models.versioner import AvvisadSparning, Version
 
 __all__ = [
     "Attest",
     "Beslut",
+    "Beslutsståndpunkt",
     "AvvisadSparning",
     "Bilaga",
     "Utlåtandehändelse",
@@ -22,6 +24,7 @@ __all__ = [
     "Pdfdokument",
     "Sektion",
     "Sparkrock",
+    "Ståndpunktsrad",
     "Svar",
     "Tjänsteutlåtande",
     "Uttalande",

@@ -358,6 +358,9 @@ class Svar(models.Model):
             skickat_av=av,
         )
         låst.markera_besvarad(av)
+        from yttranden import stallningstaganden
+
+        stallningstaganden.lämna(svar)  # the stances per förslag, as KS compiles them
         Händelse.objects.create(
             utlåtande=beslut.ärende.utlåtande,
             typ=Händelse.Typ.SVAR,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from remiss.sok.index import indexera
+from yttranden import stallningstaganden
 from yttranden.formatering import sanera, är_tom
 from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.versioner import AvvisadSparning, Version
@@ -69,13 +70,15 @@ class Redigering:
         indexera(self)  # every saved text is searchable, in the same transaction
         return version
 
-    def spara(self, texter, grundad_på, av):
-        """Save new headings and texts, ``texter = {sektion_pk: (rubrik, html)}``.
+    def spara(self, texter, grundad_på, av, ställningstaganden=None):
+        """Save new headings and texts, ``texter = {sektion_pk: (rubrik, html)}``, and the
+        stances on the remiss's förslag, ``ställningstaganden = {förslag_pk: (ståndpunkt,
+        kommentar)}`` (yttranden/stallningstaganden.py), in one version.
 
         Returns the new Version, or None when nothing changed. A save based on an older
         version than the current one raises Sparkrock; the refused text is kept."""
         try:
-            return self._spara(texter, grundad_på, av)
+            return self._spara(texter, grundad_på, av, ställningstaganden)
         except Sparkrock as krock:
             krock.avvisad = AvvisadSparning.objects.create(
                 utlåtande=self,
@@ -91,7 +94,7 @@ class Redigering:
             raise
 
     @transaction.atomic
-    def _spara(self, texter, grundad_på, av):
+    def _spara(self, texter, grundad_på, av, ställningstaganden=None):
         låst = self._lås()
         låst.kräv_redigerbart()
         if grundad_på != låst.versionsnummer:
@@ -106,11 +109,13 @@ class Redigering:
             if (rubrik, html) != (sektion.rubrik, sektion.html):
                 sektion.rubrik, sektion.html = rubrik, html
                 ändrade.append(sektion)
-        if not ändrade:
+        från_stallningstaganden = stallningstaganden.uppdatera(låst, ställningstaganden or {})
+        if not ändrade and not från_stallningstaganden:
             return None
         Sektion.objects.bulk_update(ändrade, ["rubrik", "html"])
         låst._prefetched_objects_cache = {"sektioner": sektioner}
-        version = låst._ny_version(av, ändrade=[s.rubrik for s in ändrade])
+        rubriker = [s.rubrik for s in ändrade] + från_stallningstaganden
+        version = låst._ny_version(av, ändrade=rubriker)
         self.versionsnummer = låst.versionsnummer
         return version
 

@@ -15,7 +15,7 @@ from nämnder.models import Kommun
 from nämnder.permissions import får
 from nämnder.roller import Roll
 from remiss.sok.index import indexera
-from yttranden import dokument
+from yttranden import dokument, stallningstaganden
 from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.granskning import Attest, Kommentar
 from yttranden.models.historik import Utlåtandehändelse
@@ -213,6 +213,7 @@ class Tjänsteutlåtande(Redigering, models.Model):
         return {
             "sektioner": [{"id": s.pk, "rubrik": s.rubrik, "html": s.html} for s in sektioner],
             "bilagor": [b.titel for b in bilagor],
+            **stallningstaganden.i_innehåll(self),
         }
 
     def kontrollsumma(self):
@@ -232,6 +233,8 @@ class Tjänsteutlåtande(Redigering, models.Model):
             kanoniskt["underrubrik"] = self.underrubrik
         if self.handläggare_i_dokumentet:
             kanoniskt["handläggare"] = self.handläggare_i_dokumentet
+        if ståndpunkter := stallningstaganden.kanoniskt(self):  # a remiss with förslag
+            kanoniskt["ställningstaganden"] = ståndpunkter
         data = json.dumps(kanoniskt, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
@@ -296,6 +299,7 @@ class Tjänsteutlåtande(Redigering, models.Model):
                 if p is not None
             ],
             bilagor=[b.titel for b in self.bilagor.all()],
+            ställningstaganden=stallningstaganden.dokumentrader(self),
             # Like the seeds: the document's "Attesterat av" lists the attest; the
             # avdelningschef's approval is recorded too but signed for by the signature.
             attester=[
@@ -365,7 +369,7 @@ class Tjänsteutlåtande(Redigering, models.Model):
     def påbörja(cls, instans, av):
         """Start the instans's utlåtande from its nämnd's mall and put the instans under
         beredning. Returns the utlåtande (the existing one if someone was quicker)."""
-        instans = type(instans).objects.select_for_update().get(pk=instans.pk)
+        instans = type(instans)._base_manager.select_for_update().get(pk=instans.pk)
         if befintligt := cls.objects.gällande().filter(instans=instans).first():
             return befintligt
         läge = type(instans).Status
@@ -388,6 +392,7 @@ class Tjänsteutlåtande(Redigering, models.Model):
         )
         mall = Mall.objects.för_nämnd(nämnd)
         mall.fyll(utlåtande)
+        stallningstaganden.skapa(utlåtande)
         utlåtande._ny_version(av, ändrade=[])
         Utlåtandehändelse.objects.create(
             utlåtande=utlåtande,
@@ -419,6 +424,7 @@ class Tjänsteutlåtande(Redigering, models.Model):
             % {"rubrik": rubrik}
             for rubrik in låst.obligatoriska_tomma()
         ]
+        fel += stallningstaganden.saknas(låst)
         if not låst.granskare_id:
             fel.append(_g("Välj vilken avdelningschef som ska granska utlåtandet."))
         if not låst.attestant_id:
@@ -562,6 +568,7 @@ class Tjänsteutlåtande(Redigering, models.Model):
             )
             for b in self.bilagor.all()
         )
+        stallningstaganden.kopiera(self, nytt)
         nytt._ny_version(av, ändrade=[])
         Utlåtandehändelse.objects.create(
             utlåtande=nytt,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from yttranden.views import granskning, listor, redigera, utlatande, versioner, word
+from yttranden.views import eget, granskning, listor, redigera, utlatande, versioner, word
 
 app_name = "yttranden"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("mina-utkast/", listor.mina_utkast, name="mina_utkast"),
     path("instans/<int:instans_pk>/", utlatande.för_instans, name="för_instans"),
     path("instans/<int:instans_pk>/paborja/", utlatande.påbörja, name="påbörja"),
+    path("remiss/<int:pk>/eget/", eget.påbörja_eget, name="påbörja_eget"),
     path("<int:pk>/", utlatande.detalj, name="detalj"),
     path("<int:pk>/forhandsgranska/", utlatande.förhandsgranska, name="förhandsgranska"),
     path("<int:pk>/redigera/", redigera.redigera, name="redigera"),

@@ -5,6 +5,7 @@ import weasyprint
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from nämnder.models import Sammanträde
 from nämnder.permissions import har_roll, hämta_för_användare
 from nämnder.roller import Roll
+from yttranden import stallningstaganden
 from yttranden.beslutstext import föreslår_omedelbar_justering, förslag_som_text
 from yttranden.forms.beslut import BeslutForm, RättelseForm, UttalandeForm, ÄrendeForm
 from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
@@ -105,6 +107,8 @@ def _ärendesida(request, ärende, status=200, **formulär):
                 "justeras_omedelbart": föreslår_omedelbar_justering(förslag),
             }
         )
+        context["ställningsform"] = formulär.get("ställningsform") or _ställningsform(ärende)
+    context["ställningstaganden"] = stallningstaganden.beslutets_rader(ärende, beslut)
     if kan_ändra and beslut is not None:
         context["uttalande_form"] = formulär.get("uttalande_form") or UttalandeForm()
         context["rättelse_form"] = formulär.get("rättelse_form") or RättelseForm()
@@ -121,15 +125,24 @@ def ärende(request, pk):
 def registrera_beslut(request, pk):
     ärende = hämta_för_användare(request.user, _ärenden(), SEKRETERARE, pk=pk)
     form = BeslutForm(request.POST)
-    if form.is_valid():
+    ställningsform = _ställningsform(ärende, request.POST)
+    if all([form.is_valid(), ställningsform is None or ställningsform.is_valid()]):
         try:
-            Beslut.registrera(ärende, av=request.user, **form.cleaned_data)
+            with transaction.atomic():
+                beslut = Beslut.registrera(ärende, av=request.user, **form.cleaned_data)
+                if ställningsform is not None:
+                    stallningstaganden.spara_i_beslut(beslut, ställningsform.värden())
         except ValidationError as fel:
             form.add_error(None, fel)
         else:
             messages.success(request, _("Beslutet är registrerat."))
             return redirect("beslut:ärende", pk=pk)
-    return _ärendesida(request, ärende, status=400, beslut_form=form)
+    return _ärendesida(request, ärende, status=400, beslut_form=form, ställningsform=ställningsform)
+
+
+def _ställningsform(ärende, data=None):
+    """The nämnd's stances, pre-filled from the attested utlåtande; one for every förslag."""
+    return stallningstaganden.formulär(ärende.utlåtande, data, kräv_alla=True)
 
 
 def _beslutet(request, pk):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nämnder.roller import Roll
+from yttranden import stallningstaganden
 from yttranden.forms.utlatande import BilagaForm, TextForm, WordForm
 from yttranden.models import Sparkrock
 from yttranden.views._hamta import hämta_utlåtande
@@ -28,6 +29,7 @@ def redigeringssida(request, utlåtande, status=200, **formulär):
         "form": formulär.get("form")
         or TextForm(initial={"grundad_på": utlåtande.versionsnummer}, sektioner=sektioner),
         "bilagaform": formulär.get("bilagaform") or BilagaForm(utlåtande=utlåtande),
+        "ställningsform": formulär.get("ställningsform") or stallningstaganden.formulär(utlåtande),
         "wordform": formulär.get("wordform")
         or WordForm(initial={"grundad_på": utlåtande.versionsnummer}),
         "bilagor": utlåtande.bilagor.select_related("handling"),
@@ -63,13 +65,26 @@ def spara(request, pk):
     utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
     autosparning = request.headers.get("X-Autosparning") == "1"
     form = TextForm(request.POST, sektioner=utlåtande.sektioner.all())
-    if not form.is_valid():
+    ställningsform = stallningstaganden.formulär(utlåtande, request.POST)
+    if not form.is_valid() or (ställningsform and not ställningsform.is_valid()):
         fel = _("Utlåtandet kunde inte sparas: kontrollera rubrikerna.")
+        if ställningsform and ställningsform.errors:
+            fel = _("Utlåtandet kunde inte sparas: kontrollera ställningstagandena.")
         if autosparning:
             return JsonResponse({"fel": fel}, status=400)
-        return redigeringssida(request, utlåtande, form=form, status=400)
+        return redigeringssida(
+            request, utlåtande, form=form, ställningsform=ställningsform, status=400
+        )
+    ställningar = (
+        stallningstaganden.inskickade(ställningsform, request.POST) if ställningsform else None
+    )
     try:
-        version = utlåtande.spara(form.texter(), form.cleaned_data["grundad_på"], av=request.user)
+        version = utlåtande.spara(
+            form.texter(),
+            form.cleaned_data["grundad_på"],
+            av=request.user,
+            ställningstaganden=ställningar,
+        )
     except Sparkrock as krock:
         return _krock(request, utlåtande, form, krock, autosparning)
     except ValidationError as fel:

@@ -12,7 +12,7 @@ from yttranden.sammanstallning import sammanställ
 @login_required
 def sammanställning(request, pk):
     remiss = hämta_för_användare(
-        request.user, Remiss.objects.all(), åtgärd="läsa_sammanställning", pk=pk
+        request.user, Remiss.objects.med_har_förslag(), åtgärd="läsa_sammanställning", pk=pk
     )
     context = {
         "remiss": remiss,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from nämnder.permissions import får, hämta_för_användare
 from nämnder.roller import Roll
 from remiss.models import Remissinstans
+from yttranden import stallningstaganden
 from yttranden.forms.utlatande import BilagaForm, KommentarForm, MotiveringForm, UppgifterForm
 from yttranden.models import Tjänsteutlåtande
 from yttranden.views._hamta import hämta_utlåtande
@@ -18,7 +19,8 @@ from yttranden.views._hamta import hämta_utlåtande
 def _instans(user, pk, *roller, åtgärd=None):
     return hämta_för_användare(
         user,
-        Remissinstans.objects.select_related("remiss", "nämnd"),
+        # KS's own preparation (an ``eget`` instans) too: the policy decides who sees it.
+        Remissinstans.med_eget.select_related("remiss", "nämnd"),
         *roller,
         åtgärd=åtgärd,
         pk=pk,
@@ -63,6 +65,7 @@ def detaljcontext(request, utlåtande, **formulär):
         ),
         "händelser": utlåtande.händelser.select_related("utförd_av"),
         "attester": utlåtande.attester.all(),
+        "ställningstaganden": stallningstaganden.dokumentrader(utlåtande),
         "får_redigera": utlåtande.får_redigera(user),
         "får_granska": utlåtande.får_granska(user),
         "får_attestera": utlåtande.får_attestera(user),
