@@ -25,6 +25,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='remissinstans',
             name='eget',
-            field=models.BooleanField(default=False, editable=False, help_text='Kommunstyrelsens eget tjänsteutlåtande om remissen, inte en mottagare.', verbose_name='kommunstyrelsens eget ärende'),
+            field=models.BooleanField(db_default=False, default=False, editable=False, help_text='Kommunstyrelsens eget tjänsteutlåtande om remissen, inte en mottagare.', verbose_name='kommunstyrelsens eget ärende'),
         ),
     ]

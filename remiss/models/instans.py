@@ -109,6 +109,7 @@ class Remissinstans(models.Model):
     eget = models.BooleanField(
         _("kommunstyrelsens eget ärende"),
         default=False,
+        db_default=False,  # rows written outside the ORM (bulk loads) are recipients
         editable=False,
         help_text=_("Kommunstyrelsens eget tjänsteutlåtande om remissen, inte en mottagare."),
     )
