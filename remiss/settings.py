@@ -332,7 +332,6 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["nämnder.api.strypning.PerKlient"],
-    "DEFAULT_THROTTLE_RATES": {"klient": REMISS_API_GRANS},
     "DEFAULT_PAGINATION_CLASS": "nämnder.api.sidor.Markörsidor",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "nämnder.api.fel.hanterare",
@@ -363,6 +362,11 @@ SPECTACULAR_SETTINGS = {
         "RemissStatus": "remiss.models.Remiss.Status",
         "InstansStatus": "remiss.models.Remissinstans.Status",
         "AnstandStatus": "remiss.models.Anstånd.Status",
+        "UtlatandeStatus": "yttranden.models.Tjänsteutlåtande.Status",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "nämnder.api.schema.problemsvar",
+    ],
     "AUTHENTICATION_WHITELIST": ["nämnder.api.autentisering.ApiToken"],
 }

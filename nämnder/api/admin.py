@@ -16,12 +16,13 @@ from nämnder.roller import KS_ROLLER, Roll
 
 
 def _val():
-    """Every (nämnd, roll) pair as a choice ``"<nämnd pk>:<roll>"``, grouped by nämnd."""
-    grupper = []
-    for nämnd in Nämnd.objects.aktiva().order_by("namn"):
-        roller = [r for r in Roll if nämnd.är_kommunstyrelsen or r not in KS_ROLLER]
-        grupper.append((nämnd.namn, [(f"{nämnd.pk}:{r.value}", r.label) for r in roller]))
-    return grupper
+    """Every (nämnd, roll) pair as a choice ``"<nämnd pk>:<roll>"``, labelled with both."""
+    return [
+        (f"{nämnd.pk}:{roll.value}", f"{nämnd.namn} – {roll.label}")
+        for nämnd in Nämnd.objects.aktiva().order_by("namn")
+        for roll in Roll
+        if nämnd.är_kommunstyrelsen or roll not in KS_ROLLER
+    ]
 
 
 class ApiKlientForm(forms.ModelForm):

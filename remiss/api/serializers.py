@@ -185,3 +185,27 @@ class AnståndIn(serializers.Serializer):
 
 class HandlingarIn(serializers.Serializer):
     filer = serializers.ListField(child=serializers.FileField())
+
+
+class SökträffUt(serializers.Serializer):
+    typ = serializers.CharField()
+    titel = serializers.CharField()
+    diarienummer = serializers.CharField()
+    datum = serializers.DateField()
+    status = serializers.CharField()
+    namnd = serializers.CharField(source="nämnd.namn", allow_null=True, default=None)
+    remiss = serializers.IntegerField(source="remiss_id", allow_null=True)
+    utdrag = serializers.CharField(default="")
+    url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, post):
+        return self.context["request"].build_absolute_uri(post.url)
+
+
+class SökresultatUt(serializers.Serializer):
+    antal = serializers.IntegerField()
+    fler = serializers.BooleanField(help_text="Fler träffar än som räknades.")
+    sida = serializers.IntegerField()
+    sidor = serializers.IntegerField()
+    resultat = SökträffUt(many=True)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("remissinstanser/<int:pk>/tilldela/", views.Tilldela.as_view(), name="tilldela"),
     path("remissinstanser/<int:pk>/avsta/", views.Avstå.as_view(), name="avstå"),
     path("remissinstanser/<int:pk>/anstand/", views.BegärAnstånd.as_view(), name="anstånd"),
+    path("sok/", views.Sök.as_view(), name="sök"),
 ]

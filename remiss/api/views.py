@@ -25,8 +25,11 @@ from remiss.api.filter import InstansFilter, RemissFilter
 from remiss.atkomst import instanser_för, remisser_för
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
 from remiss.forms.ks import HandlingarForm, RemissForm
-from remiss.models import Anstånd, Remiss, Remissinstans
+from remiss.models import Anstånd, Remiss, Remissinstans, Sökpost
+from remiss.sok import fraga
+from remiss.sok.formular import SökForm
 from remiss.views.ks import _ks
+from remiss.views.sok import _år as sökbara_år
 
 SAMORDNARE = Roll.REMISSAMORDNARE
 IDEMPOTENS = OpenApiParameter(
@@ -331,3 +334,41 @@ class BegärAnstånd(Instansåtgärd):
         d = formulär(form, {"begärt_datum": "begart_datum"})
         anstånd = Anstånd.begär(instans, d["begärt_datum"], d["motivering"], av=request.user)
         return s.AnståndUt(anstånd).data
+
+
+# --- search -------------------------------------------------------------------------------------
+
+
+class Sök(GenericAPIView):
+    """The web's search (remiss/sok): the same form, the same query, the same visibility keys."""
+
+    serializer_class = s.SökresultatUt
+    pagination_class = None
+
+    @extend_schema(
+        summary=_("Sök i remisser, remissinstanser, tjänsteutlåtanden och beslut"),
+        parameters=[
+            OpenApiParameter("q", str, required=True),
+            OpenApiParameter("ar", int),
+            OpenApiParameter("namnd", int),
+            OpenApiParameter("typ", str, enum=Sökpost.Typ.values),
+            OpenApiParameter("status", str),
+            OpenApiParameter("sortera", str, enum=["relevans", "datum"]),
+            OpenApiParameter("sida", int),
+        ],
+    )
+    def get(self, request):
+        alla_roller(request.user)
+        form = SökForm(request.query_params, år=sökbara_år(request.user))
+        d = formulär(form)
+        if not d["q"]:
+            raise ValidationError({"q": [_("Skriv vad du söker efter.")]})
+        resultat = fraga.sök(request.user, form.urval(), request.query_params.get("sida"), 20)
+        data = {
+            "antal": resultat.antal,
+            "fler": resultat.fler,
+            "sida": resultat.sida.number,
+            "sidor": resultat.sida.paginator.num_pages,
+            "resultat": resultat.sida.object_list,
+        }
+        return Response(s.SökresultatUt(data, context={"request": request}).data)

@@ -15,6 +15,7 @@ handler400 = "remiss.views.fel.felaktig_begäran"
 api = [
     path("", include("nämnder.api.urls")),
     path("", include("remiss.api.urls")),
+    path("", include("yttranden.api.urls")),
     re_path(r"^.*$", IngenAdress.as_view(), name="ingen_adress"),
 ]
 
