@@ -36,6 +36,13 @@ class ApiKlientForm(forms.ModelForm):
         ),
     )
 
+    giltig_till = forms.DateTimeField(
+        label=_("giltig till"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Efter denna tidpunkt slutar token att fungera. Tomt: utan slutdatum."),
+    )
+
     class Meta:
         model = ApiKlient
         fields = ["namn", "aktiv", "giltig_till"]

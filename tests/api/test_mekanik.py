@@ -179,9 +179,7 @@ def test_the_rate_limit_is_per_client_and_answers_429_with_retry_after(
     assert som("läsare").get("/api/v1/remisser/").status_code == 200
 
 
-def test_every_refusal_is_a_problem_with_type_title_status_and_swedish_detail(
-    remiss, ks, som
-):
+def test_every_refusal_is_a_problem_with_type_title_status_and_swedish_detail(remiss, ks, som):
     svar = som("registrator").delete(f"/api/v1/remisser/{remiss.pk}/")
     assert svar.status_code == 405
     assert svar.json() == {
@@ -190,9 +188,7 @@ def test_every_refusal_is_a_problem_with_type_title_status_and_swedish_detail(
         "status": 405,
         "detail": "Metoden DELETE finns inte för den här adressen.",
     }
-    svar = som("samordnare").post(
-        "/api/v1/remisser/", "inte json", content_type="application/json"
-    )
+    svar = som("samordnare").post("/api/v1/remisser/", "inte json", content_type="application/json")
     assert svar.status_code == 400 and svar.json()["title"] == "Ogiltig begäran"
 
 

@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.api.conftest import api
-from tests.factories import RemissFactory
+from tests.factories import RemissFactory, SammanträdeFactory
+from tests.test_atkomst_konsistens import _remiss, _utlåtande
 from tests.test_url_tabell import _ögonblicksbild as _hela_bilden
+from yttranden.models import Ärende
 
 K = ["samordnare", "läsare", "registrator", "handläggare", "nämndsekreterare", "utomstående"]
 
@@ -26,6 +28,9 @@ def _alla(kod, **undantag):
 # A refused action by UN's own clients (they see it, lack the role) is 403; Södermalm's 404.
 KS_ÅTGÄRD = _alla(403, samordnare=None, utomstående=404)
 REGISTRATORNS = _alla(403, registrator=400, utomstående=404)
+# Utbildningsnämndens own work: its clients see it, KS's and Södermalm's do not.
+NÄMNDENS = _alla(200, samordnare=404, läsare=404, utomstående=404)
+SEKRETERARENS = _alla(403, samordnare=404, läsare=404, utomstående=404)
 
 # (URL name, args, method, {client: status}); None: set per row below.
 URLER = [
@@ -46,12 +51,41 @@ URLER = [
     ("api:tilldela", ["instans"], "post", REGISTRATORNS, 401),
     ("api:avstå", ["instans"], "post", REGISTRATORNS, 401),
     ("api:anstånd", ["instans"], "post", REGISTRATORNS, 401),
+    ("api:sök", [], "get", _alla(400), 401),  # no question asked
+    ("api:utlåtanden", [], "get", _alla(200), 401),
+    ("api:utlåtande", ["utlåtande"], "get", NÄMNDENS, 401),
+    ("api:utlåtandets_pdf", ["utlåtande"], "get", _alla(404), 401),  # not attested: no PDF
+    ("api:ärenden", [], "get", _alla(200), 401),
+    ("api:ärende", ["ärende"], "get", NÄMNDENS, 401),
+    ("api:beslut", ["ärende"], "post", {**SEKRETERARENS, "nämndsekreterare": 400}, 401),
+    ("api:svar", ["ärende"], "post", {**SEKRETERARENS, "nämndsekreterare": 409}, 401),
+    ("api:svarlista", [], "get", _alla(200), 401),
+    (
+        "api:sammanställning",
+        ["remiss"],
+        "get",
+        _alla(403, samordnare=200, läsare=200, utomstående=404),
+        401,
+    ),
+    ("api:verifiera", [], "post", _alla(400), 401),  # no file
 ]
 
 
 @pytest.fixture
-def värld(ks, un, sod, ks_samordnare, klienter):
-    """A remiss sent to utbildningsnämnden only, and a draft."""
+def värld(
+    ks,
+    un,
+    sod,
+    ks_samordnare,
+    klienter,
+    registrator,
+    handläggare,
+    avdelningschef,
+    direktör,
+    nämndsekreterare,
+):
+    """A remiss sent to utbildningsnämnden only, with an utlåtande utkast; another whose
+    attested utlåtande is on a meeting's agenda, not yet decided; and a draft."""
     skickad = RemissFactory(
         nämnd=ks,
         diarienummer="KS 2031/1",
@@ -62,7 +96,20 @@ def värld(ks, un, sod, ks_samordnare, klienter):
     )
     skickad.skicka(av=ks_samordnare)
     utkast = RemissFactory(nämnd=ks, diarienummer="KS 2031/2", skapad_av=ks_samordnare)
-    return {"remiss": skickad.pk, "utkast": utkast.pk, "instans": skickad.instanser.get().pk}
+    utlåtande = _utlåtande(skickad, un, registrator, handläggare)
+    attesterat = _utlåtande(_remiss(ks, ks_samordnare, 3, [un]), un, registrator, handläggare)
+    attesterat.skicka_till_granskning(av=handläggare)
+    attesterat.godkänn(av=avdelningschef)
+    attesterat.attestera(av=direktör)
+    möte = SammanträdeFactory(nämnd=un, datum=timezone.localdate())
+    ärende = Ärende.lägg_på_dagordning(attesterat, möte, 1, av=nämndsekreterare)
+    return {
+        "remiss": skickad.pk,
+        "utkast": utkast.pk,
+        "instans": skickad.instanser.get().pk,
+        "utlåtande": utlåtande.pk,
+        "ärende": ärende.pk,
+    }
 
 
 def _ögonblicksbild():

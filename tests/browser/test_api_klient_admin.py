@@ -54,3 +54,15 @@ def test_the_administrator_creates_a_client_and_sees_its_token_once(page, admin,
     assert ny != token
     assert api(token).get("/api/v1/remisser/").status_code == 401
     assert api(ny).get("/api/v1/remisser/").status_code == 200
+
+
+def test_the_api_documentation_is_served_from_here_and_passes_axe(page, live_server):
+    anrop = []  # what the browser fetched (a request the page's policy refuses is not fetched)
+    page.on("requestfinished", lambda r: anrop.append(r.url))
+    page.goto("/api/v1/dokumentation/")
+    rubrik = page.get_by_role("heading", name="Remiss API").first
+    expect(rubrik).to_be_visible(timeout=30_000)  # Redoc reads and lays out the whole schema
+    kontrollera_tillgänglighet(page)
+    utifrån = [u for u in anrop if not u.startswith((live_server.url, "data:", "blob:"))]
+    assert utifrån == []
+    expect(page.get_by_role("link", name="remisser").first).to_be_visible()  # the operations
