@@ -31,12 +31,14 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_htmx",
     "django_prose_editor",
-    "rest_framework",
-    "drf_spectacular",
-    "drf_spectacular_sidecar",
     "nämnder",
     "remiss",
     "yttranden",
+    # After the project's apps: nämnder's catalogue keeps Django's wording where DRF's Swedish
+    # differs (nämnder/locale), so the web's forms read as before.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ class Dokumentation(SpectacularRedocView):
 
     template_name = "api/redoc.html"
 
+    @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         svar = super().get(request, *args, **kwargs)
         svar["Content-Security-Policy"] = (
