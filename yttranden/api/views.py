@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from nämnder.api.fel import Problem
@@ -200,7 +199,6 @@ class Sammanställning(GenericAPIView):
 
 
 class Verifiera(GenericAPIView):
-    parser_classes = [MultiPartParser]
     serializer_class = s.VerifieringUt
 
     @extend_schema(
