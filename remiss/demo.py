@@ -191,7 +191,7 @@ def _remiss(ks, dnr, titel, beskrivning, remissdatum, svar_senast, mottagare, sa
 
 def _skicka(remiss, samordnare):
     with _den(remiss.remissdatum, 8) as tid:
-        remiss.skicka(av=samordnare)
+        remiss.skicka(av=samordnare, dag=remiss.remissdatum)
     Remiss.objects.filter(pk=remiss.pk).update(utskickad=tid)
     remiss.instanser.update(mottagen=tid)
 

@@ -144,16 +144,6 @@ def ta_bort_handling(request, pk, handling_pk):
 @require_POST
 def skicka(request, pk):
     remiss = _remiss(request.user, pk)
-    if remiss.är_utkast and remiss.svarsdatum_har_passerat():
-        messages.error(
-            request,
-            _(
-                "Sista svarsdatum %(datum)s har redan passerat. Ändra svarsdatum innan du skickar "
-                "remissen."
-            )
-            % {"datum": f"{remiss.sista_svarsdatum:%Y-%m-%d}"},
-        )
-        return _till_remissen(remiss)
     try:
         instanser = remiss.skicka(av=request.user)
     except ValidationError as fel:
