@@ -276,6 +276,20 @@ def hoppa_över_epost(sedan, orsak):
     ).update(status=Utkorgspost.S.HOPPADES_ÖVER, fel=orsak)
 
 
+def misslyckad_epost(poster, rubriker):
+    """The mails among ``poster`` that failed for good, grouped under a Swedish heading for the
+    page where the person who caused them expects the result: ``[(rubrik, [post, …]), …]``.
+    ``rubriker`` maps an uppdrag, or (uppdrag, meddelande), to its heading; mails the page does
+    not concern are left out."""
+    grupper = {}
+    uppdrag = {nyckel[0] if isinstance(nyckel, tuple) else nyckel for nyckel in rubriker}
+    for post in poster.misslyckade().filter(uppdrag__in=uppdrag).order_by("pk"):
+        meddelande = (post.uppdrag, post.argument.get("meddelande"))
+        if rubrik := rubriker.get(meddelande) or rubriker.get(post.uppdrag):
+            grupper.setdefault(rubrik, []).append(post)
+    return list(grupper.items())
+
+
 def gör_om(queryset, orsak):
     """Queue done work again because what it made was lost (kontrollera_arkiv --laga)."""
     pks = Utkorgspost.gör_om(queryset, orsak)

@@ -23,12 +23,16 @@ SAMORDNARE = Roll.REMISSAMORDNARE
 def _ks(user):
     """Kommunstyrelsen, if ``user`` is its remissamordnare (403 otherwise)."""
     return hämta_för_användare(
-        user, Nämnd.objects.filter(typ=Nämnd.Typ.KOMMUNSTYRELSE, aktiv=True), SAMORDNARE
+        user,
+        Nämnd.objects.filter(typ=Nämnd.Typ.KOMMUNSTYRELSE, aktiv=True),
+        åtgärd="samordna_remisser",
     )
 
 
 def _remiss(user, pk):
-    return hämta_för_användare(user, Remiss.objects.select_related("nämnd"), SAMORDNARE, pk=pk)
+    return hämta_för_användare(
+        user, Remiss.objects.select_related("nämnd"), åtgärd="samordna", pk=pk
+    )
 
 
 def _till_remissen(remiss):

@@ -27,7 +27,7 @@ def _skapa_data(antal_remisser):
     from django.utils import timezone
 
     from nämnder.models import Användare, Nämnd
-    from nämnder.roller import Roll
+    from nämnder.roller import Roll, ge_roll
     from remiss.models import Remiss, Remissinstans
 
     slump = random.Random(740)
@@ -46,11 +46,11 @@ def _skapa_data(antal_remisser):
         for nr in range(NÄMNDER)
     )
     samordnare = Användare.objects.create_user("samordnare", email="karin@example.se")
-    ks.tilldela_roll(samordnare, Roll.REMISSAMORDNARE)
+    ge_roll(samordnare, ks, Roll.REMISSAMORDNARE, av=None, källa="mätdata")
     handläggare = []
     for nr, nämnd in enumerate(nämnder):
         registrator = Användare.objects.create_user(f"reg{nr}", email=f"reg{nr}@example.se")
-        nämnd.tilldela_roll(registrator, Roll.REGISTRATOR)
+        ge_roll(registrator, nämnd, Roll.REGISTRATOR, av=None, källa="mätdata")
         handläggare.append(Användare.objects.create_user(f"hl{nr}", email=f"hl{nr}@example.se"))
     remisser = Remiss.objects.bulk_create(
         Remiss(
