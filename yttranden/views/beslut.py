@@ -94,12 +94,13 @@ def _ärendesida(request, ärende, status=200, **formulär):
         "sektioner": sektioner,
         "möte_har_ägt_rum": ärende.sammanträde.har_ägt_rum(),
         "justerat": beslut.är_justerat() if beslut else False,
+    }
+    if kan_ändra:
         # Told where the nämndsekreterare sent the answer: KS's notice was refused.
-        "misslyckad_epost": utkorg.misslyckad_epost(
+        context["misslyckad_epost"] = utkorg.misslyckad_epost(
             Utkorgspost.objects.gäller(ärende.utlåtande.instans),
             {"epost.svar_inkommet": _("E-post till kommunstyrelsen om svaret kunde inte skickas")},
-        ),
-    }
+        )
     if kan_ändra and beslut is None and context["möte_har_ägt_rum"]:
         förslag = förslag_som_text(sektioner)
         context["beslut_form"] = formulär.get("beslut_form") or BeslutForm(

@@ -79,10 +79,11 @@ def detaljcontext(request, utlåtande, **formulär):
         "får_återöppna": utlåtande.får_återöppna(user),
         "S": Tjänsteutlåtande.Status,
         "attest_max_minuter": settings.REMISS_ATTEST_MAX_MINUTER,
-        "misslyckad_epost": utkorg.misslyckad_epost(
-            Utkorgspost.objects.gäller(utlåtande), EPOST_SOM_INTE_KOM_FRAM
-        ),
     }
+    if får(user, utlåtande.instans, "bereda"):  # the nämnd's own people, not every reader
+        context["misslyckad_epost"] = utkorg.misslyckad_epost(
+            Utkorgspost.objects.gäller(utlåtande), EPOST_SOM_INTE_KOM_FRAM
+        )
     S = Tjänsteutlåtande.Status
     if context["får_granska"] and utlåtande.status == S.GRANSKNING:
         context["kommentarform"] = formulär.get("kommentarform") or KommentarForm(
