@@ -10,6 +10,7 @@ from django.shortcuts import render
 from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
+from remiss.forms.organisation import LäggTillOrganisationForm
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
 from remiss.models.remiss import med_försenade, ordning
@@ -96,11 +97,16 @@ def detalj(request, pk):
         "är_samordnare": får(request.user, remiss, "samordna"),
     }
     instanser = instanser_för(request.user, remiss.instanser.all()).select_related(
-        "nämnd", "handläggare", "avdelning"
+        "nämnd", "organisation", "handläggare", "avdelning"
     )
+    if context["är_samordnare"] and remiss.status == Remiss.Status.UTSKICKAD:
+        context["lägg_till_form"] = LäggTillOrganisationForm(remiss=remiss)
     if är_ks:
-        context["instanser"] = instanser.order_by("nämnd__namn")
-        context["händelser"] = remiss.händelser.select_related("utförd_av", "instans__nämnd")
+        # Nämnder first by name, then the external organisations by name.
+        context["instanser"] = instanser.order_by("nämnd__namn", "organisation__namn")
+        context["händelser"] = remiss.händelser.select_related(
+            "utförd_av", "instans__nämnd", "instans__organisation", "kontaktperson__organisation"
+        )
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
         nycklar = remiss.instanser.annotate(
             nyckel=Concat(Value("remiss.remissinstans:"), Cast("pk", CharField()))
