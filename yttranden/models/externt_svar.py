@@ -152,8 +152,13 @@ class ExterntSvar(models.Model):
         Raises ``Krock`` when someone saved or submitted meanwhile; nothing is then changed."""
         text, ställningstaganden = cls._rensa(text, ställningstaganden)
         låst = Remissinstans.objects.select_for_update().get(pk=instans.pk)
+        # No ordering: the default one joins the instans's nullable nämnd, which FOR UPDATE
+        # cannot lock.
         utkast = (
-            cls.objects.select_for_update().filter(instans=låst, status=cls.Status.UTKAST).first()
+            cls.objects.select_for_update()
+            .filter(instans=låst, status=cls.Status.UTKAST)
+            .order_by()
+            .first()
         )
         if utkast is None:
             if grundad_på:
