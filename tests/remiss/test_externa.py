@@ -13,7 +13,7 @@ from remiss.models import (
     Utkorgspost,
 )
 from remiss.models.organisation import normalisera_organisationsnummer
-from tests.extern import polisen, rådet, skickad_till  # noqa: F401 (fixtures)
+from tests.extern import skickad_till
 from tests.factories import RemissFactory
 
 

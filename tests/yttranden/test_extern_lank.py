@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from remiss.models import Remisshändelse, Svarslänk
-from tests.extern import egen_adress, länk_till, polisen, rådet, skickad_till  # noqa: F401
+from tests.extern import egen_adress, länk_till, skickad_till
 from tests.remiss.test_handlingar import PDF
 from yttranden.models import ExterntSvar, Pdfdokument
 
@@ -52,7 +52,8 @@ def _öppnad(instans, klient=None, **fält):
 
 
 def _spara(klient, text, grundad_på, åtgärd="spara", **fält):
-    data = {"grundad_på": grundad_på, "text": text, "atgard": åtgärd, **fält}
+    skydd = (klient.session.get("svarslank") or {}).get("formulär", "")
+    data = {"grundad_på": grundad_på, "text": text, "atgard": åtgärd, "skydd": skydd, **fält}
     return klient.post(reverse("svar:spara"), data)
 
 
@@ -85,6 +86,14 @@ def test_a_draft_is_saved_and_submitting_freezes_it_and_answers_the_instans(exte
     assert pdf.typ == "externt_svar" and "Funktionshindersrådet" in pdf.benämning
     händelse = extern.händelser.get(typ=Remisshändelse.Typ.EXTERNT_SVAR)
     assert händelse.kontaktperson.namn == "Sara Ek" and händelse.utförd_av is None
+
+
+def test_a_form_posted_from_elsewhere_is_refused_and_nothing_changes(extern):
+    klient = _öppnad(extern)
+    före = _ögonblick()
+    svar = _spara(klient, "<p>Från annan sida</p>", 0, skydd="fel")
+    assert svar.status_code == 403 and "Formuläret kom inte från svarssidan" in svar.text
+    assert _ögonblick() == före
 
 
 def test_script_and_html_in_the_answer_are_removed(extern):

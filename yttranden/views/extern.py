@@ -12,6 +12,8 @@ reach anything else.
 """
 
 import functools
+import hmac
+import secrets
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,6 +22,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from remiss import svarslank as skydd
@@ -100,7 +103,11 @@ def öppna(request, hemlighet):
                 kontaktperson=länk.kontaktperson,
             )
     länk.använd()
-    request.session[SESSION] = {"pk": länk.pk, "sha256": länk.sha256}
+    request.session[SESSION] = {
+        "pk": länk.pk,
+        "sha256": länk.sha256,
+        "formulär": secrets.token_urlsafe(32),
+    }
     return redirect("svar:sida")
 
 
@@ -133,6 +140,7 @@ def _sida(request, länk, form=None, status=200):
         "inskickade": [(s, pdf.get(s.pk)) for s in inskickade],
         "nästa_nummer": utkast.nummer if utkast else len(inskickade) + 1,
         "form": form,
+        "formulärnyckel": request.session[SESSION]["formulär"],
     }
     return render(request, "yttranden/extern/sida.html", context, status=status)
 
@@ -142,9 +150,19 @@ def sida(request, länk):
     return _sida(request, länk)
 
 
+# With "Referrer-Policy: no-referrer" the browser sends "Origin: null" with the form, which
+# Django's CSRF check refuses. The form carries instead a secret kept in this session when the
+# link was opened (a synchronizer token), compared here; the session cookie is SameSite=Lax.
+@csrf_exempt
 @require_POST
 @_med_länk
 def spara(request, länk):
+    väntad = request.session[SESSION].get("formulär", "")
+    if not väntad or not hmac.compare_digest(request.POST.get("skydd", ""), väntad):
+        return _nekad(
+            request,
+            _("Formuläret kom inte från svarssidan. Ladda om sidan och försök igen."),
+        )
     instans = länk.instans
     förslag = stallningstaganden.förslag_för(instans.remiss)
     form = ExterntSvarForm(request.POST, förslag=förslag)
