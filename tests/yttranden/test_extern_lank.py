@@ -240,5 +240,8 @@ def test_ks_sees_the_submitted_answer_on_the_instans_page(client, extern, ks_sam
     client.force_login(ks_samordnare)
     sida = client.get(reverse("instanser:detalj", args=[extern.pk]))
     assert "Rådets synpunkter" in sida.text and "via personlig länk" in sida.text
+    sammanställning = client.get(reverse("beslut:sammanställning", args=[extern.remiss_id]))
+    assert "Svar 1 från Funktionshindersrådet, via personlig länk" in sammanställning.text
+    assert "Rådets synpunkter" in sammanställning.text
     client.force_login(outsider)  # a nämnd's person does not see KS's external instans
     assert client.get(reverse("instanser:detalj", args=[extern.pk])).status_code == 404
