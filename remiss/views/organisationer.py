@@ -17,7 +17,7 @@ from remiss.forms.organisation import (
     OrganisationForm,
 )
 from remiss.models import Organisation, Remisshändelse, Remissinstans, Svarslänk
-from remiss.views.ks import _fel, _ks, _remiss, _till_remissen
+from remiss.views.ks import _data, _fel, _ks, _remiss, _till_remissen
 
 
 @login_required
@@ -58,27 +58,27 @@ def ändra(request, pk):
 
 
 @login_required
-@require_POST
 def lägg_till(request, pk):
     """Add an external organisation to a sent remiss; its contacts get their links."""
     remiss = _remiss(request.user, pk)
-    form = LäggTillOrganisationForm(request.POST, remiss=remiss)
-    if not form.is_valid():
-        for fel in form.errors.values():
-            for text in fel:
-                messages.error(request, text)
-        return _till_remissen(remiss)
-    try:
-        instans = remiss.lägg_till_organisation(form.cleaned_data["organisation"], av=request.user)
-    except ValidationError as fel:
-        _fel(request, fel)
-    else:
-        messages.success(
-            request,
-            _("%(org)s har fått remissen; kontaktpersonerna får sina personliga länkar.")
-            % {"org": instans.organisation.namn},
-        )
-    return _till_remissen(remiss)
+    form = LäggTillOrganisationForm(_data(request), remiss=remiss)
+    if request.method == "POST" and form.is_valid():
+        try:
+            instans = remiss.lägg_till_organisation(
+                form.cleaned_data["organisation"], av=request.user
+            )
+        except ValidationError as fel:
+            _fel(request, fel)
+        else:
+            messages.success(
+                request,
+                _("%(org)s har fått remissen; kontaktpersonerna får sina personliga länkar.")
+                % {"org": instans.organisation.namn},
+            )
+            return _till_remissen(remiss)
+    context = {"remiss": remiss, "form": form}
+    status = 400 if form.is_bound else 200
+    return render(request, "remiss/ks/lagg_till_organisation.html", context, status=status)
 
 
 def _extern_instans(user, pk):

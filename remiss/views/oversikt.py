@@ -10,7 +10,6 @@ from django.shortcuts import render
 from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
-from remiss.forms.organisation import LäggTillOrganisationForm
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
 from remiss.models.remiss import med_försenade, ordning
@@ -99,8 +98,6 @@ def detalj(request, pk):
     instanser = instanser_för(request.user, remiss.instanser.all()).select_related(
         "nämnd", "organisation", "handläggare", "avdelning"
     )
-    if context["är_samordnare"] and remiss.status == Remiss.Status.UTSKICKAD:
-        context["lägg_till_form"] = LäggTillOrganisationForm(remiss=remiss)
     if är_ks:
         # Nämnder first by name, then the external organisations by name.
         context["instanser"] = instanser.order_by("nämnd__namn", "organisation__namn")
