@@ -33,7 +33,7 @@ def till_utkorgen(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('remiss', '0010_historikskydd'),
+        ('remiss', '0011_externa_remissinstanser'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
