@@ -42,7 +42,8 @@ class Matrisrad:
 
 
 def namn(instans):
-    return instans.nämnd.namn
+    """The nämnd's or the external organisation's name."""
+    return instans.mottagare_namn
 
 
 def _läge(instans, har_svar):
@@ -59,7 +60,11 @@ def sammanställ(remiss):
     """``{"förslag": [Förslagsrad], "matris": [Matrisrad], "ståndpunkter": [(value, label)],
     "antal_svar": n}`` for ``remiss``."""
     förslag = list(Förslag.objects.filter(remiss=remiss).order_by("nummer"))
-    instanser = list(remiss.instanser.select_related("nämnd").order_by("nämnd__namn"))
+    instanser = list(
+        remiss.instanser.select_related("nämnd", "organisation").order_by(
+            "nämnd__namn", "organisation__namn"  # the nämnder first, then the organisations
+        )
+    )
     per_instans = {}
     for s in Ställningstagande.objects.gällande().filter(förslag__remiss=remiss):
         per_instans.setdefault(s.instans_id, {})[s.förslag_id] = s

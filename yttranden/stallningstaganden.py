@@ -3,6 +3,11 @@ remiss, from the tjänsteutlåtande (drafted, reviewed, attested with the text) 
 (pre-filled from the utlåtande) to the ``Ställningstagande`` rows KS compiles when the svar is
 sent. Tjänsteutlåtande, Beslut and Svar call these steps; a remiss without förslag has no rows
 and every step is a no-op, so such answers are exactly as before.
+
+An external organisation's answer (yttranden/models/externt_svar.py, its page
+yttranden/views/extern.py) keeps its draft's stances in ``ExterntSvar.ställningstaganden`` as
+``{"<förslag pk>": [ståndpunkt, kommentar]}`` and asks ``förslag_för``, ``saknade``, ``lämna``
+and ``som_rader``; submitting writes the same ``Ställningstagande`` rows as a nämnd's svar.
 """
 
 from django.utils.translation import gettext as _
@@ -10,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from remiss.forms.forslag import StällningstagandenForm
 from remiss.models import Förslag, Ställningstagande, Ståndpunkt
-from remiss.models.forslag import saknade
+from remiss.models.forslag import saknade as _saknade
 from yttranden import dokument
 from yttranden.models.stallningstaganden import Beslutsståndpunkt, Ståndpunktsrad
 
@@ -98,7 +103,7 @@ def kopiera(från, till):
 def saknas(utlåtande):
     """Swedish messages for each förslag without a stance (before review)."""
     förslag = [r.förslag for r in rader(utlåtande)]
-    return saknade(förslag, värden(utlåtande))
+    return _saknade(förslag, värden(utlåtande))
 
 
 def dokumentrader(utlåtande):
@@ -141,8 +146,11 @@ def spara_i_beslut(beslut, nya):
 
 
 def lämna(svar):
-    """Write what reaches KS with ``svar``: the beslut's stances, or (a beslut recorded without
-    them) the attested utlåtande's. Nothing for a remiss without förslag."""
+    """Write what reaches KS with ``svar``: a nämnd's svar gives the beslut's stances, or (a
+    beslut recorded without them) the attested utlåtande's; an external answer its own.
+    Nothing for a remiss without förslag."""
+    if _är_externt(svar):
+        return Ställningstagande.lämna(svar.instans, svar.nummer, externa_värden(svar))
     beslut = svar.beslut
     källa = list(beslut.ståndpunkter.all()) or list(beslut.ärende.utlåtande.ståndpunkter.all())
     if not källa:
@@ -174,3 +182,44 @@ def inskickade(form, data):
         for pk, värde in form.värden().items()
         if form.add_prefix(f"kommentar_{pk}") in data
     }
+
+
+# --- an external organisation's answer -------------------------------------------------------
+
+
+def _är_externt(svar):
+    from yttranden.models import ExterntSvar  # the models import this module
+
+    return isinstance(svar, ExterntSvar)
+
+
+def förslag_för(remiss):
+    """The remiss's förslag, in order (none: the answer is free text only)."""
+    return list(Förslag.objects.filter(remiss=remiss).order_by("nummer", "pk"))
+
+
+def externa_värden(svar):
+    """``{förslag pk: (ståndpunkt, kommentar)}`` of an external answer (draft or submitted)."""
+    return {int(pk): (v[0], v[1]) for pk, v in (svar.ställningstaganden or {}).items()}
+
+
+def som_json(värden):
+    """A StällningstagandenForm's ``värden()`` as an external draft keeps them."""
+    return {str(pk): [ståndpunkt, kommentar] for pk, (ståndpunkt, kommentar) in värden.items()}
+
+
+def saknade(svar):
+    """Errors (not tied to a field) for förslag the submitted external answer gives no stance
+    on; the page's form names the fields itself."""
+    fel = _saknade(förslag_för(svar.instans.remiss), externa_värden(svar))
+    return {"__all__": fel} if fel else {}
+
+
+def som_rader(svar):
+    """``[(förslag, ståndpunkt's label, kommentar), …]`` for showing an external answer."""
+    givna = externa_värden(svar)
+    return [
+        (str(f), Ståndpunkt(givna[f.pk][0]).label, givna[f.pk][1])
+        for f in förslag_för(svar.instans.remiss)
+        if givna.get(f.pk, ("", ""))[0]
+    ]

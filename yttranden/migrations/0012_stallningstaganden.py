@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('remiss', '0012_eget'),
-        ('yttranden', '0010_beslutssteg_i_historiken_och_historikskydd'),
+        ('remiss', '0014_eget'),
+        ('yttranden', '0011_externt_svar'),
     ]
 
     operations = [
