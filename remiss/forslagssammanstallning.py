@@ -62,7 +62,8 @@ def sammanställ(remiss):
     förslag = list(Förslag.objects.filter(remiss=remiss).order_by("nummer"))
     instanser = list(
         remiss.instanser.select_related("nämnd", "organisation").order_by(
-            "nämnd__namn", "organisation__namn"  # the nämnder first, then the organisations
+            "nämnd__namn",
+            "organisation__namn",  # the nämnder first, then the organisations
         )
     )
     per_instans = {}

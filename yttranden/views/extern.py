@@ -127,7 +127,7 @@ def _sida(request, länk, form=None, status=200, ställning=None):
         )
     if ställning is None:
         initial = stallningstaganden.externa_värden(utkast) if utkast else {}
-        ställning = StällningstagandenForm(förslag=förslag, initial=initial)
+        ställning = StällningstagandenForm(förslag=förslag, initial=initial, prefix="st")
     pdf = {
         d.externt_svar_id: d
         for d in Pdfdokument.objects.filter(externt_svar__in=[s.pk for s in inskickade])
@@ -171,7 +171,7 @@ def spara(request, länk):
     förslag = stallningstaganden.förslag_för(instans.remiss)
     skicka = request.POST.get("atgard") == "skicka"
     form = ExterntSvarForm(request.POST)
-    ställning = StällningstagandenForm(request.POST, förslag=förslag, kräv_alla=skicka)
+    ställning = StällningstagandenForm(request.POST, förslag=förslag, kräv_alla=skicka, prefix="st")
     if not all([form.is_valid(), ställning.is_valid()]):  # both, to show every error
         return _sida(request, länk, form, status=400, ställning=ställning)
     åtgärd = ExterntSvar.skicka_in if skicka else ExterntSvar.spara
