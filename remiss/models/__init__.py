@@ -7,6 +7,7 @@ from remiss.models.paminnelse import Påminnelse
 from remiss.models.remiss import Remiss
 from remiss.models.sokpost import Sökord, Sökpost
 from remiss.models.utkorg import Utkorgspost
+from remiss.models.webbkrok import Webbkrok, Webbkrokshändelse, Webbkroksleverans
 
 __all__ = [
     "Anstånd",
@@ -19,4 +20,7 @@ __all__ = [
     "Sökord",
     "Sökpost",
     "Utkorgspost",
+    "Webbkrok",
+    "Webbkrokshändelse",
+    "Webbkroksleverans",
 ]

@@ -371,11 +371,12 @@ class Remiss(models.Model):
             Remissinstans(remiss=låst, nämnd=nämnd, svarsdatum=låst.sista_svarsdatum)
             for nämnd in mottagare
         )
-        from remiss import uppdrag
+        from remiss import uppdrag, webbkrokar
 
         # In the outbox, in this transaction: a rolled-back send tells no one, a saved one is
         # never forgotten (remiss/utkorg.py).
         uppdrag.remiss_inkommen(instanser)
+        webbkrokar.registrera_händelse("remiss.skickad", låst)
         låst.logga(
             Remisshändelse.Typ.SKICKAD,
             av,
@@ -395,4 +396,7 @@ class Remiss(models.Model):
         låst.save(update_fields=["status", "avslutad"])
         låst.logga(Remisshändelse.Typ.AVSLUTAD, av)
         self._indexera(låst)
+        from remiss import webbkrokar
+
+        webbkrokar.registrera_händelse("remiss.avslutad", låst)
         self.refresh_from_db()

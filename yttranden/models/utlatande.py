@@ -15,6 +15,7 @@ from nämnder.models import Kommun
 from nämnder.permissions import får
 from nämnder.roller import Roll
 from remiss.sok.index import indexera
+from remiss.webbkrokar import registrera_händelse
 from yttranden import dokument
 from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.granskning import Attest, Kommentar
@@ -492,6 +493,7 @@ class Tjänsteutlåtande(Redigering, models.Model):
             self.instans.markera_attesterad(av)
         self._meddela(händelse)
         self._beställ_pdf()
+        registrera_händelse("tjansteutlatande.attesterat", self)
         return händelse
 
     def _beställ_pdf(self):
