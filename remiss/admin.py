@@ -152,6 +152,10 @@ class WebbkrokAdmin(admin.ModelAdmin):
     "Webbkrokar"). The signing secret is made here and shown once, on the page after saving."""
 
     form = WebbkrokForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     list_display = ["url", "klient", "händelsetyper", "aktiv", "leveranser", "skapad"]
     list_filter = ["aktiv", "klient"]
     list_select_related = ["klient"]
@@ -212,6 +216,9 @@ class WebbkroksleveransAdmin(admin.ModelAdmin):
     """The delivery log: each event to each subscription, with its outbox row's status and
     attempts and what the receiver last answered. A delivery is sent again ("Skicka igen") with
     the same webhook-id, so a receiver that has it already can drop it."""
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
 
     list_display = [
         "tidpunkt",

@@ -147,3 +147,7 @@ def test_the_delivery_log_costs_the_same_for_one_row_and_many(
         instans.tilldela(handläggare, av=registrator)
     assert Webbkroksleverans.objects.count() == 10
     assert frågor() == få
+    leverans = Webbkroksleverans.objects.select_related("händelse").first()
+    sidan = client.get(reverse("admin:remiss_webbkroksleverans_change", args=[leverans.pk]))
+    assert leverans.händelse.meddelande_id in sidan.text
+    assert "remissinstans.tilldelad" in sidan.text and "Skicka igen" not in sidan.text
