@@ -208,6 +208,7 @@ class WebbkrokAdmin(admin.ModelAdmin):
         krok = queryset.get()
         krok.hemlighet = ny_hemlighet()
         krok.save(update_fields=["hemlighet"])
+        self.log_change(request, krok, _("Bytte signeringshemlighet."))
         return self._visa_hemlighet(request, krok)
 
 
@@ -298,6 +299,8 @@ class WebbkroksleveransAdmin(admin.ModelAdmin):
             köade = utkorg.försök_igen(poster) + utkorg.gör_om(
                 poster, _("Skickas igen på begäran av %(person)s.") % {"person": request.user}
             )
+        for leverans in queryset.filter(post__in=köade):
+            self.log_change(request, leverans, _("Skickades igen."))
         self.message_user(
             request,
             ngettext(

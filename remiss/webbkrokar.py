@@ -81,19 +81,20 @@ def beskrivning(modell, åtkomst=None):
 
 
 def länkar(objekt, webbadress, api, **fält):
-    """An object in a payload: its id, a few identifying fields, its page and its API address."""
+    """An object in a payload: its id, a few identifying fields, its page and its API address
+    (``api`` names the API's detail URL, e.g. "remiss" for /api/v1/remisser/<id>/)."""
     return {
         "id": objekt.pk,
         **fält,
         "url": settings.SITE_URL + webbadress,
-        "api": f"{settings.SITE_URL}/api/v1/{api}/{objekt.pk}/",
+        "api": settings.SITE_URL + reverse(f"api:{api}", args=[objekt.pk]),
     }
 
 
 @beskrivning(Remiss)
 def om_remiss(remiss):
     webb = reverse("remisser:detalj", args=[remiss.pk])
-    return {"remiss": länkar(remiss, webb, "remisser", diarienummer=remiss.diarienummer)}
+    return {"remiss": länkar(remiss, webb, "remiss", diarienummer=remiss.diarienummer)}
 
 
 @beskrivning(Remissinstans)
@@ -103,7 +104,7 @@ def om_instans(instans):
         "remissinstans": länkar(
             instans,
             webb,
-            "remissinstanser",
+            "instans",
             namnd=instans.nämnd_id,
             diarienummer=instans.diarienummer,
             status=instans.status,

@@ -12,35 +12,34 @@ from yttranden.models import Beslut, Svar, Tjänsteutlåtande
 
 
 @beskrivning(Tjänsteutlåtande)
-def _utlåtande(utlåtande):
+def om_utlåtande(utlåtande):
     return {
         "tjansteutlatande": länkar(
-            utlåtande,
-            utlåtande.get_absolute_url(),
-            "tjansteutlatanden",
-            version=utlåtande.versionsnummer,
-            status=utlåtande.status,
+            utlåtande, utlåtande.get_absolute_url(), "utlåtande", status=utlåtande.status
         ),
         **om_instans(utlåtande.instans),
     }
 
 
-@beskrivning(Beslut)
-def _beslut(beslut):
-    ärende = beslut.ärende
+def om_ärende(ärende):
+    """The beslut and the svar are read through their ärende in the API and on the web."""
     webb = reverse("beslut:ärende", args=[ärende.pk])
     return {
-        "beslut": länkar(beslut, webb, "beslut", paragraf=beslut.paragraf),
+        "arende": länkar(ärende, webb, "ärende", nummer=ärende.nummer),
+        "tjansteutlatande": {"id": ärende.utlåtande_id},
         **om_instans(ärende.utlåtande.instans),
     }
 
 
+@beskrivning(Beslut)
+def om_beslut(beslut):
+    return {"beslut": {"id": beslut.pk, "paragraf": beslut.paragraf}, **om_ärende(beslut.ärende)}
+
+
 @beskrivning(Svar)
-def _svar(svar):
-    webb = reverse("beslut:ärende", args=[svar.beslut.ärende_id])
+def om_svar(svar):
     return {
-        "svar": länkar(svar, webb, "svar", nummer=svar.nummer),
+        "svar": {"id": svar.pk, "nummer": svar.nummer},
         "beslut": {"id": svar.beslut_id},
-        "tjansteutlatande": {"id": svar.beslut.ärende.utlåtande_id},
-        **om_instans(svar.instans),
+        **om_ärende(svar.beslut.ärende),
     }

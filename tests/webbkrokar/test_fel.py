@@ -3,6 +3,7 @@ the admin's delivery log with the code; "Skicka igen" sends it again with the sa
 through the real worker, to a real receiver."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.db import transaction
 from django.urls import reverse
 
@@ -71,6 +72,8 @@ def test_skicka_igen_replays_a_delivered_event_with_the_same_id(
 
     meddelande_id = leverans.händelse.meddelande_id
     assert hos_un.ids() == [meddelande_id, meddelande_id]
+    [logg] = LogEntry.objects.filter(object_id=str(leverans.pk))
+    assert (logg.user, logg.change_message) == (administratör, "Skickades igen.")
 
 
 def test_a_delivery_of_a_blocked_client_is_skipped_not_sent(

@@ -126,6 +126,14 @@ def test_each_receiver_sees_each_event_it_may_see_exactly_once_though_it_answers
     skickad = Webbkrokshändelse.objects.get(typ="remiss.skickad").meddelande_id
     assert all(skickad in m.ids() for m in (hos_un, hos_sod, hos_ks))
 
+    # The sent answer names its ärende, through which the API and the web show it.
+    [svar] = [innehåll for _id, innehåll in hos_sod.tagna if innehåll["type"] == "svar.skickat"]
+    ärende = Ärende.objects.get()
+    assert (
+        svar["data"]["arende"]["api"] == f"https://remiss.stad.example/api/v1/arenden/{ärende.pk}/"
+    )
+    assert svar["data"]["svar"] == {"id": Svar.objects.get().pk, "nummer": 1}
+
     # Södermalm's client may see nothing of utbildningsnämndens instans: the policy agrees.
     assert not kan_se(sod_klient.användare, Remissinstans.objects.get(pk=instans.pk))
 
