@@ -10,6 +10,7 @@ from collections import Counter
 
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from nämnder.permissions import kan_se
 from nämnder.roller import Roll
@@ -167,3 +168,25 @@ def test_the_payload_carries_ids_and_links_not_the_documents(
             "api": f"https://remiss.stad.example/api/v1/remisser/{remiss.pk}/",
         },
     }
+
+
+def test_an_action_through_the_api_tells_the_same_as_one_on_a_page(
+    celeryarbetare, remiss, un, handläggare, un_klient
+):
+    token = un_klient.rotera()
+    händelser = ["remissinstans.registrerad", "remissinstans.tilldelad"]
+    with Mottagare() as hos_un:
+        hos_un.hemlighet = krok(un_klient, hos_un.url, händelser).hemlighet
+        instans = remiss.instanser.get(nämnd=un)
+        diariet = APIClient()
+        diariet.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+        adress = f"/api/v1/remissinstanser/{instans.pk}"
+        svar = diariet.post(f"{adress}/registrera/", {"diarienummer": "UN 2031/55"}, format="json")
+        assert svar.status_code == 200
+        svar = diariet.post(f"{adress}/tilldela/", {"handlaggare": handläggare.pk}, format="json")
+        assert svar.status_code == 200
+        vänta_på_utkorgen()
+
+    assert hos_un.typer() == händelser
+    registrerad = next(i for _id, i in hos_un.tagna if i["type"] == "remissinstans.registrerad")
+    assert registrerad["data"]["remissinstans"]["diarienummer"] == "UN 2031/55"
