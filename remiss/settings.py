@@ -34,6 +34,11 @@ INSTALLED_APPS = [
     "nämnder",
     "remiss",
     "yttranden",
+    # After the project's apps: nämnder's catalogue keeps Django's wording where DRF's Swedish
+    # differs (nämnder/locale), so the web's forms read as before.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -318,3 +323,54 @@ REMISS_SIGILL_LOSENORD = env_str("REMISS_SIGILL_LOSENORD", "")
 REMISS_TSA_URL = env_url("REMISS_TSA_URL", schemes=("http", "https"))
 
 FORM_RENDERER = "remiss.formrenderer.FormRenderer"
+
+# The API (README "API"): API clients' tokens only (no session, so no CSRF), JSON in and out,
+# errors as problem details, cursor pages, a rate limit per client counted in the cache (Redis).
+REMISS_API_GRANS = env_str("REMISS_API_GRANS", "600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["nämnder.api.autentisering.ApiToken"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["nämnder.api.strypning.PerKlient"],
+    "DEFAULT_PAGINATION_CLASS": "nämnder.api.sidor.Markörsidor",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "nämnder.api.fel.hanterare",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATETIME_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Remiss API",
+    "DESCRIPTION": (
+        "Remisser, remissinstanser, tjänsteutlåtanden, beslut och svar för kommunens diarium "
+        "och andra system. Varje anrop görs som API-klientens roller (omfång) och går genom "
+        "samma åtkomstregler som webbsidorna. Fel är problem enligt RFC 9457."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+    },
+    "SECURITY": [{"token": []}],
+    "ENUM_NAME_OVERRIDES": {
+        "RemissStatus": "remiss.models.Remiss.Status",
+        "InstansStatus": "remiss.models.Remissinstans.Status",
+        "AnstandStatus": "remiss.models.Anstånd.Status",
+        "UtlatandeStatus": "yttranden.models.Tjänsteutlåtande.Status",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "nämnder.api.schema.problemsvar",
+    ],
+    "AUTHENTICATION_WHITELIST": ["nämnder.api.autentisering.ApiToken"],
+}

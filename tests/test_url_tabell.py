@@ -1,5 +1,6 @@
 """Every URL of every urls.py has a row in an access table (this one, KS's in
-tests/remiss/test_ks_tillgang.py or the IdP's in tests/inloggning/test_tillgang.py): a new URL
+tests/remiss/test_ks_tillgang.py, the IdP's in tests/inloggning/test_tillgang.py or the API's
+in tests/api/test_tillgang.py): a new URL
 without one fails ``test_every_url_has_a_row_in_an_access_table``.
 
 For every row: an anonymous visitor is sent to log in (or the URL is public by design), and a
@@ -153,8 +154,10 @@ def _namn(mönster, namnrymd=None):
 
 def test_every_url_has_a_row_in_an_access_table():
     """Django's own admin (its staff check, tests/test_admin.py) is the one exception."""
+    from tests.api.test_tillgang import URLER as API_URLER  # it imports the snapshot from here
+
     alla = {n for n in _namn(get_resolver().url_patterns) if not n.startswith("admin:")}
-    i_tabeller = {rad[0] for rad in [*RADER, *EGNA, *KS_URLER]} | set(INLOGGNINGENS)
+    i_tabeller = {rad[0] for rad in [*RADER, *EGNA, *KS_URLER, *API_URLER]} | set(INLOGGNINGENS)
     assert alla - i_tabeller == UTAN_RAD_ÄN, "URL:er utan rad i någon åtkomsttabell"
     assert i_tabeller - alla == set(), "rader för URL:er som inte finns"
 
