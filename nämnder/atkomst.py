@@ -187,6 +187,8 @@ class Egna(Publik):
 
     def nycklar(self, obj, slag):
         nämnd_id = värde(obj, slag.nämnd)
+        if nämnd_id is None:  # an external organisation's: no nämnd, no one's own
+            return []
         return [nyckel(nämnd_id, r) for r in self.roller] or [nyckel(nämnd_id)]
 
     def q(self, roller, slag):

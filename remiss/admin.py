@@ -11,7 +11,10 @@ from django.utils.translation import ngettext
 from remiss import utkorg
 from remiss.models import (
     Kalendernyckel,
+    Kontaktperson,
+    Organisation,
     Påminnelse,
+    Svarslänk,
     Utkorgspost,
     Webbkrok,
     Webbkroksleverans,
@@ -131,6 +134,54 @@ class UtkorgspostAdmin(admin.ModelAdmin):
             % {"antal": len(pks)},
             messages.SUCCESS,
         )
+
+
+class KontaktpersonInline(admin.TabularInline):
+    model = Kontaktperson
+    extra = 1
+    fields = ["namn", "epost", "aktiv"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    """KS's register of external organisations (also kept by the remissamordnare in the app)."""
+
+    list_display = ["namn", "organisationsnummer", "aktiv"]
+    list_filter = ["aktiv"]
+    search_fields = [
+        "namn",
+        "organisationsnummer",
+        "kontaktpersoner__namn",
+        "kontaktpersoner__epost",
+    ]
+    inlines = [KontaktpersonInline]
+
+
+@admin.register(Svarslänk)
+class SvarslänkAdmin(admin.ModelAdmin):
+    """The personal links issued, read-only: only their SHA-256 is stored, never the link."""
+
+    list_display = [
+        "kontaktperson",
+        "instans",
+        "skapad",
+        "giltig_till",
+        "återkallad",
+        "senast_använd",
+    ]
+    list_filter = ["återkallad"]
+    list_select_related = [
+        "kontaktperson__organisation",
+        "instans__remiss",
+        "instans__organisation",
+    ]
+    readonly_fields = [f.name for f in Svarslänk._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class WebbkrokForm(forms.ModelForm):

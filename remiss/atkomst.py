@@ -5,7 +5,9 @@ mechanism and its vocabulary: nämnder/atkomst.py).
 - A remiss **utkast** is KS's remissamordnare's alone; once **utskickad** (and **avslutad**) it
   is seen by everyone in KS and in every recipient nämnd. A handling is seen as its remiss.
 - A **remissinstans** is seen, in every state, by its own nämnd and by KS's roles (KS follows
-  every recipient); other recipients see their own instans, not each other's.
+  every recipient); other recipients see their own instans, not each other's. An external
+  organisation's instans has no nämnd: only KS's roles see it (the organisation's contact
+  people reach their own through their personal link, yttranden/views/extern.py).
 
 The list functions (``remisser_för(user)`` …) are plain filters: order and annotate them freely.
 """
@@ -28,7 +30,8 @@ class Mottagare(Publik):
     """Everyone with a role in one of the remiss's recipient nämnder."""
 
     def nycklar(self, remiss, slag):
-        return [nyckel(instans.nämnd_id) for instans in remiss.instanser.all()]
+        # An external organisation's instans gives no one a key: its people have no accounts.
+        return [nyckel(i.nämnd_id) for i in remiss.instanser.all() if i.nämnd_id is not None]
 
     def q(self, roller, slag):
         mottagna = Remissinstans.objects.filter(nämnd_id__in=roller.nämnder()).values("remiss_id")
@@ -72,6 +75,9 @@ INSTANS = registrera(
         ks="remiss__nämnd_id",
         se=[(Alltid(), [Egna(), KS()])],
         göra={
+            # An external organisation's personal links (send a new one, revoke): KS's
+            # remissamordnare, who sent the remiss.
+            "samordna": Regel((SAMORDNARE,)),
             # Register in the diary, assign, decline, ask for anstånd: the nämnd's registrator.
             "registrera": Regel((Egna(Roll.REGISTRATOR),)),
             # The nämnd's own people take part in preparing the answer (they are shown the way

@@ -257,6 +257,15 @@ REMISS_PAMINNELSER_KO = env_str("REMISS_PAMINNELSER_KO") or None
 # The meeting-calendar check (nämnder/kalender.py): preparation a nämnd needs before a meeting.
 REMISS_BEREDNINGSTID_DAGAR = 14
 
+# External organisations' personal links (remiss/models/svarslank.py): valid until the instans's
+# svarsdatum plus this many days, unless KS sets a date; at most this many refused links per
+# address within the lock-out, after which that address gets 429 until it has passed.
+REMISS_SVARSLANK_DAGAR = env_int("REMISS_SVARSLANK_DAGAR", 30, minimum=0)
+REMISS_SVARSLANK_FORSOK = env_int("REMISS_SVARSLANK_FORSOK", 10, minimum=1)
+REMISS_SVARSLANK_SPARR_MINUTER = env_int("REMISS_SVARSLANK_SPARR_MINUTER", 15, minimum=1)
+# The longest answer an external organisation may write (characters of HTML).
+REMISS_EXTERNT_SVAR_MAX_TECKEN = 200_000
+
 # E-mail: SMTP when EMAIL_HOST is set, otherwise printed to the console (demo).
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
@@ -299,10 +308,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # A personal link's secret never reaches a log: Django's request and server loggers name
+    # the path of every refused request (remiss/svarslank.py).
+    "filters": {"dolj_svarslankar": {"()": "remiss.svarslank.DöljSvarslänkar"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.server": {"level": "INFO"},
+        "django.server": {"level": "INFO", "filters": ["dolj_svarslankar"]},
+        "django.request": {"filters": ["dolj_svarslankar"]},
         "axes": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},  # one line per page rendered otherwise
     },

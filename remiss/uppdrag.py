@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from nämnder.permissions import personer_med_roll
 from nämnder.roller import Roll
 from remiss import utkorg
+from remiss.emails import extern as emails_extern
 from remiss.emails import instans as emails
-from remiss.models import Anstånd, Remissinstans
+from remiss.models import Anstånd, Remissinstans, Svarslänk, Utkorgspost
 from remiss.utkorg import HoppasÖver, uppdrag
 
 logger = logging.getLogger(__name__)
@@ -46,9 +47,12 @@ def lägg_brev(namn, till, *, gäller, beskrivning, **argument):
 
 def remiss_inkommen(instanser):
     """Tell the registrators of each recipient nämnd that a remiss has arrived; with no
-    registrator who has an address, the förvaltning's registry mailbox is told."""
+    registrator who has an address, the förvaltning's registry mailbox is told. (External
+    organisations' contact people get their personal link instead: ``svarslänk``.)"""
     poster = []
     for instans in instanser:
+        if instans.nämnd_id is None:
+            continue
         registratorer = personer_med_roll(instans.nämnd, Roll.REGISTRATOR).order_by("pk")
         till = adresser(registratorer, reserv=instans.nämnd.epost)
         if not till:
@@ -87,6 +91,22 @@ def anståndsbeslut(anstånd):
         gäller=anstånd.instans,
         beskrivning=_("Beslut om anstånd %(dnr)s") % {"dnr": anstånd.instans.remiss.diarienummer},
         anstand=anstånd.pk,
+    )
+
+
+def svarslänk(länk, slump):
+    """E-mail a contact person their personal link. The row carries the link's random part
+    only until the message is sent (the link itself needs SECRET_KEY: remiss/models/svarslank.py);
+    the description names the person, never the link."""
+    kontakt = länk.kontaktperson
+    return lägg_brev(
+        "epost.svarslank",
+        [kontakt.epost],
+        gäller=länk.instans,
+        beskrivning=_("Personlig länk %(dnr)s till %(namn)s")
+        % {"dnr": länk.instans.remiss.diarienummer, "namn": kontakt.namn},
+        lank=länk.pk,
+        slump=slump,
     )
 
 
@@ -130,3 +150,26 @@ def _anståndsbeslut(post):
     if anstånd is None:
         raise HoppasÖver(_("Anståndet finns inte längre."))
     emails.anståndsbeslut(anstånd, post.argument["adress"], emails.rubriker(post))
+
+
+@uppdrag("epost.svarslank")
+def _svarslänk(post):
+    from remiss.models.svarslank import hemlighet
+
+    länk = (
+        Svarslänk.objects.select_related(
+            "instans__remiss__kontaktperson", "instans__organisation", "kontaktperson"
+        )
+        .filter(pk=post.argument["lank"], återkallad__isnull=True)
+        .first()
+    )
+    if länk is None:
+        raise HoppasÖver(_("Länken har återkallats eller ersatts av en nyare."))
+    if not post.argument.get("slump"):
+        raise HoppasÖver(_("Länken är redan skickad."))
+    emails_extern.svarslänk(
+        länk, hemlighet(post.argument["slump"]), post.argument["adress"], emails.rubriker(post)
+    )
+    # Sent: the row no longer needs the link's random part.
+    argument = {k: v for k, v in post.argument.items() if k != "slump"}
+    Utkorgspost.objects.filter(pk=post.pk).update(argument=argument)

@@ -1,4 +1,5 @@
 from io import StringIO
+from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -58,3 +59,23 @@ def test_seed_demo_gives_each_demo_login_its_role(db):
     assert direktör.check_password("demo")
     assert roller(direktör, Nämnd.objects.get(diarieprefix="UN")) == {Roll.DIREKTÖR}
     assert roller(User.objects.get(username="ks.remissamordnare"), Nämnd.objects.kommunstyrelsen())
+
+
+def test_seed_demo_asks_external_organisations_one_has_answered_and_a_link_works(db, client):
+    from remiss.models import Organisation, Remissinstans
+    from yttranden.models import ExterntSvar
+
+    utdata = StringIO()
+    call_command("seed_demo", stdout=utdata)
+    externa = Remissinstans.objects.filter(organisation__isnull=False)
+    assert set(externa.values_list("organisation__namn", flat=True)) >= {
+        "Funktionshindersrådet",
+        "Pensionärsrådet",
+        "Polismyndigheten",
+    }
+    assert Organisation.objects.count() == 4
+    svar = ExterntSvar.objects.get(instans__organisation__namn="Polismyndigheten")
+    assert svar.är_inskickat and svar.instans.status == "besvarad"
+    url = utdata.getvalue().split("med länken ")[1].split()[0]
+    svar = client.get(urlsplit(url).path)
+    assert svar.status_code == 302 and svar.url == "/svar/"

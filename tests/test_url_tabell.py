@@ -117,6 +117,20 @@ RADER = [
     ("pdf:beställ_sammanställning", ["remiss"], "post", 404, LOGIN),
     ("pdf:svarspaket", ["instans"], "get", 404, LOGIN),
     ("pdf:verifiera", [], "get", 200, LOGIN),
+    # KS's register of external organisations and the organisations' links: KS's own.
+    ("organisationer:lista", [], "get", 403, LOGIN),
+    ("organisationer:ny", [], "post", 403, LOGIN),
+    ("organisationer:ändra", [1], "post", 403, LOGIN),
+    ("organisationer:lägg_till", ["remiss"], "post", 404, LOGIN),
+    ("organisationer:ny_länk", ["instans", 1], "post", 404, LOGIN),
+    ("organisationer:återkalla", ["instans", 1], "post", 404, LOGIN),
+    # The personal link's pages need no account, only the link (tests/yttranden/
+    # test_extern_lank.py); without one, signed in or not, they refuse.
+    ("svar:öppna", ["x" * 43 + ".y"], "get", 404, 404),
+    ("svar:sida", [], "get", 403, 403),
+    ("svar:spara", [], "post", 403, 403),
+    ("svar:handling", [1], "get", 403, 403),
+    ("svar:pdf", [1], "get", 403, 403),
 ]
 # The ways in through the kommun's IdP are public by design; their table is
 # tests/inloggning/test_tillgang.py (every kind of person, nothing changed).
@@ -213,4 +227,29 @@ def test_another_nämnds_person_with_a_valid_csrf_token_is_refused_and_nothing_c
     else:
         svar = klient.get(_url(namn, args))
     assert svar.status_code == utomstående
+    assert _ögonblicksbild() == före
+
+
+@pytest.mark.parametrize(
+    ("namn", "args", "metod", "_utomstående", "anonym"),
+    [r for r in RADER if r[4] == LOGIN],
+    ids=map(_id, [r for r in RADER if r[4] == LOGIN]),
+)
+def test_an_external_contact_with_a_valid_link_is_still_anonymous_everywhere_else(
+    värld, ks, ks_samordnare, namn, args, metod, _utomstående, anonym
+):
+    """The external answerer as a kind of person: their link opens their own answer page and
+    nothing else; every other address sends them to log in, and nothing changes."""
+    from remiss.models import Kontaktperson, Organisation
+    from tests.extern import länk_till, skickad_till
+
+    org = Organisation.objects.create(namn="Pensionärsrådet", organisationsnummer="212000-0142")
+    Kontaktperson.objects.create(organisation=org, namn="Bo", epost="bo@pro.example")
+    instans = skickad_till(ks, ks_samordnare, org).instanser.get()
+    klient = Client()
+    _länk, url = länk_till(instans)
+    assert klient.get(url).status_code == 302
+    före = _ögonblicksbild()
+    svar = getattr(klient, metod)(_url(namn, args))
+    assert svar.status_code == 302 and svar.url.startswith(reverse("login"))
     assert _ögonblicksbild() == före

@@ -8,14 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.permissions import alla_roller, har_roll, hämta_för_användare, roller
+from nämnder.permissions import alla_roller, får, har_roll, hämta_för_användare, roller
 from nämnder.roller import Roll
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
 from remiss.models import Anstånd, Remisshändelse, Remissinstans
 
 S = Remissinstans.Status
 INSTANSER = Remissinstans.objects.select_related(
-    "remiss__kontaktperson", "nämnd", "handläggare", "avdelning"
+    "remiss__kontaktperson", "nämnd", "organisation", "handläggare", "avdelning"
 )
 
 
@@ -47,11 +47,28 @@ def _historik(instans):
     skickad = remiss.utskickad or instans.mottagen
     return Remisshändelse.objects.filter(
         Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=skickad)
-    ).select_related("utförd_av")
+    ).select_related("utförd_av", "kontaktperson__organisation")
+
+
+def _extern_sida(request, instans):
+    """An external organisation's instans, for KS: its contact people, their personal links
+    (send a new one, revoke) and the answers that came through them."""
+    context = {
+        "instans": instans,
+        "remiss": instans.remiss,
+        "organisation": instans.organisation,
+        "kontakter": instans.organisation.kontaktpersoner.filter(aktiv=True),
+        "länkar": instans.svarslänkar.select_related("kontaktperson", "skapad_av"),
+        "händelser": _historik(instans),
+        "är_samordnare": får(request.user, instans, "samordna"),
+    }
+    return render(request, "remiss/instans_extern.html", context)
 
 
 def _sida(request, instans, **bundna):
     """The instans page; an action refused renders it again, with its form, as 400."""
+    if instans.är_extern:
+        return _extern_sida(request, instans)
     anstånd = list(instans.anstånd.select_related("begärt_av", "beslutat_av"))
     är_registrator = har_roll(request.user, instans.nämnd, Roll.REGISTRATOR)
     context = {

@@ -96,11 +96,14 @@ def detalj(request, pk):
         "är_samordnare": får(request.user, remiss, "samordna"),
     }
     instanser = instanser_för(request.user, remiss.instanser.all()).select_related(
-        "nämnd", "handläggare", "avdelning"
+        "nämnd", "organisation", "handläggare", "avdelning"
     )
     if är_ks:
-        context["instanser"] = instanser.order_by("nämnd__namn")
-        context["händelser"] = remiss.händelser.select_related("utförd_av", "instans__nämnd")
+        # Nämnder first by name, then the external organisations by name.
+        context["instanser"] = instanser.order_by("nämnd__namn", "organisation__namn")
+        context["händelser"] = remiss.händelser.select_related(
+            "utförd_av", "instans__nämnd", "instans__organisation", "kontaktperson__organisation"
+        )
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
         nycklar = remiss.instanser.annotate(
             nyckel=Concat(Value("remiss.remissinstans:"), Cast("pk", CharField()))

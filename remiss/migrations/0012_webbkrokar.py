@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('nämnder', '0005_apiklient'),
-        ('remiss', '0010_historikskydd'),
+        ('remiss', '0011_externa_remissinstanser'),
     ]
 
     operations = [
