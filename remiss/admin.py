@@ -20,14 +20,13 @@ from remiss.models import (
     Webbkroksleverans,
 )
 from remiss.models.webbkrok import HÄNDELSENAMN, HÄNDELSETYPER, ny_hemlighet
-from remiss.paminnelser import köa
 
 
 @admin.register(Påminnelse)
 class PåminnelseAdmin(admin.ModelAdmin):
-    """Every reminder, sent, waiting, skipped or failed; the claim rows are a log and are not
-    edited by hand. Above the list: counts per status and the people skipped for want of an
-    e-mail address, so that someone can add one."""
+    """Every reminder, sent, waiting, skipped or failed (its mail is a row in Utkorgen); the
+    rows are a log and are not edited by hand. Above the list: counts per status and the people
+    skipped for want of an e-mail address, so that someone can add one."""
 
     # Named explicitly: Django's default path would carry the model name's "å".
     change_list_template = "admin/remiss/paminnelse/change_list.html"
@@ -41,7 +40,6 @@ class PåminnelseAdmin(admin.ModelAdmin):
         "datum",
         "status",
         "orsak",
-        "försök",
         "skickad",
     ]
     list_filter = ["status", "typ", "orsak", "dagar", "datum"]
@@ -66,7 +64,6 @@ class PåminnelseAdmin(admin.ModelAdmin):
     @admin.action(description=_("Försök skicka de markerade misslyckade påminnelserna igen"))
     def försök_igen(self, request, queryset):
         pks = Påminnelse.försök_igen(queryset)
-        köa(pks)
         self.message_user(
             request,
             ngettext(

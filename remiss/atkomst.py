@@ -17,6 +17,7 @@ import dataclasses
 from django.db.models import Q
 
 from nämnder.atkomst import KS, Alltid, Egna, Fält, Publik, Regel, Slag, Som, nyckel, registrera
+from nämnder.atkomst import egna_nämnder as _egna_nämnder
 from nämnder.atkomst import synliga as _synliga
 from nämnder.atkomst import tillåtna as _tillåtna
 from nämnder.roller import Roll
@@ -80,6 +81,7 @@ INSTANS = registrera(
             "samordna": Regel((SAMORDNARE,)),
             # Register in the diary, assign, decline, ask for anstånd: the nämnd's registrator.
             "registrera": Regel((Egna(Roll.REGISTRATOR),)),
+            "begära_anstånd": Regel((Egna(Roll.REGISTRATOR),)),
             # The nämnd's own people take part in preparing the answer (they are shown the way
             # to the utlåtande); its handläggare and medhandläggare may start it.
             "bereda": Regel((Egna(),)),
@@ -104,6 +106,17 @@ def följda_remisser(user, queryset=None):
 
 def instanser_för(user, queryset=None):
     return _synliga(user, Remissinstans.objects.all() if queryset is None else queryset)
+
+
+def instanser_att(user, åtgärd, queryset=None):
+    """The remissinstanser ``user`` may do ``åtgärd`` with: the registrator's inbox
+    ("registrera"), "Våra remisser" and the start page's own cases ("bereda")."""
+    return _tillåtna(user, Remissinstans.objects.all() if queryset is None else queryset, åtgärd)
+
+
+def nämnder_att(user, åtgärd):
+    """The pks of the nämnder whose instanser ``user`` may do ``åtgärd`` with as their own."""
+    return _egna_nämnder(user, Remissinstans, åtgärd)
 
 
 def handlingar_för(user, queryset=None):

@@ -244,16 +244,6 @@ REMISS_PAMINNELSER_OTILLDELAD_DAGAR = 3
 # not yet attested.
 REMISS_PAMINNELSER_SAMMANSTALLNING_KLOCKAN = 7
 REMISS_PAMINNELSER_RISK_DAGAR = 7
-# A reminder being sent for longer than this is taken back by the sweep (its worker died); it
-# must exceed the longest SMTP conversation (EMAIL_TIMEOUT per step).
-REMISS_PAMINNELSER_LASTID = timedelta(minutes=env_int("REMISS_PAMINNELSER_LASTID_MIN", 15))
-# A queued reminder not taken within this long is queued again (its message was lost).
-REMISS_PAMINNELSER_KOMARGINAL = timedelta(minutes=10)
-# SMTP errors are retried by the outbox's rule (REMISS_UTKORG_BACKOFF_SEKUNDER) this many times;
-# after that the reminder waits for the sweep, so nothing is dropped while SMTP is down.
-REMISS_PAMINNELSER_MAX_FORSOK = 8
-# The Celery queue for reminder e-mails; empty means the default queue.
-REMISS_PAMINNELSER_KO = env_str("REMISS_PAMINNELSER_KO") or None
 # The meeting-calendar check (nämnder/kalender.py): preparation a nämnd needs before a meeting.
 REMISS_BEREDNINGSTID_DAGAR = 14
 

@@ -1,22 +1,27 @@
 """The remiss app's work in the outbox (remiss/utkorg.py): the e-mails that tell people about a
-remiss. Each row is one message to one address, so a refused recipient does not hold up the
-others and a retry never repeats a message the server has accepted.
+remiss, and the deadline reminders. Each row is one message to one address, so a refused
+recipient does not hold up the others and a retry never repeats a message the server has
+accepted.
 
 The rows are written by the model methods (``Remiss.skicka``, ``Remissinstans.tilldela``,
-``Anstånd.bevilja``/``avslå``) in the transaction of the change; the functions below do the
-work in a worker and raise on failure (the outbox decides whether to try again).
+``Anstånd.bevilja``/``avslå``) and the reminder sweep (remiss/paminnelser.py) in the transaction
+of the change; the functions below do the work in a worker and raise on failure (the outbox
+decides whether to try again).
 """
 
 import logging
+import smtplib
 
 from django.utils.translation import gettext as _
 
-from nämnder.permissions import personer_med_roll
+from nämnder.models import Nämnd
+from nämnder.permissions import nämnder_för, personer_med_roll
 from nämnder.roller import Roll
-from remiss import utkorg
+from remiss import paminnelser, utkorg
 from remiss.emails import extern as emails_extern
 from remiss.emails import instans as emails
-from remiss.models import Anstånd, Remissinstans, Svarslänk, Utkorgspost
+from remiss.emails import paminnelser as påminnelsebrev
+from remiss.models import Anstånd, Påminnelse, Remissinstans, Svarslänk, Utkorgspost
 from remiss.utkorg import HoppasÖver, uppdrag
 
 logger = logging.getLogger(__name__)
@@ -173,3 +178,90 @@ def _svarslänk(post):
     # Sent: the row no longer needs the link's random part.
     argument = {k: v for k, v in post.argument.items() if k != "slump"}
     Utkorgspost.objects.filter(pk=post.pk).update(argument=argument)
+
+
+# --- deadline reminders (decided by remiss/paminnelser.py) ---------------------------------
+
+P = Påminnelse
+
+
+def _varför_inte(påminnelse):
+    """Why this reminder should no longer be sent, or "" when it should."""
+    if not påminnelse.mottagare.is_active:
+        return P.Orsak.INAKTIV
+    if not påminnelse.mottagare.email.strip():
+        return P.Orsak.INGEN_EPOST
+    instans = påminnelse.instans
+    if instans is None:
+        return ""
+    if instans.status in instans.KLARA:
+        return P.Orsak.AVSLUTAD
+    if instans.svarsdatum != påminnelse.datum:
+        return P.Orsak.NYTT_SVARSDATUM
+    if påminnelse.typ == P.Typ.OTILLDELAD and instans.handläggare_id:
+        return P.Orsak.TILLDELAD
+    return ""
+
+
+def _sammanställning(påminnelse):
+    ks = nämnder_för(
+        påminnelse.mottagare,
+        Roll.REGISTRATOR,
+        Roll.REMISSAMORDNARE,
+        queryset=Nämnd.objects.filter(typ=Nämnd.Typ.KOMMUNSTYRELSE),
+    )
+    instanser = list(
+        paminnelser.sammanställning_gäller(påminnelse.datum)
+        .filter(remiss__nämnd__in=ks)
+        .select_related("remiss", "nämnd")
+        .order_by("svarsdatum", "remiss__diarienummer", "nämnd__namn")
+    )
+    if not instanser:
+        return False
+    försenade = [i for i in instanser if i.svarsdatum < påminnelse.datum]
+    i_riskzon = [i for i in instanser if i.svarsdatum >= påminnelse.datum]
+    return påminnelsebrev.sammanställning(påminnelse, försenade, i_riskzon)
+
+
+def _skicka(påminnelse):
+    påminnelse.epost = påminnelse.mottagare.email.strip()
+    if påminnelse.typ == P.Typ.SAMMANSTÄLLNING:
+        return _sammanställning(påminnelse)
+    if påminnelse.typ == P.Typ.OTILLDELAD:
+        return påminnelsebrev.otilldelad(påminnelse)
+    return påminnelsebrev.frist(påminnelse)
+
+
+def _påminnelse_misslyckades(post, fel, text):
+    """The outbox gave up on it: the reminder row says so too (the admin lists it)."""
+    orsak = P.Orsak.AVVISAD if isinstance(fel, smtplib.SMTPException) else ""
+    påminnelse = P.objects.filter(pk=post.argument["paminnelse"]).first()
+    if påminnelse is not None:
+        påminnelse.misslyckas(text, orsak)
+
+
+@uppdrag("epost.paminnelse", misslyckades=_påminnelse_misslyckades)
+def _påminnelse(post):
+    påminnelse = (
+        P.objects.select_related(
+            "mottagare", "instans__remiss", "instans__nämnd", "instans__handläggare"
+        )
+        .filter(pk=post.argument["paminnelse"])
+        .first()
+    )
+    if påminnelse is None:
+        raise HoppasÖver(_("Påminnelsen finns inte längre."))
+    if påminnelse.status == P.Status.MISSLYCKAD:
+        # Someone asked the outbox to try again (the admin's action on Utkorgen).
+        P._övergå(påminnelse.pk, P.Status.MISSLYCKAD, P.Status.VÄNTAR, orsak="", fel="")
+    elif påminnelse.status != P.Status.VÄNTAR:
+        # Sent already (the worker died after the server's "250 OK", before the outbox row was
+        # marked klar), or skipped: nothing more to do.
+        return
+    if orsak := _varför_inte(påminnelse):
+        påminnelse.hoppa_över(orsak)
+        raise HoppasÖver(P.Orsak(orsak).label)
+    if _skicka(påminnelse) is False:
+        påminnelse.hoppa_över(P.Orsak.INGET_ATT_RAPPORTERA)
+        raise HoppasÖver(P.Orsak.INGET_ATT_RAPPORTERA.label)
+    påminnelse.markera_skickad()

@@ -4,7 +4,13 @@ from urllib.parse import urlsplit
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from nämnder.models import Avdelning, Nämnd, NämndUserObjectPermission, Sammanträde
+from nämnder.models import (
+    Avdelning,
+    Nämnd,
+    NämndUserObjectPermission,
+    Rollhändelse,
+    Sammanträde,
+)
 from nämnder.permissions import roller
 from nämnder.roller import Roll
 
@@ -16,6 +22,7 @@ def _antal():
         get_user_model().objects.count(),
         NämndUserObjectPermission.objects.count(),
         Sammanträde.objects.count(),
+        Rollhändelse.objects.count(),
     )
 
 
@@ -58,6 +65,10 @@ def test_seed_demo_gives_each_demo_login_its_role(db):
     assert direktör.get_full_name() == "Lena Holmdahl"
     assert direktör.check_password("demo")
     assert roller(direktör, Nämnd.objects.get(diarieprefix="UN")) == {Roll.DIREKTÖR}
+    # Given through ge_roll like every other role: written in the role history.
+    rad = Rollhändelse.objects.get(användare=direktör)
+    assert (rad.typ, rad.roll, rad.källa) == (Rollhändelse.Typ.GIVEN, "direktor", "demodata")
+    assert Rollhändelse.objects.count() == NämndUserObjectPermission.objects.count()
     assert roller(User.objects.get(username="ks.remissamordnare"), Nämnd.objects.kommunstyrelsen())
 
 

@@ -78,7 +78,13 @@ UTLÅTANDE = registrera(
             (Alltid(), [Egna()]),
             (Fält("utlåtande__instans__status", BESVARAD), [KS(), Alla()]),
         ],
-        göra={"besluta": Regel((Egna(Roll.NÄMNDSEKRETERARE),))},
+        # The nämndsekreterare records the beslut, adds särskilda uttalanden and reservationer,
+        # and sends the answer to KS.
+        göra={
+            "besluta": Regel((Egna(Roll.NÄMNDSEKRETERARE),)),
+            "lägga_till_uttalande": Regel((Egna(Roll.NÄMNDSEKRETERARE),)),
+            "skicka_svar": Regel((Egna(Roll.NÄMNDSEKRETERARE),)),
+        },
     )
 )
 

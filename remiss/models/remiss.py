@@ -365,14 +365,25 @@ class Remiss(models.Model):
         transaction.on_commit(lambda: lagring.delete(sökväg))
 
     @transaction.atomic
-    def skicka(self, av):
+    def skicka(self, av, dag=None):
         """Send the remiss: one remissinstans per recipient, each with the remiss's deadline;
-        each external organisation's contact people get their personal link."""
+        each external organisation's contact people get their personal link. Refused once the
+        deadline has passed, whoever asks (a page, the API). ``dag`` is the day it is sent:
+        today, or for the demo's history the day it is dated."""
         from remiss.models.instans import Remissinstans
 
         låst = self._lås()
         if låst.status != self.Status.UTKAST:
             raise ValidationError(_("Remissen är redan skickad."), code="redan_skickad")
+        if låst.svarsdatum_har_passerat(dag):
+            raise ValidationError(
+                _(
+                    "Sista svarsdatum %(datum)s har redan passerat. Ändra svarsdatum innan du "
+                    "skickar remissen."
+                ),
+                params={"datum": f"{låst.sista_svarsdatum:%Y-%m-%d}"},
+                code="svarsdatum_passerat",
+            )
         mottagare = list(låst.mottagare.all())
         organisationer = list(låst.externa_mottagare.all())
         if not mottagare and not organisationer:

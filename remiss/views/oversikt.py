@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Exists, Max, Min, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
+from remiss import utkorg
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
@@ -108,8 +110,9 @@ def detalj(request, pk):
         nycklar = remiss.instanser.annotate(
             nyckel=Concat(Value("remiss.remissinstans:"), Cast("pk", CharField()))
         ).values("nyckel")
-        context["misslyckad_epost"] = Utkorgspost.objects.misslyckade().filter(
-            uppdrag="epost.remiss_inkommen", gäller__in=nycklar
+        context["misslyckad_epost"] = utkorg.misslyckad_epost(
+            Utkorgspost.objects.filter(gäller__in=nycklar),
+            {"epost.remiss_inkommen": _("E-post till registratorn kunde inte skickas")},
         )
     else:
         context["egna"] = instanser

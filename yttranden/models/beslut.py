@@ -194,10 +194,6 @@ class Beslut(models.Model):
         registrera_händelse("beslut.fattat", beslut)
         return beslut
 
-    @property
-    def skickat(self):
-        return self.svar.exists()
-
     def är_justerat(self, idag=None):
         """Declared justerat at the meeting, or the protocol's justering day has come."""
         if self.justeras_omedelbart:

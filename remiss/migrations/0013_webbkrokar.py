@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('nämnder', '0005_apiklient'),
-        ('remiss', '0011_externa_remissinstanser'),
+        ('remiss', '0012_paminnelser_i_utkorgen'),
     ]
 
     operations = [
