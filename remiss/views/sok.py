@@ -2,11 +2,10 @@
 person finds is decided in SQL by Sökpost.objects.synliga_för (remiss.models.sokpost)."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models.functions import ExtractYear
 from django.shortcuts import render
 
 from nämnder.permissions import alla_roller
-from remiss.models import Remiss, Sökpost
+from remiss.models import Sökpost
 from remiss.sok import fraga
 from remiss.sok.formular import SökForm
 from remiss.sok.text import markera
@@ -14,22 +13,10 @@ from remiss.sok.text import markera
 PER_SIDA = 20
 
 
-def _år(user):
-    """The years of remisser in which the person may find something (a year of drafts only,
-    or of other nämnders' work only, is not worth offering, nor telling)."""
-    år = (
-        Remiss.objects.annotate(år=ExtractYear("remissdatum"))
-        .values_list("år", flat=True)
-        .distinct()
-        .order_by("-år")
-    )
-    return list(Sökpost.objects.år_för(user, år))
-
-
 @login_required
 def sök(request):
     alla_roller(request.user)  # read every role once; the search and the menu reuse them
-    form = SökForm(request.GET or None, år=_år(request.user))
+    form = SökForm(request.GET or None, år=Sökpost.objects.år_för(request.user))
     resultat = None
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         resultat = fraga.sök(request.user, form.urval(), request.GET.get("sida"), PER_SIDA)
