@@ -1,10 +1,13 @@
 """Editing a tjänsteutlåtande: saving headings and texts as numbered versions, refusing a save
-based on an older version (keeping the refused text), importing a whole document, and what must
-hold before anything is changed. Tjänsteutlåtande inherits it; its states and transitions stay in
+based on an older version (keeping the refused text), importing a whole document, adding and
+removing bilagor, and what must hold before anything is changed. Tjänsteutlåtande inherits it; its states and transitions stay in
 utlatande.py."""
+
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +55,31 @@ class Redigering:
                 ),
                 code="under_granskning",
             )
+
+    def lägg_till_bilaga(self, titel, handling=None, fil=None, av=None):
+        """A numbered bilaga: a title, one of the remiss's handlingar, or an uploaded file
+        (already checked with ``remiss.uploads.kontrollera``)."""
+        from remiss import uploads
+
+        self.kräv_redigerbart(från_databasen=True)
+        if handling is not None and handling.remiss_id != self.instans.remiss_id:
+            raise ValidationError(_("Handlingen hör till en annan remiss."), code="annan_remiss")
+        ordning = (self.bilagor.aggregate(m=Max("ordning"))["m"] or 0) + 1
+        bilaga = Bilaga(utlåtande=self, ordning=ordning, titel=titel, handling=handling)
+        if fil is not None:
+            bilaga.filnamn = PurePath(fil.name).name
+            bilaga.innehållstyp = uploads.kontrollera(fil)
+            bilaga.storlek = fil.size
+            bilaga.sha256 = uploads.sha256(fil)
+            bilaga.uppladdad_av = av
+            bilaga.fil.save(bilaga.filnamn, fil, save=False)
+        bilaga.save()
+        return bilaga
+
+    def ta_bort_bilaga(self, bilaga_pk):
+        bilaga = self.bilagor.filter(pk=bilaga_pk).first()
+        if bilaga is not None:
+            bilaga.delete()
 
     def obligatoriska_tomma(self):
         return [s.rubrik for s in self.sektioner.all() if s.obligatorisk and är_tom(s.html)]

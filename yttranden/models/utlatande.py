@@ -1,24 +1,19 @@
-import hashlib
-import json
-from pathlib import PurePath
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from nämnder.models import Kommun
 from nämnder.permissions import får
 from nämnder.roller import Roll
 from remiss.sok.index import indexera
-from yttranden import dokument
 from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.granskning import Attest, Kommentar
 from yttranden.models.historik import Utlåtandehändelse
+from yttranden.models.innehall import Innehåll
 from yttranden.models.mall import Mall
 from yttranden.models.redigering import Redigering
 
@@ -49,12 +44,16 @@ class TjänsteutlåtandeQuerySet(models.QuerySet):
         return self.filter(mina, status=Tjänsteutlåtande.Status.UTKAST).distinct()
 
 
-class Tjänsteutlåtande(Redigering, models.Model):
+class Tjänsteutlåtande(Innehåll, Redigering, models.Model):
     """The förvaltning's report to its nämnd on one remissinstans, drafted section by section,
     reviewed by the avdelningschef and attested by the direktör.
 
     One current utlåtande per instans. Reopening an attested one keeps it (status ersatt, its
     attest voided) and starts a new one with the next version number and a copy of its text.
+
+    This module holds its fields, states and transitions. The content as data, its checksum, the
+    freeze and the document it maps to are in innehall.py; editing and bilagor in redigering.py;
+    filling from a mall is ``Mall.fyll()``.
     """
 
     class Status(models.TextChoices):
@@ -167,14 +166,6 @@ class Tjänsteutlåtande(Redigering, models.Model):
             "v": self.version,
         }
 
-    def save(self, *args, **kwargs):
-        # An attested utlåtande is frozen: only ``återöppna`` may mark it as replaced.
-        if self.pk and not getattr(self, "_får_ändra_låst", False):
-            i_databasen = type(self).objects.filter(pk=self.pk).values_list("status", flat=True)
-            if i_databasen and i_databasen[0] in self.LÅSTA:
-                self.kräv_redigerbart(från_databasen=True)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("yttranden:detalj", args=[self.pk])
 
@@ -209,138 +200,9 @@ class Tjänsteutlåtande(Redigering, models.Model):
     def är_utkast(self):
         return self.status == self.S.UTKAST
 
-    # --- content --------------------------------------------------------------------------
-
-    def innehåll(self, sektioner=None, bilagor=None):
-        """The content as plain data: what a version stores and the attest's checksum covers."""
-        sektioner = self.sektioner.all() if sektioner is None else sektioner
-        bilagor = self.bilagor.all() if bilagor is None else bilagor
-        return {
-            "sektioner": [{"id": s.pk, "rubrik": s.rubrik, "html": s.html} for s in sektioner],
-            "bilagor": [b.titel for b in bilagor],
-        }
-
-    def kontrollsumma(self):
-        """SHA-256 of a canonical serialisation of headings, texts and bilagor, in order.
-
-        A bilaga's file, the subtitle and the handläggare shown count only when they are set,
-        so a sum taken before they existed still matches the same content."""
-        innehåll = self.innehåll()
-        kanoniskt = {
-            "sektioner": [[s["rubrik"], s["html"]] for s in innehåll["sektioner"]],
-            "bilagor": [
-                [b.titel, b.kontrollsumma] if b.kontrollsumma else b.titel
-                for b in self.bilagor.select_related("handling")
-            ],
-        }
-        if self.underrubrik:
-            kanoniskt["underrubrik"] = self.underrubrik
-        if self.handläggare_i_dokumentet:
-            kanoniskt["handläggare"] = self.handläggare_i_dokumentet
-        data = json.dumps(kanoniskt, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
     @property
     def redigera_url(self):
         return reverse("yttranden:redigera", args=[self.pk])
-
-    def lägg_till_bilaga(self, titel, handling=None, fil=None, av=None):
-        """A numbered bilaga: a title, one of the remiss's handlingar, or an uploaded file
-        (already checked with ``remiss.uploads.kontrollera``)."""
-        from remiss import uploads
-
-        self.kräv_redigerbart(från_databasen=True)
-        if handling is not None and handling.remiss_id != self.instans.remiss_id:
-            raise ValidationError(_("Handlingen hör till en annan remiss."), code="annan_remiss")
-        ordning = (self.bilagor.aggregate(m=Max("ordning"))["m"] or 0) + 1
-        bilaga = Bilaga(utlåtande=self, ordning=ordning, titel=titel, handling=handling)
-        if fil is not None:
-            bilaga.filnamn = PurePath(fil.name).name
-            bilaga.innehållstyp = uploads.kontrollera(fil)
-            bilaga.storlek = fil.size
-            bilaga.sha256 = uploads.sha256(fil)
-            bilaga.uppladdad_av = av
-            bilaga.fil.save(bilaga.filnamn, fil, save=False)
-        bilaga.save()
-        return bilaga
-
-    def ta_bort_bilaga(self, bilaga_pk):
-        bilaga = self.bilagor.filter(pk=bilaga_pk).first()
-        if bilaga is not None:
-            bilaga.delete()
-
-    def som_dokument(self):
-        """The document as the preview and the PDF show it (yttranden.dokument)."""
-        instans, nämnd = self.instans, self.nämnd
-        remiss = instans.remiss
-        return dokument.Tjänsteutlåtandedokument(
-            brevhuvud=dokument.Brevhuvud(
-                förvaltning=nämnd.förvaltning,
-                avdelning=instans.avdelning.namn if instans.avdelning_id else "",
-                besöksadress=nämnd.besöksadress,
-                box=nämnd.box,
-                postadress=nämnd.postadress,
-                växel=nämnd.växel,
-                epost=nämnd.epost,
-                webbplats=nämnd.webbplats,
-            ),
-            diarienummer=instans.diarienummer,
-            datum=self.datum,
-            handläggare=self.visade_handläggare(),
-            till_nämnd=nämnd.namn,
-            sammanträdesdatum=self.sammanträde.datum if self.sammanträde_id else None,
-            titel=remiss.titel,
-            remiss_diarienummer=remiss.diarienummer,
-            underrubrik=self.underrubrik or self.standardunderrubrik(),
-            sektioner=[
-                dokument.Sektion(rubrik=s.rubrik, html=s.säker_html) for s in self.sektioner.all()
-            ],
-            undertecknare=[
-                dokument.Person(namn=str(p), befattning=p.befattning, förvaltning=nämnd.förvaltning)
-                for p in (self.attestant, self.granskare)
-                if p is not None
-            ],
-            bilagor=[b.titel for b in self.bilagor.all()],
-            # Like the seeds: the document's "Attesterat av" lists the attest; the
-            # avdelningschef's approval is recorded too but signed for by the signature.
-            attester=[
-                dokument.Attest(
-                    namn=a.namn, befattning=a.befattning, datum=a.datum, inloggning=a.inloggning
-                )
-                for a in self.attester.gällande().filter(typ=Attest.Typ.ATTEST)
-            ],
-            version=self.version,
-            utkast=self.status != self.S.ATTESTERAD,
-            kommun=self._kommunformat(),
-        )
-
-    def _kommunformat(self):
-        kommun = Kommun.för_nämnd(self.nämnd)
-        return dokument.Kommunformat(
-            namn=kommun.namn, datumstil=kommun.datumstil, logotyp_url=kommun.logotyp_url
-        )
-
-    def standardunderrubrik(self):
-        """The seeds' line under the title: "Remiss från kommunstyrelsen, KS 2023/740"."""
-        return _g("Remiss från kommunstyrelsen, %(dnr)s") % {
-            "dnr": self.instans.remiss.diarienummer
-        }
-
-    def visade_handläggare(self):
-        """Who the document names as handläggare: as set for this document, or else the
-        instans's handläggare and medhandläggare with the phone numbers in their profiles."""
-        if self.handläggare_i_dokumentet:
-            return [
-                dokument.Person(namn=p.get("namn", ""), telefon=p.get("telefon", ""))
-                for p in self.handläggare_i_dokumentet
-            ]
-        instans = self.instans
-        personer = [instans.handläggare, *instans.medhandläggare.all()]
-        return [
-            dokument.Person(namn=str(p), befattning=p.befattning, telefon=p.telefon)
-            for p in personer
-            if p is not None
-        ]
 
     # --- transitions ----------------------------------------------------------------------
 
