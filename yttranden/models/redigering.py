@@ -1,7 +1,7 @@
 """Editing a tjänsteutlåtande: saving headings and texts as numbered versions, refusing a save
 based on an older version (keeping the refused text), importing a whole document, adding and
-removing bilagor, and what must hold before anything is changed. Tjänsteutlåtande inherits it; its states and transitions stay in
-utlatande.py."""
+removing bilagor, and what must hold before anything is changed. Tjänsteutlåtande inherits it;
+its states and transitions stay in utlatande.py."""
 
 from pathlib import PurePath
 
