@@ -1,4 +1,5 @@
-"""Small display helpers for remiss pages: days to a deadline, in Swedish."""
+"""Small display helpers for remiss pages: days to a deadline in Swedish, and the list pages' cheap
+forms of Django's date filter and url tag (see README "Sidornas mallar")."""
 
 import datetime
 import functools
