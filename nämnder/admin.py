@@ -256,3 +256,6 @@ class AdmininloggningAdmin(SkrivskyddadAdmin):
     list_display = ["tidpunkt", "utförd_av", "text"]
     search_fields = ["utförd_av__username"]
     date_hierarchy = "tidpunkt"
+
+
+from nämnder.api import admin as _api_admin  # noqa: E402, F401 (registers the API clients)

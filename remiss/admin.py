@@ -4,15 +4,21 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from remiss import utkorg
-from remiss.models import Kalendernyckel, Påminnelse, Utkorgspost
-from remiss.paminnelser import köa
+from remiss.models import (
+    Kalendernyckel,
+    Kontaktperson,
+    Organisation,
+    Påminnelse,
+    Svarslänk,
+    Utkorgspost,
+)
 
 
 @admin.register(Påminnelse)
 class PåminnelseAdmin(admin.ModelAdmin):
-    """Every reminder, sent, waiting, skipped or failed; the claim rows are a log and are not
-    edited by hand. Above the list: counts per status and the people skipped for want of an
-    e-mail address, so that someone can add one."""
+    """Every reminder, sent, waiting, skipped or failed (its mail is a row in Utkorgen); the
+    rows are a log and are not edited by hand. Above the list: counts per status and the people
+    skipped for want of an e-mail address, so that someone can add one."""
 
     # Named explicitly: Django's default path would carry the model name's "å".
     change_list_template = "admin/remiss/paminnelse/change_list.html"
@@ -26,7 +32,6 @@ class PåminnelseAdmin(admin.ModelAdmin):
         "datum",
         "status",
         "orsak",
-        "försök",
         "skickad",
     ]
     list_filter = ["status", "typ", "orsak", "dagar", "datum"]
@@ -51,7 +56,6 @@ class PåminnelseAdmin(admin.ModelAdmin):
     @admin.action(description=_("Försök skicka de markerade misslyckade påminnelserna igen"))
     def försök_igen(self, request, queryset):
         pks = Påminnelse.försök_igen(queryset)
-        köa(pks)
         self.message_user(
             request,
             ngettext(
@@ -119,3 +123,51 @@ class UtkorgspostAdmin(admin.ModelAdmin):
             % {"antal": len(pks)},
             messages.SUCCESS,
         )
+
+
+class KontaktpersonInline(admin.TabularInline):
+    model = Kontaktperson
+    extra = 1
+    fields = ["namn", "epost", "aktiv"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    """KS's register of external organisations (also kept by the remissamordnare in the app)."""
+
+    list_display = ["namn", "organisationsnummer", "aktiv"]
+    list_filter = ["aktiv"]
+    search_fields = [
+        "namn",
+        "organisationsnummer",
+        "kontaktpersoner__namn",
+        "kontaktpersoner__epost",
+    ]
+    inlines = [KontaktpersonInline]
+
+
+@admin.register(Svarslänk)
+class SvarslänkAdmin(admin.ModelAdmin):
+    """The personal links issued, read-only: only their SHA-256 is stored, never the link."""
+
+    list_display = [
+        "kontaktperson",
+        "instans",
+        "skapad",
+        "giltig_till",
+        "återkallad",
+        "senast_använd",
+    ]
+    list_filter = ["återkallad"]
+    list_select_related = [
+        "kontaktperson__organisation",
+        "instans__remiss",
+        "instans__organisation",
+    ]
+    readonly_fields = [f.name for f in Svarslänk._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -34,6 +34,11 @@ INSTALLED_APPS = [
     "nämnder",
     "remiss",
     "yttranden",
+    # After the project's apps: nämnder's catalogue keeps Django's wording where DRF's Swedish
+    # differs (nämnder/locale), so the web's forms read as before.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -237,18 +242,17 @@ REMISS_PAMINNELSER_OTILLDELAD_DAGAR = 3
 # not yet attested.
 REMISS_PAMINNELSER_SAMMANSTALLNING_KLOCKAN = 7
 REMISS_PAMINNELSER_RISK_DAGAR = 7
-# A reminder being sent for longer than this is taken back by the sweep (its worker died); it
-# must exceed the longest SMTP conversation (EMAIL_TIMEOUT per step).
-REMISS_PAMINNELSER_LASTID = timedelta(minutes=env_int("REMISS_PAMINNELSER_LASTID_MIN", 15))
-# A queued reminder not taken within this long is queued again (its message was lost).
-REMISS_PAMINNELSER_KOMARGINAL = timedelta(minutes=10)
-# SMTP errors are retried by the outbox's rule (REMISS_UTKORG_BACKOFF_SEKUNDER) this many times;
-# after that the reminder waits for the sweep, so nothing is dropped while SMTP is down.
-REMISS_PAMINNELSER_MAX_FORSOK = 8
-# The Celery queue for reminder e-mails; empty means the default queue.
-REMISS_PAMINNELSER_KO = env_str("REMISS_PAMINNELSER_KO") or None
 # The meeting-calendar check (nämnder/kalender.py): preparation a nämnd needs before a meeting.
 REMISS_BEREDNINGSTID_DAGAR = 14
+
+# External organisations' personal links (remiss/models/svarslank.py): valid until the instans's
+# svarsdatum plus this many days, unless KS sets a date; at most this many refused links per
+# address within the lock-out, after which that address gets 429 until it has passed.
+REMISS_SVARSLANK_DAGAR = env_int("REMISS_SVARSLANK_DAGAR", 30, minimum=0)
+REMISS_SVARSLANK_FORSOK = env_int("REMISS_SVARSLANK_FORSOK", 10, minimum=1)
+REMISS_SVARSLANK_SPARR_MINUTER = env_int("REMISS_SVARSLANK_SPARR_MINUTER", 15, minimum=1)
+# The longest answer an external organisation may write (characters of HTML).
+REMISS_EXTERNT_SVAR_MAX_TECKEN = 200_000
 
 # E-mail: SMTP when EMAIL_HOST is set, otherwise printed to the console (demo).
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -292,10 +296,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # A personal link's secret never reaches a log: Django's request and server loggers name
+    # the path of every refused request (remiss/svarslank.py).
+    "filters": {"dolj_svarslankar": {"()": "remiss.svarslank.DöljSvarslänkar"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.server": {"level": "INFO"},
+        "django.server": {"level": "INFO", "filters": ["dolj_svarslankar"]},
+        "django.request": {"filters": ["dolj_svarslankar"]},
         "axes": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},  # one line per page rendered otherwise
     },
@@ -316,3 +324,54 @@ REMISS_SIGILL_LOSENORD = env_str("REMISS_SIGILL_LOSENORD", "")
 REMISS_TSA_URL = env_url("REMISS_TSA_URL", schemes=("http", "https"))
 
 FORM_RENDERER = "remiss.formrenderer.FormRenderer"
+
+# The API (README "API"): API clients' tokens only (no session, so no CSRF), JSON in and out,
+# errors as problem details, cursor pages, a rate limit per client counted in the cache (Redis).
+REMISS_API_GRANS = env_str("REMISS_API_GRANS", "600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["nämnder.api.autentisering.ApiToken"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["nämnder.api.strypning.PerKlient"],
+    "DEFAULT_PAGINATION_CLASS": "nämnder.api.sidor.Markörsidor",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "nämnder.api.fel.hanterare",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATETIME_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Remiss API",
+    "DESCRIPTION": (
+        "Remisser, remissinstanser, tjänsteutlåtanden, beslut och svar för kommunens diarium "
+        "och andra system. Varje anrop görs som API-klientens roller (omfång) och går genom "
+        "samma åtkomstregler som webbsidorna. Fel är problem enligt RFC 9457."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+    },
+    "SECURITY": [{"token": []}],
+    "ENUM_NAME_OVERRIDES": {
+        "RemissStatus": "remiss.models.Remiss.Status",
+        "InstansStatus": "remiss.models.Remissinstans.Status",
+        "AnstandStatus": "remiss.models.Anstånd.Status",
+        "UtlatandeStatus": "yttranden.models.Tjänsteutlåtande.Status",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "nämnder.api.schema.problemsvar",
+    ],
+    "AUTHENTICATION_WHITELIST": ["nämnder.api.autentisering.ApiToken"],
+}

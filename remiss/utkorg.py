@@ -107,19 +107,42 @@ def lägg(namn, *, gäller=None, nyckel=None, beskrivning="", **argument):
     return post
 
 
-def lägg_många(poster):
+def lägg_många(poster, publicera=True):
     """Write many unsaved rows at once (a remiss sent to thirty nämnder)."""
     for post in poster:
         if post.uppdrag not in UPPDRAG:
             raise LookupError(f"Okänt uppdrag i utkorgen: {post.uppdrag}")
     skapade = Utkorgspost.objects.bulk_create(poster)
-    publicera_efter_commit([p.pk for p in skapade])
+    if publicera:
+        publicera_efter_commit([p.pk for p in skapade])
     return skapade
 
 
 def publicera_efter_commit(pks):
     if pks:
-        transaction.on_commit(lambda: publicera(pks))
+        pks = list(pks)
+        transaction.on_commit(lambda: publicera_i_delar(pks))
+
+
+# Each message is one round trip to the broker. Up to this many rows are published here; a
+# larger batch (the reminder sweep after a long stop: tens of thousands) is published as chunks,
+# each one message whose task publishes that chunk's rows, in parallel and off the caller's path.
+KÖA_DIREKT = 200
+
+
+def publicera_i_delar(pks):
+    from remiss.tasks.utkorg import publicera_del
+
+    if len(pks) <= KÖA_DIREKT or publicera_del.app.conf.task_always_eager:
+        return publicera(pks)
+    delar = [pks[i : i + KÖA_DIREKT] for i in range(0, len(pks), KÖA_DIREKT)]
+    try:
+        with publicera_del.app.producer_or_acquire() as producer:
+            for del_ in delar:
+                publicera_del.apply_async((del_,), producer=producer, retry=False)
+    except Exception:
+        logger.warning("Utkorgen: delarna kunde inte köas nu; svepet köar dem.", exc_info=True)
+    return pks
 
 
 def publicera(pks, om=0):
@@ -251,6 +274,20 @@ def hoppa_över_epost(sedan, orsak):
     return Utkorgspost.objects.filter(
         status=Utkorgspost.S.VÄNTAR, uppdrag__startswith="epost.", skapad__gte=sedan
     ).update(status=Utkorgspost.S.HOPPADES_ÖVER, fel=orsak)
+
+
+def misslyckad_epost(poster, rubriker):
+    """The mails among ``poster`` that failed for good, grouped under a Swedish heading for the
+    page where the person who caused them expects the result: ``[(rubrik, [post, …]), …]``.
+    ``rubriker`` maps an uppdrag, or (uppdrag, meddelande), to its heading; mails the page does
+    not concern are left out."""
+    grupper = {}
+    uppdrag = {nyckel[0] if isinstance(nyckel, tuple) else nyckel for nyckel in rubriker}
+    for post in poster.misslyckade().filter(uppdrag__in=uppdrag).order_by("pk"):
+        meddelande = (post.uppdrag, post.argument.get("meddelande"))
+        if rubrik := rubriker.get(meddelande) or rubriker.get(post.uppdrag):
+            grupper.setdefault(rubrik, []).append(post)
+    return list(grupper.items())
 
 
 def gör_om(queryset, orsak):

@@ -1,4 +1,5 @@
 from nämnder.models.anvandare import Användare
+from nämnder.models.apiklient import ApiKlient, Idempotensnyckel
 from nämnder.models.historik import Admininloggning, Historikrad
 from nämnder.models.inloggning import ExternIdentitet, Gruppkoppling, Rollhändelse
 from nämnder.models.kommun import Kommun, Parti
@@ -12,11 +13,13 @@ from nämnder.models.sammantrade import Sammanträde
 
 __all__ = [
     "Admininloggning",
+    "ApiKlient",
     "Användare",
     "Avdelning",
     "ExternIdentitet",
     "Gruppkoppling",
     "Historikrad",
+    "Idempotensnyckel",
     "Kommun",
     "Nämnd",
     "NämndGroupObjectPermission",

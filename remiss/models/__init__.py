@@ -3,9 +3,11 @@ from remiss.models.handelse import Remisshändelse
 from remiss.models.handling import Handling
 from remiss.models.instans import Remissinstans
 from remiss.models.kalendernyckel import Kalendernyckel
+from remiss.models.organisation import Kontaktperson, Organisation
 from remiss.models.paminnelse import Påminnelse
 from remiss.models.remiss import Remiss
 from remiss.models.sokpost import Sökord, Sökpost
+from remiss.models.svarslank import Svarslänk
 from remiss.models.utkorg import Utkorgspost
 
 __all__ = [
@@ -13,10 +15,13 @@ __all__ = [
     "Handling",
     "Remisshändelse",
     "Kalendernyckel",
+    "Kontaktperson",
+    "Organisation",
     "Påminnelse",
     "Remiss",
     "Remissinstans",
     "Sökord",
     "Sökpost",
+    "Svarslänk",
     "Utkorgspost",
 ]

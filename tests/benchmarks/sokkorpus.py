@@ -134,7 +134,7 @@ def skapa(antal, slump=None, instanser_per_remiss=29, andel_attesterade=0.7):
     from django.db import connection
 
     from nämnder.models import Nämnd
-    from nämnder.roller import Roll
+    from nämnder.roller import Roll, ge_roll
     from remiss.models import Remiss, Remissinstans
     from yttranden.models import Sektion, Tjänsteutlåtande
 
@@ -160,9 +160,9 @@ def skapa(antal, slump=None, instanser_per_remiss=29, andel_attesterade=0.7):
     Användare = get_user_model()
     skapare = Användare.objects.create(username="bench-skapare")
     ks_läsare = Användare.objects.create(username="bench-ks")
-    ks.tilldela_roll(ks_läsare, Roll.LÄSARE)
+    ge_roll(ks_läsare, ks, Roll.LÄSARE, av=None, källa="mätdata")
     handläggare = Användare.objects.create(username="bench-handlaggare")
-    nämnder[0].tilldela_roll(handläggare, Roll.HANDLÄGGARE)
+    ge_roll(handläggare, nämnder[0], Roll.HANDLÄGGARE, av=None, källa="mätdata")
 
     antal_remisser = -(-antal // instanser_per_remiss)
     remisser = Remiss.objects.bulk_create(

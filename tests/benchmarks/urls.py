@@ -7,6 +7,8 @@ gunicorn, ``sidmatning.använd_benchmarkadresser`` in-process); production never
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.urls import include, path
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 
 @login_required
@@ -15,7 +17,15 @@ def bar_vy(request):
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
+class BarApiVy(APIView):
+    """The API's floor: the client's token, its rate limit and a JSON answer, no work."""
+
+    def get(self, request):
+        return Response({})
+
+
 urlpatterns = [
     path("bench/bar/", bar_vy, name="bench_bar"),
+    path("bench/api-bar/", BarApiVy.as_view(), name="bench_api_bar"),
     path("", include("remiss.urls")),
 ]

@@ -192,10 +192,6 @@ class Beslut(models.Model):
         Pdfdokument.för_protokollsutdrag(låst)  # rendered by a worker after commit
         return beslut
 
-    @property
-    def skickat(self):
-        return self.svar.exists()
-
     def är_justerat(self, idag=None):
         """Declared justerat at the meeting, or the protocol's justering day has come."""
         if self.justeras_omedelbart:
