@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('nämnder', '0004_admininloggning_och_historikskydd'),
         ('remiss', '0010_historikskydd'),
-        ('yttranden', '0010_beslutssteg_i_historiken_och_historikskydd'),
+        ('yttranden', '0011_externt_svar'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
