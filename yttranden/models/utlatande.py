@@ -154,7 +154,12 @@ class Tjänsteutlåtande(Innehåll, Redigering, models.Model):
                 violation_error_message=_("Remissinstansen har redan ett tjänsteutlåtande."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "granskare"])]
+        # The avdelningschef's and the direktör's lists: what waits for them, among everything
+        # they ever reviewed or attested.
+        indexes = [
+            models.Index(fields=["status", "granskare"]),
+            models.Index(fields=["status", "attestant"], name="utlatande_status_attestant"),
+        ]
 
     def __str__(self):
         return _g("Tjänsteutlåtande %(dnr)s, version %(v)s") % {
