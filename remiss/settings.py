@@ -233,6 +233,8 @@ REMISS_UTKORG_KOMARGINAL_SEKUNDER = env_int("REMISS_UTKORG_KOMARGINAL_SEKUNDER",
 REMISS_UTKORG_BACKOFF_SEKUNDER = env_int("REMISS_UTKORG_BACKOFF_SEKUNDER", 60, minimum=1)
 # The most rows one sweep publishes; the next sweep takes the rest.
 REMISS_UTKORG_SVEP_HOGST = 5_000
+# Webhook receivers (remiss/webbkrokar.py) must be https unless DEBUG or this allows plain http.
+REMISS_WEBBKROK_TILLAT_HTTP = env_bool("REMISS_WEBBKROK_TILLAT_HTTP", False)
 
 # Deadline reminders (remiss/paminnelser.py). Days before the deadline (negative: after it).
 REMISS_PAMINNELSER_DAGAR = [14, 7, 2, 0, -1, -7]

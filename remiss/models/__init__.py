@@ -10,6 +10,7 @@ from remiss.models.remiss import Remiss
 from remiss.models.sokpost import Sökord, Sökpost
 from remiss.models.svarslank import Svarslänk
 from remiss.models.utkorg import Utkorgspost
+from remiss.models.webbkrok import Webbkrok, Webbkrokshändelse, Webbkroksleverans
 
 __all__ = [
     "Anstånd",
@@ -28,4 +29,7 @@ __all__ = [
     "Sökpost",
     "Svarslänk",
     "Utkorgspost",
+    "Webbkrok",
+    "Webbkrokshändelse",
+    "Webbkroksleverans",
 ]

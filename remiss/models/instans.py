@@ -244,6 +244,11 @@ class Remissinstans(models.Model):
         indexera(låst)  # in the same transaction: search shows what was committed
         self.refresh_from_db()
 
+    def _webbkrok(self, typ):
+        from remiss.webbkrokar import registrera_händelse
+
+        registrera_händelse(typ, self)  # in this transaction (remiss/webbkrokar.py)
+
     @staticmethod
     def _räkna_om(remiss_id):
         """Bring the remiss's answer counters up to date in this transaction. The remiss row is
@@ -267,6 +272,7 @@ class Remissinstans(models.Model):
         text = _("Diarienummer %(dnr)s.") % {"dnr": låst.diarienummer}
         låst.remiss.logga(Remisshändelse.Typ.REGISTRERAD, av, text, instans=låst)
         self._spara(låst, "diarienummer")
+        self._webbkrok("remissinstans.registrerad")
 
     @transaction.atomic
     def tilldela(self, handläggare, av, avdelning=None, medhandläggare=()):
@@ -284,6 +290,7 @@ class Remissinstans(models.Model):
         låst.handläggare, låst.avdelning = handläggare, avdelning
         self._spara(låst, "handläggare", "avdelning")
         self.medhandläggare.set(medhandläggare)
+        self._webbkrok("remissinstans.tilldelad")
         if ny_handläggare:
             from remiss import uppdrag
 
@@ -299,6 +306,7 @@ class Remissinstans(models.Model):
         self._övergå(låst, self.Status.AVSTÅR, av, Remisshändelse.Typ.AVSTÅR, motivering.strip())
         låst.avstår_motivering = motivering.strip()
         self._spara(låst, "avstår_motivering")
+        self._webbkrok("remissinstans.avstar")
 
     # The steps below are taken by the tjänsteutlåtande and beslut (yttranden app). An answer
     # prepared outside the system (the demo's older remisser, an import) is recorded with an

@@ -411,13 +411,14 @@ class Remiss(models.Model):
             Remissinstans(remiss=låst, organisation=org, svarsdatum=låst.sista_svarsdatum)
             for org in organisationer
         )
-        from remiss import uppdrag
+        from remiss import uppdrag, webbkrokar
 
         # In the outbox, in this transaction: a rolled-back send tells no one, a saved one is
         # never forgotten (remiss/utkorg.py).
         uppdrag.remiss_inkommen(instanser)
         for instans in externa:
             låst._skicka_länkar(instans, av)
+        webbkrokar.registrera_händelse("remiss.skickad", låst)
         låst.logga(
             Remisshändelse.Typ.SKICKAD,
             av,
@@ -488,4 +489,7 @@ class Remiss(models.Model):
         låst.save(update_fields=["status", "avslutad"])
         låst.logga(Remisshändelse.Typ.AVSLUTAD, av)
         self._indexera(låst)
+        from remiss import webbkrokar
+
+        webbkrokar.registrera_händelse("remiss.avslutad", låst)
         self.refresh_from_db()

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('remiss', '0014_eget'),
-        ('yttranden', '0011_externt_svar'),
+        ('remiss', '0015_eget'),
+        ('yttranden', '0012_lista_att_attestera'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('remiss', '0013_forslag'),
+        ('remiss', '0014_forslag'),
     ]
 
     operations = [

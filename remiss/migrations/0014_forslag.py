@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('remiss', '0012_paminnelser_i_utkorgen'),
+        ('remiss', '0013_webbkrokar'),
     ]
 
     operations = [
