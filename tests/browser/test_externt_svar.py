@@ -6,15 +6,18 @@ as a sealed PDF (pdfsig: valid); KS sees the answer in the matrix. Axe on every 
 
 import re
 
+import docx
+import openpyxl
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
-from remiss.models import Remissinstans
+from remiss.models import Förslag, Kontaktperson, Organisation, Remissinstans
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
 from tests.factories import RemissFactory
 from tests.remiss.paminnelse_smtp import Postlåda, ledig_port
+from tests.remiss.test_forslagssammanstallning import FÖRSLAG, _svara
 from tests.remiss.test_handlingar import PDF
 from tests.vanta import vänta_tills
 from tests.yttranden.pdfdokumenthjalp import använd_demosigill
@@ -121,3 +124,87 @@ def test_an_organisation_answers_through_the_link_in_its_email_and_ks_sees_it(
     expect(page.get_by_text("via personlig länk").first).to_be_visible()
     kontrollera_tillgänglighet(page)
     assert Remissinstans.objects.get(organisation__namn="Pensionärsrådet").status == "besvarad"
+
+
+def test_an_organisation_and_a_nämnd_answer_per_förslag_and_ks_compiles_both(
+    browser, page, live_server, celeryarbetare, postlåda, ks, un, ks_samordnare
+):
+    """Issue 15's flow with förslag: KS adds an organisation beside a nämnd to a remiss with
+    three förslag; the contact answers each from the real e-mail's link (one missing is refused
+    in Swedish); the nämnd's svar arrives (its chain: test_forslag_flode.py); KS sees both by
+    förslag and in the XLSX and DOCX."""
+    org = Organisation.objects.create(namn="Pensionärsrådet", organisationsnummer="2120000142")
+    Kontaktperson.objects.create(organisation=org, namn="Bo Ahl", epost=ADRESS)
+    remiss = RemissFactory(
+        nämnd=ks, diarienummer="KS 2031/78", mottagare=[un], skapad_av=ks_samordnare
+    )
+    for nr, rubrik in enumerate(FÖRSLAG, start=1):
+        Förslag.objects.create(remiss=remiss, nummer=nr, rubrik=rubrik)
+
+    logga_in(page, "karin")
+    page.goto(f"/remisser/{remiss.pk}/andra/")
+    page.get_by_label("Pensionärsrådet").check()
+    page.get_by_role("button", name="Spara ändringarna").click()
+    page.get_by_role("button", name="Skicka remissen till 2 remissinstanser").click()
+    expect(page.get_by_text("Remissen är skickad till 2 remissinstanser")).to_be_visible()
+
+    brev = _brev(postlåda, "Remiss till Pensionärsrådet")
+    länk = re.search(r"https?://\S+/svar/\S+/", brev.get_body(("plain",)).get_content())[0]
+    extern = browser.new_context(base_url=live_server.url, locale="sv-SE")
+    extern.set_default_timeout(10_000)
+    sida = extern.new_page()
+    sida.goto(länk)
+
+    def grupp(nummer):
+        return sida.get_by_role("group", name=f"Förslag {nummer}. {FÖRSLAG[nummer - 1]}")
+
+    sida.get_by_role("textbox", name="Organisationens svar").click()
+    sida.keyboard.type("Pensionärsrådet svarar per förslag.")
+    grupp(1).get_by_label("Tillstyrker", exact=True).check()
+    grupp(2).get_by_label("Avstyrker", exact=True).check()
+    grupp(2).get_by_label("Kommentar till förslag 2").fill("Glöm inte de äldre.")
+    sida.get_by_role("button", name="Skicka in svaret").click()
+    expect(
+        sida.get_by_text(f"Välj ett ställningstagande till förslag 3 ”{FÖRSLAG[2]}”.")
+    ).to_be_visible()
+    kontrollera_tillgänglighet(sida)
+    expect(grupp(2).get_by_label("Avstyrker", exact=True)).to_be_checked()
+    grupp(3).get_by_label("Avstår", exact=True).check()
+    sida.get_by_role("button", name="Skicka in svaret").click()
+    expect(sida.get_by_text("Svar 1 är inskickat till kommunstyrelsen.")).to_be_visible()
+    _brev(postlåda, "Kvitto: svar 1 från Pensionärsrådet")
+    extern.close()
+
+    _svara(
+        remiss.instanser.get(nämnd=un),
+        ("tillstyrker", ""),
+        ("tillstyrker_med_andringar", "Lägg till skolans roll."),
+        ("avstyrker", ""),
+    )
+    page.goto(f"/remisser/{remiss.pk}/")
+    page.get_by_role("link", name="Remissvaren per förslag").click()
+    expect(
+        page.get_by_text("2 av 2 remissinstanser har lämnat ställningstaganden.")
+    ).to_be_visible()
+    förslag2 = page.get_by_role("table", name="Ställningstaganden till förslag 2")
+    expect(förslag2.get_by_role("row", name=re.compile("^Avstyrker"))).to_contain_text(
+        "Pensionärsrådet"
+    )
+    expect(page.get_by_text("Pensionärsrådet (avstyrker): Glöm inte de äldre.")).to_be_visible()
+    kontrollera_tillgänglighet(page)
+
+    with page.expect_download() as nedladdning:
+        page.get_by_role("link", name="Excel (XLSX)").click()
+    bok = openpyxl.load_workbook(nedladdning.value.path())
+    matris = {rad[0]: rad for rad in bok["Matris"].values}
+    assert matris["Pensionärsrådet"][2:] == ("Tillstyrker", "Avstyrker", "Avstår")
+    assert matris["Utbildningsnämnden"][2:] == (
+        "Tillstyrker",
+        "Tillstyrker med ändringar",
+        "Avstyrker",
+    )
+    with page.expect_download() as nedladdning:
+        page.get_by_role("link", name="Word (DOCX) att klistra in i ett tjänsteutlåtande").click()
+    text = "\n".join(p.text for p in docx.Document(nedladdning.value.path()).paragraphs)
+    assert "Pensionärsrådet (avstyrker): Glöm inte de äldre." in text
+    assert "Utbildningsnämnden (tillstyrker med ändringar): Lägg till skolans roll." in text
