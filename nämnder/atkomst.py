@@ -187,6 +187,8 @@ class Egna(Publik):
 
     def nycklar(self, obj, slag):
         nämnd_id = värde(obj, slag.nämnd)
+        if nämnd_id is None:  # an external organisation's: no nämnd, no one's own
+            return []
         return [nyckel(nämnd_id, r) for r in self.roller] or [nyckel(nämnd_id)]
 
     def q(self, roller, slag):
@@ -368,6 +370,17 @@ def synliga(user, queryset):
     return queryset.filter(_slag(queryset.model)._q(_Roller(user)))
 
 
+def egna_nämnder(user, modell, åtgärd):
+    """The pks of the nämnder whose own objects of ``modell`` ``user`` may do ``åtgärd`` with
+    (the nämnder a person works in, for that action): for a list's 403 and its headings."""
+    roller, nämnder = _Roller(user), set()
+    for regel in _slag(modell).göra[åtgärd]:
+        for publik in regel.vem:
+            if isinstance(publik, Egna):
+                nämnder |= set(roller.nämnder(publik.roller))
+    return nämnder
+
+
 def tillåtna(user, queryset, åtgärd):
     """``queryset`` narrowed to what ``user`` may see and do ``åtgärd`` with (an action whose
     rules have no ``villkor``)."""
@@ -385,7 +398,14 @@ NÄMND = registrera(
         nämnd="pk",
         # Who the nämnder are and how to reach them is public inside the organisation.
         se=[(Alltid(), [Inloggade()])],
-        göra={"planera": Regel((Egna(Roll.NÄMNDSEKRETERARE),))},
+        göra={
+            # Meetings and the meeting plan: the nämnd's secretary.
+            "planera": Regel((Egna(Roll.NÄMNDSEKRETERARE),)),
+            # KS's remissamordnare registers remisser and decides anstånd from KS's own pages.
+            "samordna_remisser": Regel((Egna(Roll.REMISSAMORDNARE),)),
+            # A calendar feed of a nämnd's meetings and deadlines: anyone working in it.
+            "följa_kalender": Regel((Egna(),)),
+        },
     )
 )
 

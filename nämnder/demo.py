@@ -8,11 +8,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from nämnder.models import Avdelning, Nämnd, Sammanträde
-from nämnder.roller import Roll
+from nämnder.roller import Roll, ge_roll
 
 STOCKHOLM_WEBB = "https://start.stockholm/"
 STOCKHOLM_VÄXEL = "08-508 00 000"
 DEMO_LÖSENORD = "demo"
+KÄLLA = "demodata"  # the role history says where the demo's roles came from
 
 F, S, K, B = (
     Nämnd.Typ.FACKNÄMND,
@@ -344,7 +345,7 @@ def skapa_användare(nämnder):
             person.set_password(DEMO_LÖSENORD)
             person.save(update_fields=["password"])
         for roll in roller:
-            nämnder[prefix].tilldela_roll(person, roll)
+            ge_roll(person, nämnder[prefix], roll, av=None, källa=KÄLLA)
         personer[namn] = person
     return personer
 

@@ -15,8 +15,7 @@ from nämnder.inloggning import engangskod, oidc, saml
 from nämnder.inloggning.lokal import LösenordsForm
 from nämnder.inloggning.session import LÖSENORD, Autentisering, anteckna
 from nämnder.models import Admininloggning, Användare, Kommun, Nämnd
-from nämnder.permissions import hämta_för_användare, medarbetare, roller
-from nämnder.roller import Roll
+from nämnder.permissions import får, hämta_för_användare, medarbetare, roller
 
 
 class Inloggning(LoginView):
@@ -75,7 +74,7 @@ def lista(request):
 def detalj(request, pk, form=None):
     nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), pk=pk)
     mina_roller = roller(request.user, nämnd)
-    kan_planera = Roll.NÄMNDSEKRETERARE in mina_roller
+    kan_planera = får(request.user, nämnd, "planera")
     idag = timezone.localdate()
     context = {
         "nämnd": nämnd,
@@ -91,7 +90,7 @@ def detalj(request, pk, form=None):
 @login_required
 @require_POST
 def nytt_sammanträde(request, pk):
-    nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), Roll.NÄMNDSEKRETERARE, pk=pk)
+    nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), åtgärd="planera", pk=pk)
     form = SammanträdeForm(request.POST, nämnd=nämnd)
     if not form.is_valid():
         return detalj(request, pk, form=form)
@@ -105,7 +104,7 @@ def nytt_sammanträde(request, pk):
 @login_required
 @require_POST
 def ta_bort_sammanträde(request, pk, sammanträde_pk):
-    nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), Roll.NÄMNDSEKRETERARE, pk=pk)
+    nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), åtgärd="planera", pk=pk)
     sammanträde = get_object_or_404(nämnd.sammanträden, pk=sammanträde_pk)
     try:
         sammanträde.delete()

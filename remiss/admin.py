@@ -1,18 +1,32 @@
+from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db import transaction
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from remiss import utkorg
-from remiss.models import Kalendernyckel, Påminnelse, Utkorgspost
-from remiss.paminnelser import köa
+from remiss.models import (
+    Kalendernyckel,
+    Kontaktperson,
+    Organisation,
+    Påminnelse,
+    Svarslänk,
+    Utkorgspost,
+    Webbkrok,
+    Webbkroksleverans,
+)
+from remiss.models.webbkrok import HÄNDELSENAMN, HÄNDELSETYPER, ny_hemlighet
 
 
 @admin.register(Påminnelse)
 class PåminnelseAdmin(admin.ModelAdmin):
-    """Every reminder, sent, waiting, skipped or failed; the claim rows are a log and are not
-    edited by hand. Above the list: counts per status and the people skipped for want of an
-    e-mail address, so that someone can add one."""
+    """Every reminder, sent, waiting, skipped or failed (its mail is a row in Utkorgen); the
+    rows are a log and are not edited by hand. Above the list: counts per status and the people
+    skipped for want of an e-mail address, so that someone can add one."""
 
     # Named explicitly: Django's default path would carry the model name's "å".
     change_list_template = "admin/remiss/paminnelse/change_list.html"
@@ -26,7 +40,6 @@ class PåminnelseAdmin(admin.ModelAdmin):
         "datum",
         "status",
         "orsak",
-        "försök",
         "skickad",
     ]
     list_filter = ["status", "typ", "orsak", "dagar", "datum"]
@@ -51,7 +64,6 @@ class PåminnelseAdmin(admin.ModelAdmin):
     @admin.action(description=_("Försök skicka de markerade misslyckade påminnelserna igen"))
     def försök_igen(self, request, queryset):
         pks = Påminnelse.försök_igen(queryset)
-        köa(pks)
         self.message_user(
             request,
             ngettext(
@@ -119,3 +131,240 @@ class UtkorgspostAdmin(admin.ModelAdmin):
             % {"antal": len(pks)},
             messages.SUCCESS,
         )
+
+
+class KontaktpersonInline(admin.TabularInline):
+    model = Kontaktperson
+    extra = 1
+    fields = ["namn", "epost", "aktiv"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    """KS's register of external organisations (also kept by the remissamordnare in the app)."""
+
+    list_display = ["namn", "organisationsnummer", "aktiv"]
+    list_filter = ["aktiv"]
+    search_fields = [
+        "namn",
+        "organisationsnummer",
+        "kontaktpersoner__namn",
+        "kontaktpersoner__epost",
+    ]
+    inlines = [KontaktpersonInline]
+
+
+@admin.register(Svarslänk)
+class SvarslänkAdmin(admin.ModelAdmin):
+    """The personal links issued, read-only: only their SHA-256 is stored, never the link."""
+
+    list_display = [
+        "kontaktperson",
+        "instans",
+        "skapad",
+        "giltig_till",
+        "återkallad",
+        "senast_använd",
+    ]
+    list_filter = ["återkallad"]
+    list_select_related = [
+        "kontaktperson__organisation",
+        "instans__remiss",
+        "instans__organisation",
+    ]
+    readonly_fields = [f.name for f in Svarslänk._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class WebbkrokForm(forms.ModelForm):
+    händelser = forms.MultipleChoiceField(
+        label=_("Händelser"),
+        choices=HÄNDELSETYPER,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Välj minst en händelse.")},
+    )
+
+    class Meta:
+        model = Webbkrok
+        fields = ["klient", "url", "händelser", "aktiv"]
+
+
+@admin.register(Webbkrok)
+class WebbkrokAdmin(admin.ModelAdmin):
+    """The kommun's administrator registers where an API client's events go (README,
+    "Webbkrokar"). The signing secret is made here and shown once, on the page after saving."""
+
+    form = WebbkrokForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    list_display = ["url", "klient", "händelsetyper", "aktiv", "leveranser", "skapad"]
+    list_filter = ["aktiv", "klient"]
+    list_select_related = ["klient"]
+    search_fields = ["url", "klient__namn"]
+    readonly_fields = ["hemlighet_början", "skapad"]
+    actions = ["byt_hemlighet"]
+
+    def get_queryset(self, request):
+        misslyckad = Q(leveranser__post__status=Utkorgspost.S.MISSLYCKAD)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                antal_leveranser=Count("leveranser"),
+                antal_misslyckade=Count("leveranser", filter=misslyckad),
+            )
+        )
+
+    @admin.display(description=_("händelser"))
+    def händelsetyper(self, krok):
+        return ", ".join(str(HÄNDELSENAMN.get(typ, typ)) for typ in krok.händelser)
+
+    @admin.display(description=_("leveranser"))
+    def leveranser(self, krok):
+        adress = reverse("admin:remiss_webbkroksleverans_changelist")
+        text = _("%(antal)s, varav %(fel)s misslyckade") % {
+            "antal": krok.antal_leveranser,
+            "fel": krok.antal_misslyckade,
+        }
+        return format_html('<a href="{}?webbkrok__id__exact={}">{}</a>', adress, krok.pk, text)
+
+    @admin.display(description=_("signeringshemlighet"))
+    def hemlighet_början(self, krok):
+        return krok.hemlighet_början if krok.pk else _("Skapas när webbkroken sparas.")
+
+    def _visa_hemlighet(self, request, krok):
+        sammanhang = {**self.admin_site.each_context(request), "opts": self.opts, "webbkrok": krok}
+        return TemplateResponse(request, "admin/remiss/webbkrok/hemlighet.html", sammanhang)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._visa_hemlighet(request, obj)
+
+    @admin.action(
+        description=_("Byt signeringshemlighet (den nya visas en gång)"), permissions=["change"]
+    )
+    def byt_hemlighet(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Markera en webbkrok i taget."), messages.WARNING)
+            return None
+        krok = queryset.get()
+        krok.hemlighet = ny_hemlighet()
+        krok.save(update_fields=["hemlighet"])
+        self.log_change(request, krok, _("Bytte signeringshemlighet."))
+        return self._visa_hemlighet(request, krok)
+
+
+@admin.register(Webbkroksleverans)
+class WebbkroksleveransAdmin(admin.ModelAdmin):
+    """The delivery log: each event to each subscription, with its outbox row's status and
+    attempts and what the receiver last answered. A delivery is sent again ("Skicka igen") with
+    the same webhook-id, so a receiver that has it already can drop it."""
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    list_display = [
+        "tidpunkt",
+        "typ",
+        "meddelande_id",
+        "webbkrok",
+        "status",
+        "försök",
+        "svarskod",
+        "fel",
+        "senast",
+    ]
+    list_filter = ["post__status", "händelse__typ", "webbkrok"]
+    list_select_related = ["händelse", "webbkrok__klient", "post"]
+    search_fields = ["händelse__meddelande_id", "webbkrok__url"]
+    fields = [
+        "tidpunkt",
+        "typ",
+        "meddelande_id",
+        "webbkrok",
+        "status",
+        "försök",
+        "svarskod",
+        "svar",
+        "fel",
+        "senast",
+        "innehåll",
+    ]
+    readonly_fields = fields
+    actions = ["skicka_igen"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("tidpunkt"), ordering="händelse__tidpunkt")
+    def tidpunkt(self, leverans):
+        return leverans.händelse.tidpunkt
+
+    @admin.display(description=_("händelse"), ordering="händelse__typ")
+    def typ(self, leverans):
+        return leverans.händelse.get_typ_display()
+
+    @admin.display(description=_("webhook-id"))
+    def meddelande_id(self, leverans):
+        return leverans.händelse.meddelande_id
+
+    @admin.display(description=_("status"), ordering="post__status")
+    def status(self, leverans):
+        return leverans.post.get_status_display()
+
+    @admin.display(description=_("försök"))
+    def försök(self, leverans):
+        return leverans.post.försök
+
+    @admin.display(description=_("senaste fel"))
+    def fel(self, leverans):
+        return leverans.post.fel or "–"
+
+    @admin.display(description=_("innehåll"))
+    def innehåll(self, leverans):
+        return format_html("<pre>{}</pre>", leverans.händelse.kropp)
+
+    def has_skicka_igen_permission(self, request):
+        """Sending again is for those who manage the webhooks, not for those who only read."""
+        return request.user.has_perm("remiss.change_webbkrok")
+
+    @admin.action(description=_("Skicka igen"), permissions=["skicka_igen"])
+    def skicka_igen(self, request, queryset):
+        poster = Utkorgspost.objects.filter(webbkroksleverans__in=queryset)
+        with transaction.atomic():
+            köade = utkorg.försök_igen(poster) + utkorg.gör_om(
+                poster, _("Skickas igen på begäran av %(person)s.") % {"person": request.user}
+            )
+        for leverans in queryset.filter(post__in=köade):
+            self.log_change(request, leverans, _("Skickades igen."))
+        self.message_user(
+            request,
+            ngettext(
+                "%(antal)s leverans skickas igen.", "%(antal)s leveranser skickas igen.", len(köade)
+            )
+            % {"antal": len(köade)},
+            messages.SUCCESS,
+        )
+        if väntande := queryset.count() - len(köade):
+            self.message_user(
+                request,
+                ngettext(
+                    "%(antal)s leverans skickades inte igen (väntar, pågår, hoppades över).",
+                    "%(antal)s leveranser skickades inte igen (väntar, pågår, hoppades över).",
+                    väntande,
+                )
+                % {"antal": väntande},
+                messages.WARNING,
+            )

@@ -18,6 +18,7 @@ class RemissConfig(AppConfig):
         from remiss import (
             atkomst,  # noqa: F401 (registers the remiss app's access rules)
             uppdrag,  # noqa: F401
+            webbkrokar,  # noqa: F401 (registers webhook delivery in the outbox)
         )
 
         if settings.CELERY_TASK_ALWAYS_EAGER:

@@ -5,7 +5,9 @@ mechanism and its vocabulary: nämnder/atkomst.py).
 - A remiss **utkast** is KS's remissamordnare's alone; once **utskickad** (and **avslutad**) it
   is seen by everyone in KS and in every recipient nämnd. A handling is seen as its remiss.
 - A **remissinstans** is seen, in every state, by its own nämnd and by KS's roles (KS follows
-  every recipient); other recipients see their own instans, not each other's.
+  every recipient); other recipients see their own instans, not each other's. An external
+  organisation's instans has no nämnd: only KS's roles see it (the organisation's contact
+  people reach their own through their personal link, yttranden/views/extern.py).
 
 The list functions (``remisser_för(user)`` …) are plain filters: order and annotate them freely.
 """
@@ -15,6 +17,7 @@ import dataclasses
 from django.db.models import Q
 
 from nämnder.atkomst import KS, Alltid, Egna, Fält, Publik, Regel, Slag, Som, nyckel, registrera
+from nämnder.atkomst import egna_nämnder as _egna_nämnder
 from nämnder.atkomst import synliga as _synliga
 from nämnder.atkomst import tillåtna as _tillåtna
 from nämnder.roller import Roll
@@ -28,7 +31,8 @@ class Mottagare(Publik):
     """Everyone with a role in one of the remiss's recipient nämnder."""
 
     def nycklar(self, remiss, slag):
-        return [nyckel(instans.nämnd_id) for instans in remiss.instanser.all()]
+        # An external organisation's instans gives no one a key: its people have no accounts.
+        return [nyckel(i.nämnd_id) for i in remiss.instanser.all() if i.nämnd_id is not None]
 
     def q(self, roller, slag):
         mottagna = Remissinstans.objects.filter(nämnd_id__in=roller.nämnder()).values("remiss_id")
@@ -72,8 +76,12 @@ INSTANS = registrera(
         ks="remiss__nämnd_id",
         se=[(Alltid(), [Egna(), KS()])],
         göra={
+            # An external organisation's personal links (send a new one, revoke): KS's
+            # remissamordnare, who sent the remiss.
+            "samordna": Regel((SAMORDNARE,)),
             # Register in the diary, assign, decline, ask for anstånd: the nämnd's registrator.
             "registrera": Regel((Egna(Roll.REGISTRATOR),)),
+            "begära_anstånd": Regel((Egna(Roll.REGISTRATOR),)),
             # The nämnd's own people take part in preparing the answer (they are shown the way
             # to the utlåtande); its handläggare and medhandläggare may start it.
             "bereda": Regel((Egna(),)),
@@ -98,6 +106,17 @@ def följda_remisser(user, queryset=None):
 
 def instanser_för(user, queryset=None):
     return _synliga(user, Remissinstans.objects.all() if queryset is None else queryset)
+
+
+def instanser_att(user, åtgärd, queryset=None):
+    """The remissinstanser ``user`` may do ``åtgärd`` with: the registrator's inbox
+    ("registrera"), "Våra remisser" and the start page's own cases ("bereda")."""
+    return _tillåtna(user, Remissinstans.objects.all() if queryset is None else queryset, åtgärd)
+
+
+def nämnder_att(user, åtgärd):
+    """The pks of the nämnder whose instanser ``user`` may do ``åtgärd`` with as their own."""
+    return _egna_nämnder(user, Remissinstans, åtgärd)
 
 
 def handlingar_för(user, queryset=None):

@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from nämnder import historikskydd
+from nämnder.demo import KÄLLA
 from nämnder.models import Avdelning, Nämnd
-from nämnder.roller import Roll
+from nämnder.roller import Roll, ge_roll
 from remiss.models import Anstånd, Remiss, Remisshändelse, Remissinstans
 
 S = Remissinstans.Status
@@ -87,7 +88,7 @@ def _kollega(nämnd, roll, index):
         # Not a demo login (those are in nämnder/demo.py): only a name in the history.
         person.set_unusable_password()
         person.save(update_fields=["password"])
-        nämnd.tilldela_roll(person, roll)
+        ge_roll(person, nämnd, roll, av=None, källa=KÄLLA)
     return person
 
 
@@ -191,7 +192,7 @@ def _remiss(ks, dnr, titel, beskrivning, remissdatum, svar_senast, mottagare, sa
 
 def _skicka(remiss, samordnare):
     with _den(remiss.remissdatum, 8) as tid:
-        remiss.skicka(av=samordnare)
+        remiss.skicka(av=samordnare, dag=remiss.remissdatum)
     Remiss.objects.filter(pk=remiss.pk).update(utskickad=tid)
     remiss.instanser.update(mottagen=tid)
 

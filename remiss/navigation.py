@@ -15,6 +15,7 @@ def _länkar(request, roller):
     if any(r == Roll.REMISSAMORDNARE and n.är_kommunstyrelsen for n, r in roller):
         länkar.append((_("Ny remiss"), reverse("ks:ny")))
         länkar.append((_("Anstånd"), reverse("ks:anstånd")))
+        länkar.append((_("Externa organisationer"), reverse("organisationer:lista")))
     if Roll.REGISTRATOR in mina:
         länkar.append((_("Inkorg"), reverse("instanser:inkorg")))
     if mina - KS_ROLLER:

@@ -22,39 +22,41 @@ such claim yet, so a sweep with nothing to do reads almost nothing.
 
 Each reminder is a row with a unique key (instans, person, kind, offset, deadline); the rows are
 inserted with ON CONFLICT DO NOTHING, so two sweeps at once insert each reminder once, and each
-sweep queues only the rows it inserted itself (found by its ``omgång``). A person without an
-e-mail address gets a row marked skipped, which the admin lists.
+sweep puts in the outbox only the rows it inserted itself (found by its ``omgång``): one
+``Utkorgspost`` per reminder mail, in the same transaction (remiss/utkorg.py sends it, with its
+one claim, lease, retry rule and SMTP classifier; remiss/uppdrag.py is the mail's work). A
+person without an e-mail address gets a row marked skipped, which the admin lists.
 """
 
 import datetime
 import uuid
 from dataclasses import dataclass, field
 
-from celery import current_app
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nämnder.models import Nämnd
 from nämnder.permissions import personer_per_nämnd
 from nämnder.roller import Roll
-from remiss.models import Påminnelse, Remiss, Remissinstans
+from remiss import utkorg
+from remiss.models import Påminnelse, Remiss, Remissinstans, Utkorgspost
 
 P = Påminnelse
 
 
 @dataclass
 class Svepresultat:
-    nya: list = field(default_factory=list)  # keys of the rows this sweep claimed and queued
-    hoppade: int = 0  # claimed but skipped (no e-mail address)
-    återtagna: list = field(default_factory=list)  # lost work queued again
+    nya: list = field(default_factory=list)  # keys of the reminders this sweep put in the outbox
+    hoppade: int = 0  # decided but skipped (no e-mail address)
 
     @property
     def köade(self):
-        return self.nya + self.återtagna
+        return self.nya
 
 
 def _offsets():
@@ -193,7 +195,6 @@ def _gör_anspråk(rader, omgång, nu):
                 status=_status(epost)[0],
                 orsak=_status(epost)[1],
                 omgång=omgång,
-                planerad=nu,
             )
             for typ, instans, user, dagar, datum, epost in rader
         ],
@@ -213,19 +214,19 @@ def _gör_anspråk_postgresql(rader, omgång, nu):
     kolumn = {f.name: connection.ops.quote_name(f.column) for f in P._meta.concrete_fields}
     namn = ["typ", "instans", "mottagare", "dagar", "datum", "epost", "status", "orsak"]
     typer = ["text", "bigint", "bigint", "smallint", "date", "text", "text", "text"]
-    fast = ["fel", "omgång", "skapad", "planerad", "försök"]
+    fast = ["fel", "omgång", "skapad"]
     kolumner = ", ".join(kolumn[n] for n in namn + fast)
     arrayer = ", ".join(f"%s::{typ}[]" for typ in typer)
     sql = (
         f"INSERT INTO {connection.ops.quote_name(P._meta.db_table)} ({kolumner}) "
-        f"SELECT u.*, '', %s, %s, %s, 0 FROM unnest({arrayer}) AS u "
+        f"SELECT u.*, '', %s, %s FROM unnest({arrayer}) AS u "
         "ON CONFLICT DO NOTHING"
     )
     status = [_status(rad[5]) for rad in rader]
     värden = [list(kol) for kol in zip(*rader, strict=True)]
     värden += [[s for s, _ in status], [o for _, o in status]]
     with connection.cursor() as markör:
-        markör.execute(sql, [omgång, nu, nu, *värden])
+        markör.execute(sql, [omgång, nu, *värden])
         if len(rader) >= MÅNGA:
             # Fresh statistics at once, so the next sweep's anti-join is planned for the table
             # as it is now (autovacuum would get there, but only after a while).
@@ -239,46 +240,70 @@ def _adresser(user_pks):
     return {pk: (epost or "").strip() for pk, epost in rader.values_list("pk", "email")}
 
 
-# Each message is one round trip to the broker. Up to this many the sweep queues the mail tasks
-# itself; a larger backlog (the first sweep over imported data, or after a long stop) is queued
-# as chunks, and the workers queue each chunk's mail tasks, in parallel and off beat's path.
-KÖA_DIREKT = 200
+def _till_utkorgen(omgång):
+    """One outbox row per reminder this sweep inserted and is to send, in this transaction,
+    due at once (whatever moment the sweep decided for); returns (reminder keys, outbox keys)."""
+    egna = P.objects.filter(omgång=omgång, status=P.Status.VÄNTAR)
+    if connection.vendor != "postgresql":
+        poster = utkorg.lägg_många(
+            [post(pk) for pk in egna.values_list("pk", flat=True)],
+            publicera=False,
+        )
+        return [p.argument["paminnelse"] for p in poster], [p.pk for p in poster]
+    # INSERT … SELECT: tens of thousands of rows after a long stop cost one statement.
+    post = Utkorgspost._meta
+    kolumn = {f.name: connection.ops.quote_name(f.column) for f in post.concrete_fields}
+    namn = ["uppdrag", "argument", "nyckel", "gäller", "beskrivning", "status", "försök"]
+    namn += ["nästa_försök", "fel", "skapad"]
+    etikett = P._meta.label_lower
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(post.db_table)} "
+        f"({', '.join(kolumn[n] for n in namn)}) "
+        "SELECT %s, jsonb_build_object('paminnelse', p.id), %s || p.id, %s || p.id, "
+        "%s || p.id, %s, 0, %s, '', %s "
+        f"FROM {connection.ops.quote_name(P._meta.db_table)} p "
+        f"WHERE p.{connection.ops.quote_name(P._meta.get_field('omgång').column)} = %s "
+        "AND p.status = %s ORDER BY p.id "
+        f"RETURNING {kolumn['id']}, ({kolumn['argument']}->>'paminnelse')::bigint"
+    )
+    parametrar = [UPPDRAG, f"{etikett}:", f"{etikett}:", _("Påminnelse") + " "]
+    nu = timezone.now()
+    parametrar += [Utkorgspost.S.VÄNTAR, nu, nu, omgång, P.Status.VÄNTAR]
+    with connection.cursor() as markör:
+        markör.execute(sql, parametrar)
+        rader = markör.fetchall()
+    return [p for _post_pk, p in rader], [post_pk for post_pk, _p in rader]
 
 
-def _publicera(uppgift, argumentlistor):
-    kö = {"queue": settings.REMISS_PAMINNELSER_KO} if settings.REMISS_PAMINNELSER_KO else {}
-    with current_app.producer_or_acquire() as producer:
-        for argument in argumentlistor:
-            uppgift.apply_async(argument, producer=producer, **kö)
+UPPDRAG = "epost.paminnelse"
 
 
-def köa(pks):
-    """Queue one e-mail task per reminder, over one broker connection."""
-    from remiss.tasks.paminnelser import köa_påminnelser, skicka_påminnelse
+def nyckel(pk):
+    return f"{P._meta.label_lower}:{pk}"
 
-    pks = list(pks)
-    if len(pks) <= KÖA_DIREKT:
-        _publicera(skicka_påminnelse, [(pk,) for pk in pks])
-    else:
-        delar = [(pks[i : i + KÖA_DIREKT],) for i in range(0, len(pks), KÖA_DIREKT)]
-        _publicera(köa_påminnelser, delar)
+
+def post(pk):
+    """The outbox row that sends reminder ``pk`` (unsaved)."""
+    nyckel_ = nyckel(pk)
+    return Utkorgspost(
+        uppdrag=UPPDRAG,
+        argument={"paminnelse": pk},
+        nyckel=nyckel_,
+        gäller=nyckel_,
+        beskrivning=f"{_('Påminnelse')} {pk}",
+    )
 
 
 def svep(nu=None):
-    """Claim every reminder due at ``nu`` and queue them once this transaction commits."""
+    """Decide every reminder due at ``nu`` and put its mail in the outbox, in one transaction;
+    the outbox publishes them once it commits."""
     nu = nu or timezone.now()
     omgång = uuid.uuid4()
     resultat = Svepresultat()
     with transaction.atomic():
         _gör_anspråk(_påminnelser(nu), omgång, nu)
         # Only the rows this sweep inserted carry its omgång; a conflicting row kept its own.
-        egna = P.objects.filter(omgång=omgång)
-        resultat.nya = list(egna.filter(status=P.Status.VÄNTAR).values_list("pk", flat=True))
-        resultat.hoppade = egna.filter(status=P.Status.HOPPADES_ÖVER).count()
-        resultat.återtagna = P.återta_hängande(
-            nu, settings.REMISS_PAMINNELSER_LASTID, settings.REMISS_PAMINNELSER_KOMARGINAL
-        )
-        köade = resultat.köade
-        if köade:
-            transaction.on_commit(lambda: köa(köade))
+        resultat.nya, poster = _till_utkorgen(omgång)
+        resultat.hoppade = P.objects.filter(omgång=omgång, status=P.Status.HOPPADES_ÖVER).count()
+        utkorg.publicera_efter_commit(poster)
     return resultat

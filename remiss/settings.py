@@ -233,6 +233,8 @@ REMISS_UTKORG_KOMARGINAL_SEKUNDER = env_int("REMISS_UTKORG_KOMARGINAL_SEKUNDER",
 REMISS_UTKORG_BACKOFF_SEKUNDER = env_int("REMISS_UTKORG_BACKOFF_SEKUNDER", 60, minimum=1)
 # The most rows one sweep publishes; the next sweep takes the rest.
 REMISS_UTKORG_SVEP_HOGST = 5_000
+# Webhook receivers (remiss/webbkrokar.py) must be https unless DEBUG or this allows plain http.
+REMISS_WEBBKROK_TILLAT_HTTP = env_bool("REMISS_WEBBKROK_TILLAT_HTTP", False)
 
 # Deadline reminders (remiss/paminnelser.py). Days before the deadline (negative: after it).
 REMISS_PAMINNELSER_DAGAR = [14, 7, 2, 0, -1, -7]
@@ -242,18 +244,17 @@ REMISS_PAMINNELSER_OTILLDELAD_DAGAR = 3
 # not yet attested.
 REMISS_PAMINNELSER_SAMMANSTALLNING_KLOCKAN = 7
 REMISS_PAMINNELSER_RISK_DAGAR = 7
-# A reminder being sent for longer than this is taken back by the sweep (its worker died); it
-# must exceed the longest SMTP conversation (EMAIL_TIMEOUT per step).
-REMISS_PAMINNELSER_LASTID = timedelta(minutes=env_int("REMISS_PAMINNELSER_LASTID_MIN", 15))
-# A queued reminder not taken within this long is queued again (its message was lost).
-REMISS_PAMINNELSER_KOMARGINAL = timedelta(minutes=10)
-# SMTP errors are retried by the outbox's rule (REMISS_UTKORG_BACKOFF_SEKUNDER) this many times;
-# after that the reminder waits for the sweep, so nothing is dropped while SMTP is down.
-REMISS_PAMINNELSER_MAX_FORSOK = 8
-# The Celery queue for reminder e-mails; empty means the default queue.
-REMISS_PAMINNELSER_KO = env_str("REMISS_PAMINNELSER_KO") or None
 # The meeting-calendar check (nämnder/kalender.py): preparation a nämnd needs before a meeting.
 REMISS_BEREDNINGSTID_DAGAR = 14
+
+# External organisations' personal links (remiss/models/svarslank.py): valid until the instans's
+# svarsdatum plus this many days, unless KS sets a date; at most this many refused links per
+# address within the lock-out, after which that address gets 429 until it has passed.
+REMISS_SVARSLANK_DAGAR = env_int("REMISS_SVARSLANK_DAGAR", 30, minimum=0)
+REMISS_SVARSLANK_FORSOK = env_int("REMISS_SVARSLANK_FORSOK", 10, minimum=1)
+REMISS_SVARSLANK_SPARR_MINUTER = env_int("REMISS_SVARSLANK_SPARR_MINUTER", 15, minimum=1)
+# The longest answer an external organisation may write (characters of HTML).
+REMISS_EXTERNT_SVAR_MAX_TECKEN = 200_000
 
 # E-mail: SMTP when EMAIL_HOST is set, otherwise printed to the console (demo).
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -297,10 +298,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # A personal link's secret never reaches a log: Django's request and server loggers name
+    # the path of every refused request (remiss/svarslank.py).
+    "filters": {"dolj_svarslankar": {"()": "remiss.svarslank.DöljSvarslänkar"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.server": {"level": "INFO"},
+        "django.server": {"level": "INFO", "filters": ["dolj_svarslankar"]},
+        "django.request": {"filters": ["dolj_svarslankar"]},
         "axes": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},  # one line per page rendered otherwise
     },

@@ -1,21 +1,27 @@
 """The remiss app's work in the outbox (remiss/utkorg.py): the e-mails that tell people about a
-remiss. Each row is one message to one address, so a refused recipient does not hold up the
-others and a retry never repeats a message the server has accepted.
+remiss, and the deadline reminders. Each row is one message to one address, so a refused
+recipient does not hold up the others and a retry never repeats a message the server has
+accepted.
 
 The rows are written by the model methods (``Remiss.skicka``, ``Remissinstans.tilldela``,
-``Anstånd.bevilja``/``avslå``) in the transaction of the change; the functions below do the
-work in a worker and raise on failure (the outbox decides whether to try again).
+``Anstånd.bevilja``/``avslå``) and the reminder sweep (remiss/paminnelser.py) in the transaction
+of the change; the functions below do the work in a worker and raise on failure (the outbox
+decides whether to try again).
 """
 
 import logging
+import smtplib
 
 from django.utils.translation import gettext as _
 
-from nämnder.permissions import personer_med_roll
+from nämnder.models import Nämnd
+from nämnder.permissions import nämnder_för, personer_med_roll
 from nämnder.roller import Roll
-from remiss import utkorg
+from remiss import paminnelser, utkorg
+from remiss.emails import extern as emails_extern
 from remiss.emails import instans as emails
-from remiss.models import Anstånd, Remissinstans
+from remiss.emails import paminnelser as påminnelsebrev
+from remiss.models import Anstånd, Påminnelse, Remissinstans, Svarslänk, Utkorgspost
 from remiss.utkorg import HoppasÖver, uppdrag
 
 logger = logging.getLogger(__name__)
@@ -46,9 +52,12 @@ def lägg_brev(namn, till, *, gäller, beskrivning, **argument):
 
 def remiss_inkommen(instanser):
     """Tell the registrators of each recipient nämnd that a remiss has arrived; with no
-    registrator who has an address, the förvaltning's registry mailbox is told."""
+    registrator who has an address, the förvaltning's registry mailbox is told. (External
+    organisations' contact people get their personal link instead: ``svarslänk``.)"""
     poster = []
     for instans in instanser:
+        if instans.nämnd_id is None:
+            continue
         registratorer = personer_med_roll(instans.nämnd, Roll.REGISTRATOR).order_by("pk")
         till = adresser(registratorer, reserv=instans.nämnd.epost)
         if not till:
@@ -87,6 +96,22 @@ def anståndsbeslut(anstånd):
         gäller=anstånd.instans,
         beskrivning=_("Beslut om anstånd %(dnr)s") % {"dnr": anstånd.instans.remiss.diarienummer},
         anstand=anstånd.pk,
+    )
+
+
+def svarslänk(länk, slump):
+    """E-mail a contact person their personal link. The row carries the link's random part
+    only until the message is sent (the link itself needs SECRET_KEY: remiss/models/svarslank.py);
+    the description names the person, never the link."""
+    kontakt = länk.kontaktperson
+    return lägg_brev(
+        "epost.svarslank",
+        [kontakt.epost],
+        gäller=länk.instans,
+        beskrivning=_("Personlig länk %(dnr)s till %(namn)s")
+        % {"dnr": länk.instans.remiss.diarienummer, "namn": kontakt.namn},
+        lank=länk.pk,
+        slump=slump,
     )
 
 
@@ -130,3 +155,113 @@ def _anståndsbeslut(post):
     if anstånd is None:
         raise HoppasÖver(_("Anståndet finns inte längre."))
     emails.anståndsbeslut(anstånd, post.argument["adress"], emails.rubriker(post))
+
+
+@uppdrag("epost.svarslank")
+def _svarslänk(post):
+    from remiss.models.svarslank import hemlighet
+
+    länk = (
+        Svarslänk.objects.select_related(
+            "instans__remiss__kontaktperson", "instans__organisation", "kontaktperson"
+        )
+        .filter(pk=post.argument["lank"], återkallad__isnull=True)
+        .first()
+    )
+    if länk is None:
+        raise HoppasÖver(_("Länken har återkallats eller ersatts av en nyare."))
+    if not post.argument.get("slump"):
+        raise HoppasÖver(_("Länken är redan skickad."))
+    emails_extern.svarslänk(
+        länk, hemlighet(post.argument["slump"]), post.argument["adress"], emails.rubriker(post)
+    )
+    # Sent: the row no longer needs the link's random part.
+    argument = {k: v for k, v in post.argument.items() if k != "slump"}
+    Utkorgspost.objects.filter(pk=post.pk).update(argument=argument)
+
+
+# --- deadline reminders (decided by remiss/paminnelser.py) ---------------------------------
+
+P = Påminnelse
+
+
+def _varför_inte(påminnelse):
+    """Why this reminder should no longer be sent, or "" when it should."""
+    if not påminnelse.mottagare.is_active:
+        return P.Orsak.INAKTIV
+    if not påminnelse.mottagare.email.strip():
+        return P.Orsak.INGEN_EPOST
+    instans = påminnelse.instans
+    if instans is None:
+        return ""
+    if instans.status in instans.KLARA:
+        return P.Orsak.AVSLUTAD
+    if instans.svarsdatum != påminnelse.datum:
+        return P.Orsak.NYTT_SVARSDATUM
+    if påminnelse.typ == P.Typ.OTILLDELAD and instans.handläggare_id:
+        return P.Orsak.TILLDELAD
+    return ""
+
+
+def _sammanställning(påminnelse):
+    ks = nämnder_för(
+        påminnelse.mottagare,
+        Roll.REGISTRATOR,
+        Roll.REMISSAMORDNARE,
+        queryset=Nämnd.objects.filter(typ=Nämnd.Typ.KOMMUNSTYRELSE),
+    )
+    instanser = list(
+        paminnelser.sammanställning_gäller(påminnelse.datum)
+        .filter(remiss__nämnd__in=ks)
+        .select_related("remiss", "nämnd")
+        .order_by("svarsdatum", "remiss__diarienummer", "nämnd__namn")
+    )
+    if not instanser:
+        return False
+    försenade = [i for i in instanser if i.svarsdatum < påminnelse.datum]
+    i_riskzon = [i for i in instanser if i.svarsdatum >= påminnelse.datum]
+    return påminnelsebrev.sammanställning(påminnelse, försenade, i_riskzon)
+
+
+def _skicka(påminnelse):
+    påminnelse.epost = påminnelse.mottagare.email.strip()
+    if påminnelse.typ == P.Typ.SAMMANSTÄLLNING:
+        return _sammanställning(påminnelse)
+    if påminnelse.typ == P.Typ.OTILLDELAD:
+        return påminnelsebrev.otilldelad(påminnelse)
+    return påminnelsebrev.frist(påminnelse)
+
+
+def _påminnelse_misslyckades(post, fel, text):
+    """The outbox gave up on it: the reminder row says so too (the admin lists it)."""
+    orsak = P.Orsak.AVVISAD if isinstance(fel, smtplib.SMTPException) else ""
+    påminnelse = P.objects.filter(pk=post.argument["paminnelse"]).first()
+    if påminnelse is not None:
+        påminnelse.misslyckas(text, orsak)
+
+
+@uppdrag("epost.paminnelse", misslyckades=_påminnelse_misslyckades)
+def _påminnelse(post):
+    påminnelse = (
+        P.objects.select_related(
+            "mottagare", "instans__remiss", "instans__nämnd", "instans__handläggare"
+        )
+        .filter(pk=post.argument["paminnelse"])
+        .first()
+    )
+    if påminnelse is None:
+        raise HoppasÖver(_("Påminnelsen finns inte längre."))
+    if påminnelse.status == P.Status.MISSLYCKAD:
+        # Someone asked the outbox to try again (the admin's action on Utkorgen).
+        P._övergå(påminnelse.pk, P.Status.MISSLYCKAD, P.Status.VÄNTAR, orsak="", fel="")
+    elif påminnelse.status != P.Status.VÄNTAR:
+        # Sent already (the worker died after the server's "250 OK", before the outbox row was
+        # marked klar), or skipped: nothing more to do.
+        return
+    if orsak := _varför_inte(påminnelse):
+        påminnelse.hoppa_över(orsak)
+        raise HoppasÖver(P.Orsak(orsak).label)
+    if _skicka(påminnelse) is False:
+        påminnelse.hoppa_över(P.Orsak.INGET_ATT_RAPPORTERA)
+        raise HoppasÖver(P.Orsak.INGET_ATT_RAPPORTERA.label)
+    påminnelse.markera_skickad()

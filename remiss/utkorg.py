@@ -21,13 +21,14 @@ Doing the work (``utför``, run by the Celery task ``remiss.tasks.utkorg.utför`
 3. Mark the row klar by an UPDATE that repeats the token. A worker that lost its claim (its
    lease ran out while it was still working) changes nothing.
 
-Errors: ``tillfälligt(fel)`` is the one classifier. SMTP 4xx answers, a dropped or refused
-connection and timeouts are transient: the claim is given back and the row is due again after
+Errors: ``tillfälligt(fel)`` is the one classifier. SMTP 4xx answers, an HTTP receiver's 5xx,
+408 or 429 (a webhook, remiss/webbkrokar.py), a dropped or refused connection and timeouts are
+transient: the claim is given back and the row is due again after
 1, 2, 4 … times REMISS_UTKORG_BACKOFF_SEKUNDER (at most an hour), up to MAX_FÖRSÖK attempts;
 the worker publishes the retry with that delay itself, and the sweep is the backstop.
-SMTP 5xx answers (the server refuses this message or recipient) and every other error fail the
-row for good, with a Swedish message that the admin and the page concerned show; a person can
-ask again from either.
+SMTP 5xx answers (the server refuses this message or recipient), any other HTTP answer than
+2xx and every other error fail the row for good, with a Swedish message that the admin and the
+page concerned show; a person can ask again from either.
 
 The sweep (``svep``, run by beat every minute) publishes every free row with no message on the
 way: never published, due again after a backoff, claimed by a worker whose lease ran out, or
@@ -44,6 +45,7 @@ import smtplib
 from dataclasses import dataclass
 from datetime import timedelta
 
+import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -80,6 +82,18 @@ class Tillfälligt(Exception):
     """Raised by an uppdrag for a transient error of its own (a timestamp authority down)."""
 
 
+class HttpSvar(Exception):
+    """Raised by an uppdrag when an HTTP receiver answered anything but 2xx."""
+
+    def __init__(self, kod, orsak=""):
+        super().__init__(f"{kod} {orsak}".strip())
+        self.kod = kod
+
+
+# HTTP answers worth trying again later: the receiver is down, overloaded or slow.
+TILLFÄLLIGA_HTTP_SVAR = {408, 429}
+
+
 class HoppasÖver(Exception):
     """Raised by an uppdrag when the work is no longer to be done (the reason is kept)."""
 
@@ -107,19 +121,42 @@ def lägg(namn, *, gäller=None, nyckel=None, beskrivning="", **argument):
     return post
 
 
-def lägg_många(poster):
+def lägg_många(poster, publicera=True):
     """Write many unsaved rows at once (a remiss sent to thirty nämnder)."""
     for post in poster:
         if post.uppdrag not in UPPDRAG:
             raise LookupError(f"Okänt uppdrag i utkorgen: {post.uppdrag}")
     skapade = Utkorgspost.objects.bulk_create(poster)
-    publicera_efter_commit([p.pk for p in skapade])
+    if publicera:
+        publicera_efter_commit([p.pk for p in skapade])
     return skapade
 
 
 def publicera_efter_commit(pks):
     if pks:
-        transaction.on_commit(lambda: publicera(pks))
+        pks = list(pks)
+        transaction.on_commit(lambda: publicera_i_delar(pks))
+
+
+# Each message is one round trip to the broker. Up to this many rows are published here; a
+# larger batch (the reminder sweep after a long stop: tens of thousands) is published as chunks,
+# each one message whose task publishes that chunk's rows, in parallel and off the caller's path.
+KÖA_DIREKT = 200
+
+
+def publicera_i_delar(pks):
+    from remiss.tasks.utkorg import publicera_del
+
+    if len(pks) <= KÖA_DIREKT or publicera_del.app.conf.task_always_eager:
+        return publicera(pks)
+    delar = [pks[i : i + KÖA_DIREKT] for i in range(0, len(pks), KÖA_DIREKT)]
+    try:
+        with publicera_del.app.producer_or_acquire() as producer:
+            for del_ in delar:
+                publicera_del.apply_async((del_,), producer=producer, retry=False)
+    except Exception:
+        logger.warning("Utkorgen: delarna kunde inte köas nu; svepet köar dem.", exc_info=True)
+    return pks
 
 
 def publicera(pks, om=0):
@@ -156,9 +193,14 @@ def publicera(pks, om=0):
 
 
 def tillfälligt(fel):
-    """The one SMTP (and network) error classifier: True when trying again later may work."""
+    """The one SMTP, HTTP and network error classifier: True when trying again later may work."""
     if isinstance(fel, Tillfälligt):
         return True
+    if isinstance(fel, HttpSvar):
+        return fel.kod >= 500 or fel.kod in TILLFÄLLIGA_HTTP_SVAR
+    if isinstance(fel, requests.RequestException):
+        # A refused or dropped connection, a timeout; not a malformed address (also an OSError).
+        return isinstance(fel, requests.ConnectionError | requests.Timeout)
     if isinstance(fel, smtplib.SMTPRecipientsRefused):
         return any(kod < 500 for kod, _svar in fel.recipients.values())
     if isinstance(fel, smtplib.SMTPResponseException):
@@ -185,6 +227,12 @@ def feltext(fel):
         svar = fel.smtp_error
         svar = svar.decode(errors="replace") if isinstance(svar, bytes) else str(svar)
         return f"E-postservern svarade {fel.smtp_code} {svar}"
+    if isinstance(fel, HttpSvar):
+        return f"Mottagaren svarade {fel}."
+    if isinstance(fel, requests.Timeout):
+        return f"Mottagaren svarade inte i tid ({fel})."
+    if isinstance(fel, requests.ConnectionError):
+        return f"Kunde inte ansluta till mottagaren ({fel})."
     return f"{type(fel).__name__}: {fel}"
 
 
@@ -251,6 +299,20 @@ def hoppa_över_epost(sedan, orsak):
     return Utkorgspost.objects.filter(
         status=Utkorgspost.S.VÄNTAR, uppdrag__startswith="epost.", skapad__gte=sedan
     ).update(status=Utkorgspost.S.HOPPADES_ÖVER, fel=orsak)
+
+
+def misslyckad_epost(poster, rubriker):
+    """The mails among ``poster`` that failed for good, grouped under a Swedish heading for the
+    page where the person who caused them expects the result: ``[(rubrik, [post, …]), …]``.
+    ``rubriker`` maps an uppdrag, or (uppdrag, meddelande), to its heading; mails the page does
+    not concern are left out."""
+    grupper = {}
+    uppdrag = {nyckel[0] if isinstance(nyckel, tuple) else nyckel for nyckel in rubriker}
+    for post in poster.misslyckade().filter(uppdrag__in=uppdrag).order_by("pk"):
+        meddelande = (post.uppdrag, post.argument.get("meddelande"))
+        if rubrik := rubriker.get(meddelande) or rubriker.get(post.uppdrag):
+            grupper.setdefault(rubrik, []).append(post)
+    return list(grupper.items())
 
 
 def gör_om(queryset, orsak):

@@ -12,7 +12,7 @@ from tests.factories import AnvändareFactory, NämndFactory
 from tests.idp.fixtures import gruppkopplingar, oidc_idp, saml_idp  # noqa: F401 (fixtures)
 from tests.vanta import Uppgifter
 
-pytest_plugins = ["tests.kedja"]
+pytest_plugins = ["tests.kedja", "tests.extern"]
 
 PARTIER = [
     ("S", "Socialdemokraterna"), ("M", "Moderaterna"), ("L", "Liberalerna"),

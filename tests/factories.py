@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from nämnder.models import Nämnd, Sammanträde
+from nämnder.roller import ge_roll
 from remiss.models import Remiss
 
 
@@ -18,6 +19,9 @@ class NämndFactory(factory.django.DjangoModelFactory):
     typ = Nämnd.Typ.FACKNÄMND
     förvaltning = factory.LazyAttribute(lambda o: o.namn.replace("nämnd", "förvaltning"))
     postort = "Stockholm"
+
+
+KÄLLA = "testdata"  # the role history says where a test's roles came from
 
 
 class AnvändareFactory(factory.django.DjangoModelFactory):
@@ -37,7 +41,7 @@ class AnvändareFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roller(self, create, extracted, **kwargs):
         for nämnd, roll in extracted or []:
-            nämnd.tilldela_roll(self, roll)
+            ge_roll(self, nämnd, roll, av=None, källa=KÄLLA)
 
 
 class SammanträdeFactory(factory.django.DjangoModelFactory):

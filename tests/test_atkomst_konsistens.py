@@ -8,17 +8,20 @@ utbildningsnämnden (utkast, granskning, godkänt, attesterat, replaced by a new
 but not sent); a closed remiss."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
 from nämnder.atkomst import kan_se, synliga
 from nämnder.models import Nämnd, Sammanträde
+from nämnder.permissions import roller
 from nämnder.roller import Roll
 from remiss.models import Handling, Remiss, Remissinstans, Sökpost
+from remiss.sok.fraga import _matchande
 from tests.factories import AnvändareFactory, RemissFactory, SammanträdeFactory
 from tests.kedja import skriv_klart
 from tests.remiss.test_handlingar import PDF
@@ -249,3 +252,102 @@ def test_a_role_held_through_a_group_counts_everywhere(värld, un):
     assert kan_se(gunnar, utkast)
     assert synliga(gunnar, Tjänsteutlåtande.objects.filter(pk=utkast.pk)).exists()
     assert Sökpost.objects.synliga_för(gunnar).filter(objekt_id=utkast.pk).exists()
+
+
+# The pages an object is opened on, by URL name: a link found in a list's or the search's HTML
+# is resolved to the object it shows.
+SIDOR = {
+    "remisser:detalj": Remiss,
+    "instanser:detalj": Remissinstans,
+    "yttranden:detalj": Tjänsteutlåtande,
+    "beslut:ärende": Ärende,
+}
+LISTSIDOR = [
+    ("instanser:lista", {"visa": "alla"}),
+    ("instanser:inkorg", {"visa": "alla"}),
+    ("remisser:översikt", {}),
+    ("yttranden:mina_utkast", {}),
+    ("yttranden:att_granska", {}),
+    ("yttranden:att_attestera", {}),
+    ("start", {}),
+]
+
+
+def _länkar(html):
+    """The objects the page links to, as (model, pk)."""
+    funna = set()
+    for href in re.findall(r'href="([^"#?]+)', html):
+        try:
+            träff = resolve(href)
+        except Resolver404:
+            continue
+        if (modell := SIDOR.get(träff.view_name)) is not None:
+            funna.add((modell, träff.kwargs["pk"]))
+    return funna
+
+
+def _sökträffar(client, fråga):
+    """Every result link over every page of the search page's answer to ``fråga``."""
+    funna, sida = set(), 1
+    while True:
+        svar = client.get(reverse("sok:sök"), {"q": fråga, "sida": sida})
+        assert svar.status_code == 200
+        nya = _länkar(svar.text) - funna
+        if not nya:
+            return funna
+        funna |= nya
+        sida += 1
+
+
+@pytest.mark.parametrize("person", PERSONER)
+def test_the_list_pages_and_the_search_page_show_exactly_what_the_person_may_open(
+    client, värld, person, request
+):
+    """Through the HTTP ways in, as the person meets them: every object a list page or the search
+    page links to opens for them (listed ⇒ visible); "Våra remisser" lists every case of the
+    person's own nämnder they may open, and the search page every match they may open (visible ⇒
+    listed)."""
+    user = request.getfixturevalue(person)
+    client.force_login(user)
+    fel = []
+    listade = set()
+    for namn, parametrar in LISTSIDOR:
+        svar = client.get(reverse(namn), parametrar)
+        if svar.status_code == 403:
+            continue  # not this person's list (an inbox is for registrators)
+        assert svar.status_code == 200, namn
+        for modell, pk in _länkar(svar.text):
+            listade.add((modell, pk))
+            if not kan_se(user, modell.objects.get(pk=pk)):
+                fel.append(f"{namn} länkar till {modell.__name__} {pk}, som inte öppnas")
+
+    # Våra remisser: the cases of the nämnder the person works in, all of those they may open.
+    sida = client.get(reverse("instanser:lista"), {"visa": "alla"}).text
+    på_sidan = {pk for modell, pk in _länkar(sida) if modell is Remissinstans}
+    egna = {
+        i.pk
+        for i in Remissinstans.objects.select_related("nämnd")
+        if kan_se(user, i) and roller(user, i.nämnd)
+    }
+    if på_sidan != egna:
+        fel.append(f"Våra remisser visar {sorted(på_sidan)}, väntat {sorted(egna)}")
+
+    # The search page: every match the person may open, and nothing else.
+    fråga = "2031"
+    matchande, _q = _matchande(Sökpost.objects.all(), fråga)
+    väntade = set()
+    for post in matchande:
+        obj = post.objekt
+        if kan_se(user, obj):
+            träff = resolve(post.url.split("#")[0].split("?")[0])
+            if träff.view_name in SIDOR:
+                väntade.add((SIDOR[träff.view_name], träff.kwargs["pk"]))
+    funna = _sökträffar(client, fråga)
+    for modell, pk in funna - väntade:
+        fel.append(f"sökningen visar {modell.__name__} {pk}, som personen inte ska hitta")
+    for modell, pk in väntade - funna:
+        fel.append(f"sökningen visar inte {modell.__name__} {pk}, som personen kan öppna")
+    assert not fel, "\n".join(fel)
+    # Not vacuous: the search finds something for everyone with a role.
+    if person != "utan_roll":
+        assert funna and listade

@@ -2,6 +2,7 @@
 it in PostgreSQL), and every role given or taken and every login to the administration is in it."""
 
 import contextlib
+from pathlib import Path
 
 import pytest
 from django.db import DatabaseError, connection, transaction
@@ -208,3 +209,27 @@ def test_the_demos_backdating_may_move_the_time_of_a_history_row_and_nothing_els
         Rollhändelse.objects.filter(pk=rad.pk).update(källa="ändrad")
     with _vägrad(), historikskydd.dateras_om():
         Rollhändelse.objects.filter(pk=rad.pk).delete()
+
+
+def test_every_role_is_given_through_ge_roll_so_it_is_in_the_history():
+    """The demo, the tests' factories and the benchmarks too: guardian's grant
+    (``Nämnd.tilldela_roll``) is called by ``ge_roll`` alone."""
+    rot = Path(__file__).resolve().parent.parent
+    utanför = [
+        str(fil.relative_to(rot))
+        for mapp in ("nämnder", "remiss", "yttranden", "tests")
+        for fil in (rot / mapp).rglob("*.py")
+        if ".tilldela_roll(" in fil.read_text(encoding="utf-8") and fil != Path(__file__).resolve()
+    ]
+    assert utanför == ["nämnder/roller.py"]
+
+
+def test_a_role_given_by_a_test_factory_is_in_the_history(handläggare, un):
+    rad = Rollhändelse.objects.get(användare=handläggare)
+    assert (rad.typ, rad.nämnd, rad.roll, rad.utförd_av, rad.källa) == (
+        Rollhändelse.Typ.GIVEN,
+        un,
+        "handlaggare",
+        None,
+        "testdata",
+    )

@@ -1,9 +1,16 @@
 from io import StringIO
+from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from nämnder.models import Avdelning, Nämnd, NämndUserObjectPermission, Sammanträde
+from nämnder.models import (
+    Avdelning,
+    Nämnd,
+    NämndUserObjectPermission,
+    Rollhändelse,
+    Sammanträde,
+)
 from nämnder.permissions import roller
 from nämnder.roller import Roll
 
@@ -15,6 +22,7 @@ def _antal():
         get_user_model().objects.count(),
         NämndUserObjectPermission.objects.count(),
         Sammanträde.objects.count(),
+        Rollhändelse.objects.count(),
     )
 
 
@@ -57,4 +65,28 @@ def test_seed_demo_gives_each_demo_login_its_role(db):
     assert direktör.get_full_name() == "Lena Holmdahl"
     assert direktör.check_password("demo")
     assert roller(direktör, Nämnd.objects.get(diarieprefix="UN")) == {Roll.DIREKTÖR}
+    # Given through ge_roll like every other role: written in the role history.
+    rad = Rollhändelse.objects.get(användare=direktör)
+    assert (rad.typ, rad.roll, rad.källa) == (Rollhändelse.Typ.GIVEN, "direktor", "demodata")
+    assert Rollhändelse.objects.count() == NämndUserObjectPermission.objects.count()
     assert roller(User.objects.get(username="ks.remissamordnare"), Nämnd.objects.kommunstyrelsen())
+
+
+def test_seed_demo_asks_external_organisations_one_has_answered_and_a_link_works(db, client):
+    from remiss.models import Organisation, Remissinstans
+    from yttranden.models import ExterntSvar
+
+    utdata = StringIO()
+    call_command("seed_demo", stdout=utdata)
+    externa = Remissinstans.objects.filter(organisation__isnull=False)
+    assert set(externa.values_list("organisation__namn", flat=True)) >= {
+        "Funktionshindersrådet",
+        "Pensionärsrådet",
+        "Polismyndigheten",
+    }
+    assert Organisation.objects.count() == 4
+    svar = ExterntSvar.objects.get(instans__organisation__namn="Polismyndigheten")
+    assert svar.är_inskickat and svar.instans.status == "besvarad"
+    url = utdata.getvalue().split("med länken ")[1].split()[0]
+    svar = client.get(urlsplit(url).path)
+    assert svar.status_code == 302 and svar.url == "/svar/"

@@ -6,6 +6,8 @@ nämnder/atkomst.py).
   instans is besvarad) it is an allmän handling: everyone with a role in any nämnd may read it.
 - An **ärende** (and its **beslut**, **uttalanden**, **svar**) is the nämnd's until the answer is
   sent; then KS and everyone with a role may read it.
+- An **external answer** is its organisation's until submitted (no one signed in sees a
+  draft); once submitted, KS's roles and everyone with a role read it (an allmän handling).
 - A **PDF** is seen as what it renders (the utlåtande, the ärende's protokollsutdrag); KS's
   **sammanställning** by KS's remissamordnare, läsare and registrator.
 """
@@ -15,7 +17,15 @@ from nämnder.atkomst import synliga as _synliga
 from nämnder.roller import Roll
 from remiss.atkomst import SAMMANSTÄLLNINGENS_LÄSARE
 from remiss.models import Remissinstans
-from yttranden.models import Beslut, Pdfdokument, Svar, Tjänsteutlåtande, Uttalande, Ärende
+from yttranden.models import (
+    Beslut,
+    ExterntSvar,
+    Pdfdokument,
+    Svar,
+    Tjänsteutlåtande,
+    Uttalande,
+    Ärende,
+)
 
 U = Tjänsteutlåtande.Status
 BESVARAD = Remissinstans.Status.BESVARAD
@@ -68,12 +78,30 @@ UTLÅTANDE = registrera(
             (Alltid(), [Egna()]),
             (Fält("utlåtande__instans__status", BESVARAD), [KS(), Alla()]),
         ],
-        göra={"besluta": Regel((Egna(Roll.NÄMNDSEKRETERARE),))},
+        # The nämndsekreterare records the beslut, adds särskilda uttalanden and reservationer,
+        # and sends the answer to KS.
+        göra={
+            "besluta": Regel((Egna(Roll.NÄMNDSEKRETERARE),)),
+            "lägga_till_uttalande": Regel((Egna(Roll.NÄMNDSEKRETERARE),)),
+            "skicka_svar": Regel((Egna(Roll.NÄMNDSEKRETERARE),)),
+        },
     )
 )
 
 for _modell, _fält in ((Beslut, "ärende"), (Uttalande, "beslut"), (Svar, "beslut")):
     registrera(Slag(_modell, nämnd=f"{_fält}__nämnd", se=[(Alltid(), [Som(_fält)])]))
+
+# An external organisation's answer: nobody signed in sees a draft (it is the organisation's,
+# reached through its personal link); once submitted it has reached KS and is an allmän
+# handling like a nämnd's sent answer: KS's roles and everyone with a role read it.
+EXTERNT_SVAR = registrera(
+    Slag(
+        ExterntSvar,
+        nämnd="instans__nämnd_id",
+        ks="instans__remiss__nämnd_id",
+        se=[(Fält("status", ExterntSvar.Status.INSKICKAT), [KS(), Alla()])],
+    )
+)
 
 T = Pdfdokument.Typ
 PDFDOKUMENT = registrera(
@@ -85,6 +113,7 @@ PDFDOKUMENT = registrera(
             (Fält("typ", T.TJÄNSTEUTLÅTANDE), [Som("utlåtande")]),
             (Fält("typ", T.PROTOKOLLSUTDRAG), [Som("ärende")]),
             (Fält("typ", T.SAMMANSTÄLLNING), [SAMMANSTÄLLNINGENS_LÄSARE]),
+            (Fält("typ", T.EXTERNT_SVAR), [Som("externt_svar")]),
         ],
     )
 )
@@ -112,3 +141,7 @@ def svar_för(user, queryset=None):
 
 def pdfdokument_för(user, queryset=None):
     return _synliga(user, Pdfdokument.objects.all() if queryset is None else queryset)
+
+
+def externa_svar_för(user, queryset=None):
+    return _synliga(user, ExterntSvar.objects.all() if queryset is None else queryset)

@@ -69,7 +69,7 @@ def _instans(dnr, prefix, nämnder, personer, remissdatum, svar_senast):
     )
     remiss.mottagare.add(nämnd)
     if remiss.är_utkast:
-        remiss.skicka(av=samordnare)
+        remiss.skicka(av=samordnare, dag=remiss.remissdatum)
     instans, _ = remiss.instanser.get_or_create(
         nämnd=nämnd, defaults={"svarsdatum": remiss.sista_svarsdatum}
     )

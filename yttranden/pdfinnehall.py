@@ -49,6 +49,24 @@ def sammanställning(remiss):
     )
 
 
+def externt_svar(svar):
+    """An external organisation's submitted answer as HTML, as it was frozen."""
+    from yttranden import stallningstaganden
+
+    remiss = svar.instans.remiss
+    return render_to_string(
+        "yttranden/dokument/_externt_svar.html",
+        {
+            "svar": svar,
+            "remiss": remiss,
+            "organisation": svar.organisation,
+            "nämnd": remiss.nämnd,
+            "kommun": Kommun.för_nämnd(remiss.nämnd),
+            "ställningstaganden": stallningstaganden.som_rader(svar),
+        },
+    )
+
+
 def _attesttid(utlåtande):
     """The attest's exact time, when it is the day the document shows (an utlåtande attested
     before the system existed has only its date)."""
@@ -115,10 +133,33 @@ def _sammanställning(dokument):
     )
 
 
+def _externt_svar(dokument):
+    svar = dokument.externt_svar
+    remiss = dokument.remiss
+    html = _sida(
+        "yttranden/dokument/externt_svar_pdf.html",
+        dokument,
+        remiss=remiss,
+        svar=svar,
+        organisation=svar.organisation,
+    )
+    return skapa_signerad_pdf_av_html(
+        html,
+        förvaltning=remiss.nämnd.förvaltning,
+        anledning=(
+            f"Remissvar {svar.nummer} från {svar.organisation.namn} på {remiss.diarienummer}, "
+            f"inkommet {timezone.localtime(svar.inskickat):%Y-%m-%d %H:%M} via personlig länk "
+            f"({svar.inskickat_av.namn}), SHA-256 {svar.sha256}"
+        ),
+        plats=remiss.nämnd.postort,
+    )
+
+
 def rendera(dokument):
     """The sealed PDF (``SigneradPdf``) of a Pdfdokument row."""
     return {
         dokument.Typ.TJÄNSTEUTLÅTANDE: _tjänsteutlåtande,
         dokument.Typ.PROTOKOLLSUTDRAG: _protokollsutdrag,
         dokument.Typ.SAMMANSTÄLLNING: _sammanställning,
+        dokument.Typ.EXTERNT_SVAR: _externt_svar,
     }[dokument.typ](dokument)

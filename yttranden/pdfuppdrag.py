@@ -63,6 +63,7 @@ def skapa_pdf(post):
     if dokument is None:
         raise HoppasÖver(_("PDF-handlingen finns inte längre."))
     if dokument.status == Pdfdokument.Status.KLAR:
+        efter_klar(dokument)  # the worker that stored it may have died before this
         return  # stored by a worker whose claim ran out just as it finished
     dokument.påbörja()
     try:
@@ -70,4 +71,25 @@ def skapa_pdf(post):
         pdf = pdfinnehall.rendera(dokument)
     except TILLFÄLLIGA_FEL as fel:
         raise Tillfälligt(_("Tidsstämpeltjänsten svarade inte: %(fel)s") % {"fel": fel}) from fel
-    dokument.spara(post, pdf)
+    if dokument.spara(post, pdf):
+        efter_klar(dokument)
+
+
+def efter_klar(dokument):
+    """What follows a stored document: an external answer's receipt to the contact who sent
+    it, with the PDF. The outbox row's key makes it one receipt however often this runs."""
+    if dokument.typ != Pdfdokument.Typ.EXTERNT_SVAR:
+        return
+    from remiss import utkorg
+
+    svar = dokument.externt_svar
+    utkorg.lägg(
+        "epost.externt_kvitto",
+        nyckel=f"kvitto:externt_svar:{svar.pk}",
+        gäller=svar.instans,
+        beskrivning=_("Kvitto på svar %(nr)s till %(namn)s")
+        % {"nr": svar.nummer, "namn": svar.inskickat_av.namn},
+        svar=svar.pk,
+        dokument=dokument.pk,
+        adress=svar.inskickat_av.epost,
+    )

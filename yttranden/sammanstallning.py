@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 
 from remiss.models import Remissinstans
 from yttranden.beslutstext import FÖRSLAGSRUBRIKER, SAMMANFATTNING, sektion
-from yttranden.models import Svar, Tjänsteutlåtande
+from yttranden.models import ExterntSvar, Svar, Tjänsteutlåtande
 
 URVAL = {
     "alla": lambda instanser: instanser,
@@ -21,18 +21,29 @@ def _instanser(remiss):
         .prefetch_related("sektioner", "ärende__beslut__uttalanden")
     )
     return (
-        remiss.instanser.select_related("nämnd")
+        remiss.instanser.select_related("nämnd", "organisation")
         .prefetch_related(
             Prefetch("tjänsteutlåtanden", queryset=utlåtanden, to_attr="gällande_utlåtanden"),
             Prefetch("svar", queryset=Svar.objects.order_by("-nummer"), to_attr="alla_svar"),
+            Prefetch(
+                "externa_svar",
+                queryset=ExterntSvar.objects.filter(status=ExterntSvar.Status.INSKICKAT)
+                .select_related("inskickat_av")
+                .order_by("-nummer"),
+                to_attr="inskickade_externa",
+            ),
         )
-        .order_by("nämnd__namn")
+        .order_by("nämnd__namn", "organisation__namn")
     )
 
 
 def _rad(instans):
     """What KS reads for one instans; the content only once the answer has been sent."""
     rad = {"instans": instans, "svar": instans.alla_svar[0] if instans.alla_svar else None}
+    if instans.organisation_id:
+        # An external organisation's latest submitted answer (a correction replaces it here).
+        rad["externt_svar"] = instans.inskickade_externa[0] if instans.inskickade_externa else None
+        return rad
     utlåtande = instans.gällande_utlåtanden[0] if instans.gällande_utlåtanden else None
     if instans.status != Remissinstans.Status.BESVARAD or utlåtande is None:
         return rad

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from remiss.models import Remissinstans
 from yttranden.models import Tjänsteutlåtande
 
 
@@ -68,7 +69,7 @@ def nästa_steg(utlåtande, idag=None):
             ärendeurl,
             _("Registrera beslutet"),
         )
-    if beslut.skickat:
+    if utlåtande.instans.status == Remissinstans.Status.BESVARAD:  # the answer is sent
         return Steg(
             "skickat", _("Svaret är skickat till kommunstyrelsen."), ärendeurl, _("Beslutet")
         )

@@ -16,8 +16,9 @@ from remiss.uppdrag import adresser, lägg_brev
 from remiss.utkorg import HoppasÖver, uppdrag
 from yttranden import pdfuppdrag  # noqa: F401 (registers pdf.skapa)
 from yttranden.emails import beslut as emails_beslut
+from yttranden.emails import extern as emails_extern
 from yttranden.emails import utlatande as emails
-from yttranden.models import Svar, Utlåtandehändelse
+from yttranden.models import ExterntSvar, Pdfdokument, Svar, Utlåtandehändelse
 
 # The message about a history event, for each kind of event and person: (template, to whom).
 MEDDELANDEN = {
@@ -106,3 +107,18 @@ def _svar_inkommet(post):
     if svar is None:
         raise HoppasÖver(_("Svaret finns inte längre."))
     emails_beslut.svar_inkommet(svar, post.argument["adress"], remiss_emails.rubriker(post))
+
+
+@uppdrag("epost.externt_kvitto")
+def _externt_kvitto(post):
+    svar = (
+        ExterntSvar.objects.select_related(
+            "instans__remiss", "instans__organisation", "inskickat_av"
+        )
+        .filter(pk=post.argument["svar"], status=ExterntSvar.Status.INSKICKAT)
+        .first()
+    )
+    dokument = Pdfdokument.objects.klara().filter(pk=post.argument["dokument"]).first()
+    if svar is None or dokument is None:
+        raise HoppasÖver(_("Svaret eller dess PDF finns inte längre."))
+    emails_extern.kvitto(svar, dokument, post.argument["adress"], remiss_emails.rubriker(post))

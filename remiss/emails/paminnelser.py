@@ -2,7 +2,7 @@
 (``emails/paminnelse-<namn>-subject.txt``, ``-body.txt`` and ``-body.html``), in Swedish.
 
 Each message carries a Message-ID made from its reminder's key, so that in the one case where a
-reminder can go out twice (see remiss/tasks/paminnelser.py) a mail system that recognises the
+reminder can go out twice (see remiss/utkorg.py) a mail system that recognises the
 same Message-ID can drop the copy.
 """
 

@@ -10,7 +10,7 @@ from nämnder.models import Nämnd
 from nämnder.permissions import personer_med_roll
 from nämnder.roller import Roll
 from remiss import uploads
-from remiss.models import Remiss
+from remiss.models import Organisation, Remiss
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 T = Nämnd.Typ
@@ -49,12 +49,14 @@ class RemissForm(forms.ModelForm):
             "remissdatum",
             "sista_svarsdatum",
             "mottagare",
+            "externa_mottagare",
         ]
         widgets = {
             "remissdatum": DATUM,
             "sista_svarsdatum": DATUM,
             "beskrivning": forms.Textarea(attrs={"rows": 4}),
             "mottagare": forms.CheckboxSelectMultiple,
+            "externa_mottagare": forms.CheckboxSelectMultiple,
         }
         field_classes = {"kontaktperson": PersonVal}
         help_texts = {
@@ -91,6 +93,23 @@ class RemissForm(forms.ModelForm):
         mottagare.queryset = Nämnd.objects.aktiva().exclude(typ=T.KOMMUNSTYRELSE)
         # Choices from the list already read, so rendering the boxes costs no further query.
         mottagare.choices = [(n.pk, n.namn) for n in self.nämnder]
+        externa = self.fields["externa_mottagare"]
+        externa.queryset = Organisation.objects.aktiva()
+        externa.choices = [(o.pk, o.namn) for o in Organisation.objects.aktiva().order_by("namn")]
+        externa.help_text = _(
+            "Organisationer ur registret; deras kontaktpersoner får en personlig länk att "
+            "svara med."
+        )
+
+    def clean_externa_mottagare(self):
+        organisationer = self.cleaned_data["externa_mottagare"]
+        utan = [o.namn for o in organisationer if not o.kontaktpersoner.filter(aktiv=True).exists()]
+        if utan:
+            raise ValidationError(
+                _("Lägg till en kontaktperson för %(namn)s innan den kan få remissen.")
+                % {"namn": ", ".join(utan)}
+            )
+        return organisationer
 
     def clean_diarienummer(self):
         return str(Diarienummer.tolka(self.cleaned_data["diarienummer"], self.ks))

@@ -95,6 +95,9 @@ class Anstånd(models.Model):
         self.instans.remiss.logga(
             Remisshändelse.Typ.ANSTÅND_BEVILJAT, av, text, instans=self.instans
         )
+        from remiss.webbkrokar import registrera_händelse
+
+        registrera_händelse("anstand.beviljat", self)
 
     @transaction.atomic
     def avslå(self, av, motivering):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,11 @@ class Remisshändelse(Historikrad):
         ANSTÅND_AVSLAGET = "anstand_avslaget", _("Anstånd avslaget")
         STATUS = "status", _("Status ändrad")
         AVSLUTAD = "avslutad", _("Remissen avslutades")
+        LÄNK_SKICKAD = "lank_skickad", _("Personlig länk skickad")
+        LÄNK_ÅTERKALLAD = "lank_aterkallad", _("Personlig länk återkallad")
+        LÄNK_ÖPPNAD = "lank_oppnad", _("Personlig länk öppnad")
+        EXTERNT_UTKAST = "externt_utkast", _("Utkast till svar sparat")
+        EXTERNT_SVAR = "externt_svar", _("Svar inskickat")
 
     remiss = models.ForeignKey(
         "remiss.Remiss",
@@ -37,7 +43,41 @@ class Remisshändelse(Historikrad):
         verbose_name=_("remissinstans"),
     )
     typ = models.CharField(_("typ"), max_length=30, choices=Typ.choices)
+    # An external contact person acts through their personal link, with no account: the row
+    # names them instead of a user.
+    utförd_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("utförd av"),
+    )
+    kontaktperson = models.ForeignKey(
+        "remiss.Kontaktperson",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kontaktperson"),
+    )
 
     class Meta(Historikrad.Meta):
         verbose_name = _("händelse")
         verbose_name_plural = _("händelser")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(utförd_av__isnull=False) | models.Q(kontaktperson__isnull=False),
+                name="händelse_har_en_utförare",
+            )
+        ]
+
+    @property
+    def utförare(self):
+        """Who did it: a user, or a contact person "via personlig länk"."""
+        if self.kontaktperson_id:
+            return _("%(namn)s, %(org)s (via personlig länk)") % {
+                "namn": self.kontaktperson.namn,
+                "org": self.kontaktperson.organisation.namn,
+            }
+        return self.utförd_av

@@ -46,6 +46,12 @@ class Remissinstans(models.Model):
         S.BESVARAD: {S.BESVARAD},
         S.AVSTÅR: set(),
     }
+    # An external organisation answers through its personal link in one step, or declines.
+    EXTERNA_ÖVERGÅNGAR = {
+        S.MOTTAGEN: {S.BESVARAD, S.AVSTÅR},
+        S.BESVARAD: {S.BESVARAD},
+        S.AVSTÅR: set(),
+    }
     KLARA = (S.BESVARAD, S.AVSTÅR)
     KAN_TILLDELAS_OM = (S.TILLDELAD, S.UNDER_BEREDNING)
 
@@ -55,11 +61,23 @@ class Remissinstans(models.Model):
         related_name="instanser",
         verbose_name=_("remiss"),
     )
+    # A nämnd (or bolag) inside the kommun, or an external organisation from KS's register:
+    # exactly one of the two (the check constraint below).
     nämnd = models.ForeignKey(
         "nämnder.Nämnd",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="remissinstanser",
         verbose_name=_("nämnd"),
+    )
+    organisation = models.ForeignKey(
+        "remiss.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="remissinstanser",
+        verbose_name=_("extern organisation"),
     )
     diarienummer = models.CharField(
         _("nämndens diarienummer"),
@@ -111,6 +129,20 @@ class Remissinstans(models.Model):
                 violation_error_message=_("Nämnden är redan remissinstans för den här remissen."),
             ),
             models.UniqueConstraint(
+                "remiss",
+                "organisation",
+                name="en_instans_per_remiss_och_organisation",
+                violation_error_message=_(
+                    "Organisationen är redan remissinstans för den här remissen."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(nämnd__isnull=False, organisation__isnull=True)
+                | Q(nämnd__isnull=True, organisation__isnull=False),
+                name="instans_nämnd_eller_organisation",
+                violation_error_message=_("En remissinstans är en nämnd eller en organisation."),
+            ),
+            models.UniqueConstraint(
                 "diarienummer",
                 condition=~Q(diarienummer=""),
                 name="nämndens_dnr_unikt",
@@ -139,7 +171,20 @@ class Remissinstans(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.remiss.diarienummer} – {self.nämnd}"
+        return f"{self.remiss.diarienummer} – {self.mottagare_namn}"
+
+    @property
+    def är_extern(self):
+        return self.organisation_id is not None
+
+    @property
+    def mottagare(self):
+        """The nämnd or the external organisation asked."""
+        return self.organisation if self.organisation_id else self.nämnd
+
+    @property
+    def mottagare_namn(self):
+        return self.mottagare.namn if self.mottagare else ""
 
     def är_handläggare(self, user):
         """Whether ``user`` is this instans's handläggare or one of its medhandläggare."""
@@ -156,8 +201,9 @@ class Remissinstans(models.Model):
     def _lås(self):
         return type(self).objects.select_for_update().get(pk=self.pk)
 
-    def _övergå(self, låst, ny, av, typ=Remisshändelse.Typ.STATUS, text="", anteckning=""):
-        if ny not in self.ÖVERGÅNGAR[self.Status(låst.status)]:
+    def _övergå(self, låst, ny, av, typ=Remisshändelse.Typ.STATUS, text="", anteckning="", **vem):
+        övergångar = self.EXTERNA_ÖVERGÅNGAR if låst.är_extern else self.ÖVERGÅNGAR
+        if ny not in övergångar.get(self.Status(låst.status), set()):
             raise ValidationError(
                 _("En remissinstans med status %(från)s kan inte bli %(till)s."),
                 params={"från": låst.get_status_display(), "till": self.Status(ny).label},
@@ -169,7 +215,7 @@ class Remissinstans(models.Model):
             text = _("%(från)s → %(till)s") % {"från": tidigare, "till": self.Status(ny).label}
         if anteckning:
             text = f"{text}. {anteckning}" if text else anteckning
-        låst.remiss.logga(typ, av, text, instans=låst)
+        låst.remiss.logga(typ, av, text, instans=låst, **vem)
 
     def _spara(self, låst, *fält):
         låst.save(update_fields=["status", *fält])
@@ -178,6 +224,11 @@ class Remissinstans(models.Model):
 
         indexera(låst)  # in the same transaction: search shows what was committed
         self.refresh_from_db()
+
+    def _webbkrok(self, typ):
+        from remiss.webbkrokar import registrera_händelse
+
+        registrera_händelse(typ, self)  # in this transaction (remiss/webbkrokar.py)
 
     @staticmethod
     def _räkna_om(remiss_id):
@@ -202,6 +253,7 @@ class Remissinstans(models.Model):
         text = _("Diarienummer %(dnr)s.") % {"dnr": låst.diarienummer}
         låst.remiss.logga(Remisshändelse.Typ.REGISTRERAD, av, text, instans=låst)
         self._spara(låst, "diarienummer")
+        self._webbkrok("remissinstans.registrerad")
 
     @transaction.atomic
     def tilldela(self, handläggare, av, avdelning=None, medhandläggare=()):
@@ -219,6 +271,7 @@ class Remissinstans(models.Model):
         låst.handläggare, låst.avdelning = handläggare, avdelning
         self._spara(låst, "handläggare", "avdelning")
         self.medhandläggare.set(medhandläggare)
+        self._webbkrok("remissinstans.tilldelad")
         if ny_handläggare:
             from remiss import uppdrag
 
@@ -234,6 +287,7 @@ class Remissinstans(models.Model):
         self._övergå(låst, self.Status.AVSTÅR, av, Remisshändelse.Typ.AVSTÅR, motivering.strip())
         låst.avstår_motivering = motivering.strip()
         self._spara(låst, "avstår_motivering")
+        self._webbkrok("remissinstans.avstar")
 
     # The steps below are taken by the tjänsteutlåtande and beslut (yttranden app). An answer
     # prepared outside the system (the demo's older remisser, an import) is recorded with an
@@ -262,6 +316,24 @@ class Remissinstans(models.Model):
     def markera_besvarad(self, av, anteckning=""):
         låst = self._lås()
         self._övergå(låst, self.Status.BESVARAD, av, anteckning=anteckning)
+        låst.besvarad = låst.besvarad or timezone.now()
+        self._spara(låst, "besvarad")
+
+    @transaction.atomic
+    def markera_besvarad_externt(self, kontaktperson, text):
+        """An external organisation's answer has arrived through ``kontaktperson``'s personal
+        link (a correction keeps the instans besvarad and is logged the same way)."""
+        låst = self._lås()
+        if not låst.är_extern:
+            raise ValidationError(_("Bara en extern organisation svarar via personlig länk."))
+        self._övergå(
+            låst,
+            self.Status.BESVARAD,
+            None,
+            Remisshändelse.Typ.EXTERNT_SVAR,
+            text,
+            kontaktperson=kontaktperson,
+        )
         låst.besvarad = låst.besvarad or timezone.now()
         self._spara(låst, "besvarad")
 

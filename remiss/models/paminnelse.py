@@ -1,27 +1,20 @@
-"""Deadline reminders, each claimed by a row before its e-mail is sent.
+"""Deadline reminders: what was decided and what was sent.
 
-The row *is* the claim: its unique key (instans, mottagare, typ, dagar, datum) lets a reminder be
-inserted once only, however many sweeps run at the same time (remiss/paminnelser.py), and its
-status is moved by conditional UPDATEs so that only one worker ever sends it
-(remiss/tasks/paminnelser.py explains the crash windows).
+The row is the decision: its unique key (instans, mottagare, typ, dagar, datum) lets a reminder
+be inserted once only, however many sweeps run at the same time (remiss/paminnelser.py). Sending
+it is one row in the outbox (``Utkorgspost`` with ``gäller`` = this reminder), written in the
+same transaction, so it has the outbox's one claim, lease, retry rule and SMTP classifier
+(remiss/utkorg.py); this row records the outcome (sent, skipped and why, failed).
 """
 
 from django.conf import settings
-from django.db import models
-from django.db.models import F, Q
+from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class PåminnelseQuerySet(models.QuerySet):
-    def hängande(self, nu, låstid, kömarginal):
-        """Claims whose work seems lost: queued long ago and never taken, or taken by a worker
-        that has not finished within the lease (it died, or its message was lost)."""
-        return self.filter(
-            Q(status=Påminnelse.Status.VÄNTAR, planerad__lt=nu - kömarginal)
-            | Q(status=Påminnelse.Status.SKICKAS, senast_försök__lt=nu - låstid)
-        )
-
     def utan_epost(self):
         return self.filter(
             status=Påminnelse.Status.HOPPADES_ÖVER, orsak=Påminnelse.Orsak.INGEN_EPOST
@@ -36,7 +29,6 @@ class Påminnelse(models.Model):
 
     class Status(models.TextChoices):
         VÄNTAR = "vantar", _("Väntar")
-        SKICKAS = "skickas", _("Skickas")
         SKICKAD = "skickad", _("Skickad")
         MISSLYCKAD = "misslyckad", _("Misslyckad")
         HOPPADES_ÖVER = "hoppades_over", _("Hoppades över")
@@ -51,12 +43,10 @@ class Påminnelse(models.Model):
         AVVISAD = "avvisad", _("E-postservern avvisade meddelandet")
 
     S = Status
-    # Every allowed status change, in one place; each is made by a conditional UPDATE below.
-    # A reminder being sent goes back to väntar when SMTP fails for a while (it will be tried
-    # again), and the sweep takes back one whose worker vanished (see remiss/tasks/paminnelser.py).
+    # Every allowed status change, in one place; each is made by a conditional UPDATE below,
+    # by the outbox's worker (remiss/uppdrag.py) or by a person asking again.
     ÖVERGÅNGAR = {
-        S.VÄNTAR: {S.SKICKAS, S.HOPPADES_ÖVER},
-        S.SKICKAS: {S.SKICKAD, S.VÄNTAR, S.MISSLYCKAD, S.HOPPADES_ÖVER},
+        S.VÄNTAR: {S.SKICKAD, S.MISSLYCKAD, S.HOPPADES_ÖVER},
         S.MISSLYCKAD: {S.VÄNTAR},
         S.SKICKAD: set(),
         S.HOPPADES_ÖVER: set(),
@@ -94,9 +84,6 @@ class Påminnelse(models.Model):
     epost = models.EmailField(_("e-postadress"), blank=True)
     omgång = models.UUIDField(_("omgång"), db_index=True, editable=False)
     skapad = models.DateTimeField(_("skapad"), auto_now_add=True)
-    planerad = models.DateTimeField(_("planerad"), default=timezone.now)
-    senast_försök = models.DateTimeField(_("senaste försök"), null=True, blank=True)
-    försök = models.PositiveSmallIntegerField(_("antal försök"), default=0)
     skickad = models.DateTimeField(_("skickad"), null=True, blank=True)
 
     objects = PåminnelseQuerySet.as_manager()
@@ -124,7 +111,7 @@ class Påminnelse(models.Model):
                 name="en_sammanställning_per_dag",
             ),
         ]
-        indexes = [models.Index(fields=["status", "planerad"])]
+        indexes = [models.Index(fields=["status"], name="paminnelse_status")]
 
     def __str__(self):
         return f"{self.get_typ_display()} till {self.mottagare} ({self.datum:%Y-%m-%d})"
@@ -140,58 +127,31 @@ class Påminnelse(models.Model):
             raise ValueError(f"Otillåten övergång för påminnelse: {från} → {till}")
         return cls.objects.filter(pk=pk, status=från).update(status=till, **fält) == 1
 
-    @classmethod
-    def ta_anspråk(cls, pk):
-        """Claim a waiting reminder for sending. Returns it, or None when someone else has it,
-        it is done, or it is gone."""
-        nu = timezone.now()
-        if not cls._övergå(
-            pk, cls.S.VÄNTAR, cls.S.SKICKAS, senast_försök=nu, försök=F("försök") + 1
-        ):
-            return None
-        return cls.objects.select_related(
-            "mottagare", "instans__remiss", "instans__nämnd", "instans__handläggare"
-        ).get(pk=pk)
-
     def markera_skickad(self):
         return self._övergå(
-            self.pk,
-            self.S.SKICKAS,
-            self.S.SKICKAD,
-            skickad=timezone.now(),
-            fel="",
-            epost=self.epost,
+            self.pk, self.S.VÄNTAR, self.S.SKICKAD, skickad=timezone.now(), fel="", epost=self.epost
         )
 
-    def släpp(self, fel, planerad):
-        """Give a claim back after a transient error; the next attempt is due at ``planerad``."""
-        return self._övergå(self.pk, self.S.SKICKAS, self.S.VÄNTAR, fel=fel, planerad=planerad)
-
     def hoppa_över(self, orsak):
-        return self._övergå(self.pk, self.S.SKICKAS, self.S.HOPPADES_ÖVER, orsak=orsak)
+        return self._övergå(self.pk, self.S.VÄNTAR, self.S.HOPPADES_ÖVER, orsak=orsak)
 
     def misslyckas(self, fel, orsak=""):
-        return self._övergå(self.pk, self.S.SKICKAS, self.S.MISSLYCKAD, fel=fel, orsak=orsak)
+        return self._övergå(self.pk, self.S.VÄNTAR, self.S.MISSLYCKAD, fel=fel, orsak=orsak)
 
     @classmethod
     def försök_igen(cls, queryset):
-        """Put failed reminders back in the queue (the admin's action); returns their keys."""
-        pks = list(queryset.filter(status=cls.S.MISSLYCKAD).values_list("pk", flat=True))
-        rader = cls.objects.filter(pk__in=pks, status=cls.S.MISSLYCKAD)
-        rader.update(status=cls.S.VÄNTAR, orsak="", planerad=timezone.now())
-        return pks
+        """Put failed reminders back (the admin's action) and ask the outbox to send them
+        again; returns their keys."""
+        from remiss import paminnelser, utkorg
+        from remiss.models.utkorg import Utkorgspost
 
-    @classmethod
-    def återta_hängande(cls, nu, låstid, kömarginal):
-        """Take back claims whose work seems lost and return their keys, to be queued again.
-
-        Rows are locked with SKIP LOCKED, so two sweeps at once split them instead of both
-        queueing the same row (a duplicate message would still be harmless: see ta_anspråk).
-        """
-        pks = list(
-            cls.objects.hängande(nu, låstid, kömarginal)
-            .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)
-        )
-        cls.objects.filter(pk__in=pks).update(status=cls.S.VÄNTAR, planerad=nu)
+        with transaction.atomic():
+            pks = list(queryset.filter(status=cls.S.MISSLYCKAD).values_list("pk", flat=True))
+            cls.objects.filter(pk__in=pks, status=cls.S.MISSLYCKAD).update(
+                status=cls.S.VÄNTAR, orsak="", fel=""
+            )
+            poster = Utkorgspost.objects.filter(gäller__in=[paminnelser.nyckel(pk) for pk in pks])
+            utkorg.försök_igen(poster)
+            utan_post = set(pks) - {p.argument["paminnelse"] for p in poster}
+            utkorg.lägg_många([paminnelser.post(pk) for pk in sorted(utan_post)])
         return pks

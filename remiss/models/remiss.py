@@ -198,6 +198,15 @@ class Remiss(models.Model):
         verbose_name=_("remissinstanser"),
         help_text=_("De nämnder och bolag som remissen skickas till."),
     )
+    externa_mottagare = models.ManyToManyField(
+        "remiss.Organisation",
+        blank=True,
+        related_name="+",
+        verbose_name=_("externa remissinstanser"),
+        help_text=_(
+            "Organisationer utanför kommunen; deras kontaktpersoner får en personlig länk."
+        ),
+    )
     skapad_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -264,9 +273,14 @@ class Remiss(models.Model):
     def är_utkast(self):
         return self.status == self.Status.UTKAST
 
-    def logga(self, typ, av, text="", instans=None):
+    def logga(self, typ, av, text="", instans=None, kontaktperson=None):
         return Remisshändelse.objects.create(
-            remiss=self, instans=instans, typ=typ, text=text, utförd_av=av
+            remiss=self,
+            instans=instans,
+            typ=typ,
+            text=text,
+            utförd_av=av,
+            kontaktperson=kontaktperson,
         )
 
     def _övergå(self, ny, av):
@@ -351,18 +365,33 @@ class Remiss(models.Model):
         transaction.on_commit(lambda: lagring.delete(sökväg))
 
     @transaction.atomic
-    def skicka(self, av):
-        """Send the remiss: one remissinstans per recipient, each with the remiss's deadline."""
+    def skicka(self, av, dag=None):
+        """Send the remiss: one remissinstans per recipient, each with the remiss's deadline;
+        each external organisation's contact people get their personal link. Refused once the
+        deadline has passed, whoever asks (a page, the API). ``dag`` is the day it is sent:
+        today, or for the demo's history the day it is dated."""
         from remiss.models.instans import Remissinstans
 
         låst = self._lås()
         if låst.status != self.Status.UTKAST:
             raise ValidationError(_("Remissen är redan skickad."), code="redan_skickad")
+        if låst.svarsdatum_har_passerat(dag):
+            raise ValidationError(
+                _(
+                    "Sista svarsdatum %(datum)s har redan passerat. Ändra svarsdatum innan du "
+                    "skickar remissen."
+                ),
+                params={"datum": f"{låst.sista_svarsdatum:%Y-%m-%d}"},
+                code="svarsdatum_passerat",
+            )
         mottagare = list(låst.mottagare.all())
-        if not mottagare:
+        organisationer = list(låst.externa_mottagare.all())
+        if not mottagare and not organisationer:
             raise ValidationError(
                 _("Välj minst en remissinstans innan du skickar remissen."), code="inga_mottagare"
             )
+        for organisation in organisationer:
+            organisation.kräv_kontakt()
         låst.full_clean()
         låst._övergå(self.Status.UTSKICKAD, av)
         låst.utskickad = timezone.now()
@@ -371,21 +400,79 @@ class Remiss(models.Model):
             Remissinstans(remiss=låst, nämnd=nämnd, svarsdatum=låst.sista_svarsdatum)
             for nämnd in mottagare
         )
-        from remiss import uppdrag
+        externa = Remissinstans.objects.bulk_create(
+            Remissinstans(remiss=låst, organisation=org, svarsdatum=låst.sista_svarsdatum)
+            for org in organisationer
+        )
+        from remiss import uppdrag, webbkrokar
 
         # In the outbox, in this transaction: a rolled-back send tells no one, a saved one is
         # never forgotten (remiss/utkorg.py).
         uppdrag.remiss_inkommen(instanser)
+        for instans in externa:
+            låst._skicka_länkar(instans, av)
+        webbkrokar.registrera_händelse("remiss.skickad", låst)
         låst.logga(
             Remisshändelse.Typ.SKICKAD,
             av,
             _("Skickad till %(antal)s remissinstanser med svar senast %(datum)s.")
-            % {"antal": len(instanser), "datum": f"{låst.sista_svarsdatum:%Y-%m-%d}"},
+            % {
+                "antal": len(instanser) + len(externa),
+                "datum": f"{låst.sista_svarsdatum:%Y-%m-%d}",
+            },
         )
         type(self).objects.filter(pk=låst.pk).räkna_svar()
-        self._indexera(låst, *instanser)
+        self._indexera(låst, *instanser, *externa)
         self.refresh_from_db()
-        return instanser
+        return [*instanser, *externa]
+
+    def _skicka_länkar(self, instans, av):
+        """A personal link to each active contact person of the instans's organisation."""
+        from remiss.models.svarslank import Svarslänk
+
+        for kontakt in instans.organisation.kontaktpersoner.filter(aktiv=True):
+            Svarslänk.utfärda(instans, kontakt, av=av)
+            self.logga(
+                Remisshändelse.Typ.LÄNK_SKICKAD,
+                av,
+                _("Till %(namn)s, %(epost)s.") % {"namn": kontakt.namn, "epost": kontakt.epost},
+                instans=instans,
+            )
+
+    @transaction.atomic
+    def lägg_till_organisation(self, organisation, av):
+        """Add an external organisation to a sent remiss: its instans, with the remiss's
+        deadline, and a personal link to each of its contact people."""
+        from remiss.models.instans import Remissinstans
+
+        låst = self._lås()
+        if låst.status != self.Status.UTSKICKAD:
+            raise ValidationError(
+                _(
+                    "Organisationer läggs till ett utkast genom att ändra remissen; en avslutad "
+                    "remiss får inga nya remissinstanser."
+                ),
+                code="inte_utskickad",
+            )
+        organisation.kräv_kontakt()
+        if låst.instanser.filter(organisation=organisation).exists():
+            raise ValidationError(
+                _("Organisationen är redan remissinstans för den här remissen."), code="finns"
+            )
+        instans = Remissinstans.objects.create(
+            remiss=låst, organisation=organisation, svarsdatum=låst.sista_svarsdatum
+        )
+        låst.logga(
+            Remisshändelse.Typ.SKICKAD,
+            av,
+            _("Skickad till %(org)s med svar senast %(datum)s.")
+            % {"org": organisation.namn, "datum": f"{låst.sista_svarsdatum:%Y-%m-%d}"},
+            instans=instans,
+        )
+        låst._skicka_länkar(instans, av)
+        type(self).objects.filter(pk=låst.pk).räkna_svar()
+        self._indexera(instans)
+        return instans
 
     @transaction.atomic
     def avsluta(self, av):
@@ -395,4 +482,7 @@ class Remiss(models.Model):
         låst.save(update_fields=["status", "avslutad"])
         låst.logga(Remisshändelse.Typ.AVSLUTAD, av)
         self._indexera(låst)
+        from remiss import webbkrokar
+
+        webbkrokar.registrera_händelse("remiss.avslutad", låst)
         self.refresh_from_db()

@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import BooleanField, F, Func, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.atkomst import nycklar_för
@@ -48,12 +49,28 @@ class SökpostQuerySet(models.QuerySet):
             villkor |= Q(åtkomst__contains=f" {n} ")
         return self.filter(villkor)
 
-    def år_för(self, user, år):
-        """Those of the years ``år`` (a queryset of values named ``år``) in which ``user`` may
-        find something, in one query: the search page's year filter must not offer the years
-        of other nämnders' work."""
-        synliga = self.synliga_för(user).filter(år=models.OuterRef("år"))
-        return år.filter(models.Exists(synliga))
+    def år_för(self, user):
+        """The years (newest first) in which ``user`` may find something, in one query: the
+        search page's year filter must not offer the years of other nämnders' work. Every year
+        from the index's first to its latest (two look-ups in the index on ``år``), kept when an
+        EXISTS finds a post the person may see: one look-up per year, not one per post."""
+        synliga = self.synliga_för(user)
+        if synliga.query.is_empty():
+            return []
+        if connection.vendor != "postgresql":
+            år = self.values_list("år", flat=True).distinct().order_by("-år")
+            return [a for a in år if synliga.filter(år=a).exists()]
+        finns = synliga.filter(år=RawSQL('"kandidat"."år"', ())).values("pk")[:1]
+        sql, parametrar = finns.query.sql_with_params()
+        tabell = connection.ops.quote_name(self.model._meta.db_table)
+        with connection.cursor() as markör:
+            markör.execute(
+                f'SELECT "kandidat"."år" FROM generate_series((SELECT max("år") FROM {tabell}), '
+                f'(SELECT min("år") FROM {tabell}), -1) AS "kandidat"("år") '
+                f"WHERE EXISTS ({sql})",
+                parametrar,
+            )
+            return [a for (a,) in markör.fetchall()]
 
 
 class Sökpost(models.Model):

@@ -25,22 +25,28 @@ from django.contrib.postgres.search import (
 )
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
-from django.db.models import F, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Func, IntegerField, Q, Value
+from django.db.models.functions import Concat, Greatest, Substr
 
 from remiss.models import Sökpost
 from remiss.sok import text
 from remiss.sok.index import KONFIGURATION, på_postgresql
 
 MAX_TECKEN = 200
-# Matches are counted up to this many ("more than 10 000"); a longer list is not read anyway.
-MAX_RÄKNA = 10_000
-# A phrase cannot be answered from the index alone: GIN holds no word positions, so every
-# candidate's whole vector is read to check the order of its words. A phrase query is counted
-# to this many ("more than 1 000") so that the count does not read ten thousand vectors.
-MAX_RÄKNA_FRAS = 1_000
-# Relevance is computed in full for this many candidates (see _ordnade).
-KANDIDATER = 200
+# Matches are counted up to this many ("fler än 1 000 träffar"): a longer list is not read
+# anyway, and counting further would read every match's row.
+MAX_RÄKNA = 1_000
+# A phrase cannot be answered from the index alone: GIN holds no word positions, so each
+# candidate's whole vector is read to check the order of its words. A phrase is counted to this
+# many ("fler än 100"), and the matches read for the count are the candidates: one pass.
+MAX_RÄKNA_FRAS = 100
+# Relevance on the whole text (each candidate's full vector read) for this many candidates,
+# the best by the short vector (see _ordna).
+KANDIDATER = 100
+# The snippet is made from this many characters of the text, starting this many before the
+# first hit: room for two fragments of up to 30 words.
+UTDRAGSFÖNSTER = 1_000
+FÖRE_TRÄFF = 200
 # Enough to find a compound from one part and a misspelled word, few enough that the widened
 # query stays small.
 MAX_TERMER = 8
@@ -154,32 +160,36 @@ def sök(user, urval, sidnummer=1, per_sida=20):
     if not fråga:
         return Resultat(Paginator([], per_sida).get_page(1), antal=0, fler=False, bästa=None)
     poster = _filtrera(Sökpost.objects.synliga_för(user), urval)
-    with transaction.atomic():
-        if på_postgresql():
-            # A common word matches most rows, and the planner, not knowing that testing a row
-            # means reading its large vector, would rather read them all than use the index.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            matchande, q = _matchande(poster, fråga)
-        else:
-            matchande, q = _enkel(poster, fråga), None
-        gräns = MAX_RÄKNA_FRAS if _FRAS.search(fråga) and på_postgresql() else MAX_RÄKNA
-        antal = matchande.values("pk")[: gräns + 1].count()
-        if på_postgresql():
-            ordnade, bästa = _ordnade(matchande, q, fråga, urval.sortera, antal, gräns)
-        else:
-            ordnade, bästa = matchande.select_related("nämnd").order_by("-datum", "-pk"), None
-        visas = min(antal, gräns, bästa or gräns)
-        sida = Paginator(_Räknad(ordnade, visas), per_sida).get_page(sidnummer)
-        sida.object_list = list(sida.object_list)
     if not på_postgresql():
+        matchande = _enkel(poster, fråga).select_related("nämnd").order_by("-datum", "-pk")
+        sida = Paginator(matchande, per_sida).get_page(sidnummer)
+        sida.object_list = list(sida.object_list)
         for post in sida.object_list:
             post.utdrag = text.utdrag_kring(post.text, fråga.split())
+        return Resultat(sida=sida, antal=sida.paginator.count, fler=False, bästa=None)
+    with transaction.atomic():
+        # A common word matches most rows, and the planner, not knowing that testing a row
+        # means reading its large vector, would rather read them all than use the index.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        matchande, q = _matchande(poster, fråga)
+        gräns = MAX_RÄKNA_FRAS if _FRAS.search(fråga) else MAX_RÄKNA
+        # The one pass over the matches: each one's date and rank on its short vector (in the
+        # row), newest first up to the limit. It is both the count and the candidates. For a
+        # word in most documents PostgreSQL walks the date index and stops at the limit; for a
+        # rarer one it reads the few matches from the GIN index and sorts them.
+        träffar = list(
+            matchande.annotate(kort=SearchRank(F("vektor_kort"), q, weights=VIKTER))
+            .order_by("-datum", "-pk")
+            .values_list("pk", "datum", "kort")[: gräns + 1]
+        )
+        antal, fler = min(len(träffar), gräns), len(träffar) > gräns
+        ordnade, bästa = _ordnade(matchande, träffar[:gräns], fler, q, fråga, urval.sortera)
+        visas = min(antal, bästa or antal)
+        sida = Paginator(_Räknad(ordnade, visas), per_sida).get_page(sidnummer)
+        sida.object_list = list(sida.object_list)
     return Resultat(
-        sida=sida,
-        antal=min(antal, gräns),
-        fler=antal > gräns,
-        bästa=bästa if bästa and antal > bästa else None,
+        sida=sida, antal=antal, fler=fler, bästa=bästa if bästa and antal > bästa else None
     )
 
 
@@ -204,32 +214,57 @@ def _matchande(poster, fråga):
     return poster.filter(träff), q
 
 
-def _ordnade(matchande, q, fråga, sortera, antal, gräns=MAX_RÄKNA):
-    """(the matches in page order with their snippets, size of the relevance window or None).
+class _FörstaTräff(Func):
+    """Where in the text (1-based) one of the tsquery's words first occurs, or 1.
 
-    Ranking reads each match's full vector, tens of thousands for a common word. So the best
-    KANDIDATER are picked first, by the short vector (hits in diarienummer, title, headings)
-    among up to ``gräns`` matches (MAX_RÄKNA, or MAX_RÄKNA_FRAS for a phrase), else as the
-    newest (a word in most documents: newest first is what is wanted then, and the date index
-    finds them at once), and only they are ranked on everything."""
+    A Swedish stem is the start of each of its words ("samverk" of "samverkan", "ung" of
+    "unga"), so the first place a lexeme of the query occurs in the lowercased text is where
+    the first hit is: ``strpos``, no parsing (the text lowercased once: OFFSET 0 keeps
+    PostgreSQL from doing it again for each word). A hit only in the title leaves the window at
+    the start of the text, where ts_headline would have started too."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        text_sql, text_parametrar = compiler.compile(self.source_expressions[0])
+        q_sql, q_parametrar = compiler.compile(self.source_expressions[1])
+        sql = (
+            f"COALESCE((SELECT min(nullif(strpos(t.gemen, m[1]), 0)) "
+            f"FROM (SELECT lower({text_sql}) AS gemen OFFSET 0) AS t, "
+            f"regexp_matches(querytree({q_sql})::text, '''([^'']+)''', 'g') AS m), 1)"
+        )
+        return sql, [*text_parametrar, *q_parametrar]
+
+
+def _ordnade(matchande, träffar, fler, q, fråga, sortera):
+    """(the matches in page order, with their snippets; size of the relevance window or None).
+
+    ``träffar`` are (pk, date, short rank) of the matches read for the count; when there were
+    more (``fler``), the newest matches stand in for them (a word in most documents: newest
+    first is what is wanted then, and the date index finds them at once). Relevance on the
+    whole text reads each candidate's full vector, so only the best KANDIDATER by the short
+    vector (hits in diarienummer, title, headings) get it, and the snippet (ts_headline, which
+    reads the whole text) is made for the page's rows only: PostgreSQL puts an expensive
+    expression of the select list after the ORDER BY … LIMIT."""
     if sortera == "datum":
-        ordnade, bästa = matchande.order_by("-datum", "-pk"), None
+        ordnade = Sökpost.objects.filter(pk__in=[pk for pk, _datum, _kort in träffar])
+        ordnade, bästa = ordnade.order_by("-datum", "-pk"), None
     else:
-        if antal > gräns:
-            kandidater = matchande.order_by("-datum", "-pk")
-        else:
-            kandidater = matchande.annotate(
-                kort=SearchRank(F("vektor_kort"), q, weights=VIKTER)
-            ).order_by("-kort", "-datum", "-pk")
+        if not fler:
+            träffar = sorted(träffar, key=lambda t: (t[2], t[1], t[0]), reverse=True)
+        kandidater = [pk for pk, _datum, _kort in träffar[:KANDIDATER]]
         likhet = TrigramWordSimilarity(Value(fråga), Concat("diarienummer", Value(" "), "titel"))
         ordnade = (
-            Sökpost.objects.filter(pk__in=kandidater.values("pk")[:KANDIDATER])
+            Sökpost.objects.filter(pk__in=kandidater)
             .annotate(rank=SearchRank(F("vektor"), q, weights=VIKTER) + likhet)
             .order_by("-rank", "-datum", "-pk")
         )
         bästa = KANDIDATER
+    # ts_headline parses and stems all of the text it is given; it is given a window of it,
+    # from a little before the first place one of the query's words occurs.
+    början = Greatest(Value(1), _FörstaTräff(F("text"), q) - Value(FÖRE_TRÄFF))
     utdrag = SearchHeadline(
-        "text",
+        Substr("text", början, Value(UTDRAGSFÖNSTER)),
         q,
         config=KONFIGURATION,
         start_sel=text.START,

@@ -111,14 +111,14 @@ class RemissinstansTyp(Dokumenttyp):
         remiss = instans.remiss
         return Sökdata(
             typ=self.typ,
-            nämnd_id=instans.nämnd_id,
+            nämnd_id=instans.nämnd_id or remiss.nämnd_id,  # an external one: KS's case
             remiss_id=remiss.pk,
             år=remiss.remissdatum.year,
             datum=instans.mottagen.date() if instans.mottagen else remiss.remissdatum,
             status=str(instans.get_status_display()),
             diarienummer=" ".join(filter(None, [instans.diarienummer, remiss.diarienummer])),
             titel=remiss.titel,
-            rubriker=instans.nämnd.namn,
+            rubriker=instans.mottagare_namn,
             text=instans.avstår_motivering,
             url=reverse("instanser:detalj", args=[instans.pk]),
         )

@@ -29,10 +29,12 @@ urlpatterns = [
     path("remisser/", include("remiss.urls.remisser")),
     path("remisser/", include("remiss.urls.ks")),
     path("instanser/", include("remiss.urls.instanser")),
+    path("organisationer/", include("remiss.urls.organisationer")),
     path("utlatanden/", include("yttranden.urls.utlatanden")),
     path("sok/", include("remiss.urls.sok")),
     path("beslut/", include("yttranden.urls.beslut")),
     path("kalender/", include("remiss.urls.kalender")),
+    path("svar/", include("yttranden.urls.extern")),  # external contacts' personal links
     path("", include("yttranden.urls.pdf")),  # /pdf/… and /verifiera/
     path("api/v1/", include((api, "api"))),
     path("admin/login/", admininloggning, name="admininloggning"),

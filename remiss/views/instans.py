@@ -8,20 +8,22 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.permissions import alla_roller, har_roll, hämta_för_användare, roller
-from nämnder.roller import Roll
+from nämnder.permissions import alla_roller, får, hämta_för_användare, roller
+from remiss import utkorg
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
-from remiss.models import Anstånd, Remisshändelse, Remissinstans
+from remiss.models import Anstånd, Remisshändelse, Remissinstans, Utkorgspost
 
 S = Remissinstans.Status
 INSTANSER = Remissinstans.objects.select_related(
-    "remiss__kontaktperson", "nämnd", "handläggare", "avdelning"
+    "remiss__kontaktperson", "nämnd", "organisation", "handläggare", "avdelning"
 )
 
 
-def _hämta(request, pk, *roller):
+def _hämta(request, pk, åtgärd=None):
+    """The instans if the person may see it (404) and do ``åtgärd`` with it (403), as the
+    access policy declares (remiss/atkomst.py)."""
     alla_roller(request.user)  # read every role once; the gateway and the menu reuse them
-    return hämta_för_användare(request.user, INSTANSER, *roller, pk=pk)
+    return hämta_för_användare(request.user, INSTANSER, åtgärd=åtgärd, pk=pk)
 
 
 def _formulär(instans, anstånd, bundna):
@@ -47,13 +49,30 @@ def _historik(instans):
     skickad = remiss.utskickad or instans.mottagen
     return Remisshändelse.objects.filter(
         Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=skickad)
-    ).select_related("utförd_av")
+    ).select_related("utförd_av", "kontaktperson__organisation")
+
+
+def _extern_sida(request, instans):
+    """An external organisation's instans, for KS: its contact people, their personal links
+    (send a new one, revoke) and the answers that came through them."""
+    context = {
+        "instans": instans,
+        "remiss": instans.remiss,
+        "organisation": instans.organisation,
+        "kontakter": instans.organisation.kontaktpersoner.filter(aktiv=True),
+        "länkar": instans.svarslänkar.select_related("kontaktperson", "skapad_av"),
+        "händelser": _historik(instans),
+        "är_samordnare": får(request.user, instans, "samordna"),
+    }
+    return render(request, "remiss/instans_extern.html", context)
 
 
 def _sida(request, instans, **bundna):
     """The instans page; an action refused renders it again, with its form, as 400."""
+    if instans.är_extern:
+        return _extern_sida(request, instans)
     anstånd = list(instans.anstånd.select_related("begärt_av", "beslutat_av"))
-    är_registrator = har_roll(request.user, instans.nämnd, Roll.REGISTRATOR)
+    är_registrator = får(request.user, instans, "registrera")
     context = {
         "instans": instans,
         "remiss": instans.remiss,
@@ -64,6 +83,12 @@ def _sida(request, instans, **bundna):
         "formulär": _formulär(instans, anstånd, bundna) if är_registrator else {},
         "är_medlem": bool(roller(request.user, instans.nämnd)),
     }
+    if context["är_medlem"]:
+        # Told where the registrator assigned the case: the handläggare's notice was refused.
+        context["misslyckad_epost"] = utkorg.misslyckad_epost(
+            Utkorgspost.objects.gäller(instans),
+            {"epost.handlaggare_tilldelad": _("E-post till handläggaren kunde inte skickas")},
+        )
     return render(request, "remiss/instans.html", context, status=400 if bundna else 200)
 
 
@@ -91,7 +116,7 @@ def detalj(request, pk):
 @login_required
 @require_POST
 def registrera(request, pk):
-    instans = _hämta(request, pk, Roll.REGISTRATOR)
+    instans = _hämta(request, pk, "registrera")
     form = RegistreraForm(request.POST, instans=instans)
     if not _utför(form, lambda d: instans.registrera(d["diarienummer"], av=request.user)):
         return _sida(request, instans, registrera=form)
@@ -104,7 +129,7 @@ def registrera(request, pk):
 @login_required
 @require_POST
 def tilldela(request, pk):
-    instans = _hämta(request, pk, Roll.REGISTRATOR)
+    instans = _hämta(request, pk, "registrera")
     form = TilldelaForm(request.POST, instans=instans)
 
     def åtgärd(d):
@@ -126,7 +151,7 @@ def tilldela(request, pk):
 @login_required
 @require_POST
 def avstå(request, pk):
-    instans = _hämta(request, pk, Roll.REGISTRATOR)
+    instans = _hämta(request, pk, "registrera")
     form = AvståForm(request.POST)
     if not _utför(form, lambda d: instans.avstå(d["motivering"], av=request.user)):
         return _sida(request, instans, avstå=form)
@@ -137,7 +162,7 @@ def avstå(request, pk):
 @login_required
 @require_POST
 def begär_anstånd(request, pk):
-    instans = _hämta(request, pk, Roll.REGISTRATOR)
+    instans = _hämta(request, pk, "begära_anstånd")
     form = AnståndForm(request.POST, instans=instans)
 
     def åtgärd(d):

@@ -9,8 +9,8 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from nämnder.permissions import alla_roller
 from nämnder.roller import Roll
+from remiss.atkomst import instanser_att, nämnder_att
 from remiss.models import Remissinstans
 from remiss.sidor import Sidvisare
 
@@ -39,12 +39,6 @@ def _urval(request, alternativ, standard):
     return valt, länkar
 
 
-def _mina_nämnder(user, *begärda):
-    """The pks of the nämnder where ``user`` holds any of ``begärda`` (any role when none):
-    from alla_roller, a fixed two queries that also warm the role cache for the rest."""
-    return {nämnd.pk for nämnd, roll in alla_roller(user) if not begärda or roll in begärda}
-
-
 def _sida(request, instanser):
     return Sidvisare(instanser, PER_SIDA).get_page(request.GET.get("sida"))
 
@@ -61,12 +55,13 @@ def _mina(user):
 
 @login_required
 def inkorg(request):
-    nämnder = _mina_nämnder(request.user, Roll.REGISTRATOR)
+    # Derived from the access policy (remiss/atkomst.py): what the person may register.
+    nämnder = nämnder_att(request.user, "registrera")
     if not nämnder:
         raise PermissionDenied
     valt, länkar = _urval(request, INKORG_URVAL, "oppna")
     instanser = (
-        Remissinstans.objects.filter(nämnd_id__in=nämnder)
+        instanser_att(request.user, "registrera")
         .select_related("remiss", "nämnd", "handläggare")
         .order_by("-mottagen", "-pk")
     )
@@ -83,10 +78,11 @@ def inkorg(request):
 @login_required
 def lista(request):
     """ "Våra remisser": every instans of the nämnder the person works in, most urgent first."""
-    nämnder = _mina_nämnder(request.user)
+    # Derived from the access policy: the cases the person takes part in preparing.
+    nämnder = nämnder_att(request.user, "bereda")
     valt, länkar = _urval(request, LISTA_URVAL, "oppna")
     instanser = (
-        Remissinstans.objects.filter(nämnd_id__in=nämnder)
+        instanser_att(request.user, "bereda")
         .select_related("remiss", "nämnd", "handläggare")
         .annotate(är_min=_mina(request.user))
         .order_by("svarsdatum", "remiss__diarienummer", "nämnd__namn")
@@ -103,12 +99,14 @@ def lista(request):
 
 def till_startsidan(user, per_nämnd):
     """Give each nämnd on the start page its registrator's newest incoming remisser and the
-    person's own open cases: two queries at most, whatever the number of nämnder or rows."""
+    person's own open cases: two queries at most, whatever the number of nämnder or rows. The
+    rows are what the access policy lets the person register and prepare."""
     registrerar = [nämnd for nämnd, roller in per_nämnd if Roll.REGISTRATOR in roller]
     handlägger = [nämnd for nämnd, roller in per_nämnd if Roll.HANDLÄGGARE in roller]
     if registrerar:
         nya = (
-            Remissinstans.objects.filter(nämnd__in=registrerar, status=S.MOTTAGEN)
+            instanser_att(user, "registrera")
+            .filter(nämnd__in=registrerar, status=S.MOTTAGEN)
             .select_related("remiss")
             .annotate(
                 nr=Window(RowNumber(), partition_by=F("nämnd_id"), order_by=F("mottagen").desc()),
@@ -123,7 +121,8 @@ def till_startsidan(user, per_nämnd):
             nämnd.antal_nya = nämnd.nya_instanser[0].antal if nämnd.nya_instanser else 0
     if handlägger:
         mina = (
-            Remissinstans.objects.öppna()
+            instanser_att(user, "bereda")
+            .öppna()
             .filter(nämnd__in=handlägger)
             .annotate(är_min=_mina(user))
             .filter(är_min=True)

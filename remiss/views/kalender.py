@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from nämnder.models import Nämnd
 from nämnder.permissions import hämta_för_användare, nämnder_för, roller
-from nämnder.roller import Roll
 from remiss import kalenderflode
 from remiss.models import Kalendernyckel
 
@@ -44,7 +43,7 @@ def ny_adress(request):
         if not request.POST["nämnd"].isdigit():
             raise Http404
         nämnd = hämta_för_användare(
-            request.user, Nämnd.objects.all(), *Roll, pk=request.POST["nämnd"]
+            request.user, Nämnd.objects.all(), åtgärd="följa_kalender", pk=request.POST["nämnd"]
         )
     Kalendernyckel.förnya(request.user, nämnd)
     messages.success(

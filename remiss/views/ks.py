@@ -23,12 +23,16 @@ SAMORDNARE = Roll.REMISSAMORDNARE
 def _ks(user):
     """Kommunstyrelsen, if ``user`` is its remissamordnare (403 otherwise)."""
     return hämta_för_användare(
-        user, Nämnd.objects.filter(typ=Nämnd.Typ.KOMMUNSTYRELSE, aktiv=True), SAMORDNARE
+        user,
+        Nämnd.objects.filter(typ=Nämnd.Typ.KOMMUNSTYRELSE, aktiv=True),
+        åtgärd="samordna_remisser",
     )
 
 
 def _remiss(user, pk):
-    return hämta_för_användare(user, Remiss.objects.select_related("nämnd"), SAMORDNARE, pk=pk)
+    return hämta_för_användare(
+        user, Remiss.objects.select_related("nämnd"), åtgärd="samordna", pk=pk
+    )
 
 
 def _till_remissen(remiss):
@@ -144,16 +148,6 @@ def ta_bort_handling(request, pk, handling_pk):
 @require_POST
 def skicka(request, pk):
     remiss = _remiss(request.user, pk)
-    if remiss.är_utkast and remiss.svarsdatum_har_passerat():
-        messages.error(
-            request,
-            _(
-                "Sista svarsdatum %(datum)s har redan passerat. Ändra svarsdatum innan du skickar "
-                "remissen."
-            )
-            % {"datum": f"{remiss.sista_svarsdatum:%Y-%m-%d}"},
-        )
-        return _till_remissen(remiss)
     try:
         instanser = remiss.skicka(av=request.user)
     except ValidationError as fel:

@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Exists, Max, Min, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
+from remiss import utkorg
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
@@ -96,17 +98,21 @@ def detalj(request, pk):
         "är_samordnare": får(request.user, remiss, "samordna"),
     }
     instanser = instanser_för(request.user, remiss.instanser.all()).select_related(
-        "nämnd", "handläggare", "avdelning"
+        "nämnd", "organisation", "handläggare", "avdelning"
     )
     if är_ks:
-        context["instanser"] = instanser.order_by("nämnd__namn")
-        context["händelser"] = remiss.händelser.select_related("utförd_av", "instans__nämnd")
+        # Nämnder first by name, then the external organisations by name.
+        context["instanser"] = instanser.order_by("nämnd__namn", "organisation__namn")
+        context["händelser"] = remiss.händelser.select_related(
+            "utförd_av", "instans__nämnd", "instans__organisation", "kontaktperson__organisation"
+        )
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
         nycklar = remiss.instanser.annotate(
             nyckel=Concat(Value("remiss.remissinstans:"), Cast("pk", CharField()))
         ).values("nyckel")
-        context["misslyckad_epost"] = Utkorgspost.objects.misslyckade().filter(
-            uppdrag="epost.remiss_inkommen", gäller__in=nycklar
+        context["misslyckad_epost"] = utkorg.misslyckad_epost(
+            Utkorgspost.objects.filter(gäller__in=nycklar),
+            {"epost.remiss_inkommen": _("E-post till registratorn kunde inte skickas")},
         )
     else:
         context["egna"] = instanser

@@ -83,57 +83,109 @@
     new MutationObserver(svenska).observe(ram, { childList: true, subtree: true });
   });
 
+  // Autosave. What changed is saved together; should the server refuse that as too large (a
+  // huge paste: 413), each changed section is sent on its own, so the one that is too large is
+  // named, with the limit, and every other section still saves. The too-large section waits for
+  // its next edit.
   document.addEventListener("DOMContentLoaded", () => {
     const form = document.querySelector("form[data-autospara]");
     if (!form) return;
     const status = document.getElementById("sparstatus");
     const krockruta = document.getElementById("krock");
     const FÖRDRÖJNING = 1500;
+    const ändrade = new Set(); // sections edited since they were last saved
+    const förStora = new Map(); // section → the server's message, until it is edited again
     let timer = null;
-    let osparat = false;
     let stoppad = false;
     let kedja = Promise.resolve();
 
+    const allaAvsnitt = () => [...form.querySelectorAll("[data-sektion]")].map((a) => a.dataset.sektion);
+    const rubrik = (pk) => form.elements[`rubrik_${pk}`].value;
+
+    function visaFel(pk, text) {
+      const ruta = document.getElementById(`avsnittsfel-${pk}`);
+      if (!ruta) return;
+      ruta.textContent = text || "";
+      ruta.hidden = !text;
+    }
+
+    async function skicka(avsnitt) {
+      const data = new FormData();
+      data.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
+      data.append("grundad_på", form.elements["grundad_på"].value);
+      avsnitt.forEach((pk) => {
+        data.append(`rubrik_${pk}`, rubrik(pk));
+        data.append(`text_${pk}`, form.elements[`text_${pk}`].value);
+      });
+      const svar = await fetch(form.action, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: {
+          "X-Autosparning": "1",
+          "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
+        },
+      });
+      let innehåll = {};
+      try {
+        innehåll = await svar.json();
+      } catch (fel) {
+        innehåll = {}; // the server answered, but not with JSON (a proxy's error page)
+      }
+      if (svar.ok) form.elements["grundad_på"].value = innehåll.version;
+      return { svar, innehåll };
+    }
+
+    function sammanfatta(sparat) {
+      const fel = [...förStora].map(([pk, text]) => `Avsnittet ”${rubrik(pk)}” sparades inte: ${text}`);
+      status.textContent = [sparat, ...fel].filter(Boolean).join(" ");
+    }
+
     async function skickaTillServern() {
-      if (!osparat || stoppad) return;
-      osparat = false;
+      if (stoppad || ändrade.size === 0) return;
+      const avsnitt = [...ändrade];
+      ändrade.clear();
       status.textContent = "Sparar …";
-      let svar;
-      let data = {};
-      try {
-        svar = await fetch(form.action, {
-          method: "POST",
-          body: new FormData(form),
-          credentials: "same-origin",
-          headers: {
-            "X-Autosparning": "1",
-            "X-CSRFToken": form.elements.csrfmiddlewaretoken.value,
-          },
+      const omgångar = [avsnitt];
+      let sparat = "";
+      while (omgångar.length) {
+        const omgång = omgångar.shift();
+        let resultat;
+        try {
+          resultat = await skicka(omgång);
+        } catch (fel) {
+          [...omgång, ...omgångar.flat()].forEach((pk) => ändrade.add(pk));
+          status.textContent = "Kunde inte spara – kontrollera nätverket. Försöker igen om en stund.";
+          planera(10000);
+          return;
+        }
+        const { svar, innehåll } = resultat;
+        if (svar.ok) {
+          omgång.forEach((pk) => visaFel(pk, ""));
+          sparat = innehåll.status;
+          continue;
+        }
+        if (svar.status === 413 && omgång.length > 1) {
+          omgångar.push(...omgång.map((pk) => [pk])); // find the one that is too large
+          continue;
+        }
+        if (svar.status === 409) {
+          // Someone else saved in between, or the utlåtande is no longer an utkast: stop, keep
+          // the text in the editor and show why (and the refused text) instead of retrying.
+          stoppad = true;
+          status.textContent = innehåll.fel || "Utlåtandet kunde inte sparas.";
+          if (innehåll.html && krockruta) krockruta.innerHTML = innehåll.html;
+          return;
+        }
+        // Too large (413) or refused for another reason: named on the section and in the
+        // status line, and not retried until the section is edited again.
+        const text = innehåll.fel || `Kunde inte spara (fel ${svar.status}). Ändra texten eller ladda om sidan.`;
+        omgång.forEach((pk) => {
+          förStora.set(pk, text);
+          visaFel(pk, text);
         });
-      } catch (fel) {
-        osparat = true;
-        status.textContent = "Kunde inte spara – kontrollera nätverket. Försöker igen om en stund.";
-        planera(10000);
-        return;
       }
-      try {
-        data = await svar.json();
-      } catch (fel) {
-        data = {}; // the server answered, but not with JSON (a proxy's error page)
-      }
-      if (svar.ok) {
-        form.elements["grundad_på"].value = data.version;
-        status.textContent = data.status;
-        return;
-      }
-      // Someone else saved in between, or the utlåtande is no longer an utkast: stop, keep the
-      // text in the editor and show why (and the refused text) instead of retrying.
-      // Anything else (413: too large) is shown and not retried on its own: the next edit tries
-      // again, so removing the oversized paste saves the rest of the text.
-      stoppad = svar.status === 409;
-      osparat = !stoppad;
-      status.textContent = data.fel || `Kunde inte spara (fel ${svar.status}). Ändra texten eller ladda om sidan.`;
-      if (data.html && krockruta) krockruta.innerHTML = data.html;
+      sammanfatta(sparat);
     }
 
     function sparaNu() {
@@ -147,27 +199,30 @@
       timer = setTimeout(sparaNu, fördröjning);
     }
 
-    form.addEventListener("input", () => {
-      osparat = true;
+    form.addEventListener("input", (händelse) => {
+      const avsnitt = händelse.target.closest("[data-sektion]");
+      if (!avsnitt) return;
+      ändrade.add(avsnitt.dataset.sektion);
+      förStora.delete(avsnitt.dataset.sektion);
       if (!stoppad) planera(FÖRDRÖJNING);
     });
     form.addEventListener("submit", (e) => {
       if (stoppad) return; // let the page itself show the conflict
       e.preventDefault();
-      osparat = true;
+      allaAvsnitt().filter((pk) => !förStora.has(pk)).forEach((pk) => ändrade.add(pk));
       sparaNu();
     });
     // Sending for review first saves what is not yet saved, so the reviewer sees the last word.
     document.querySelectorAll("form[data-skicka]").forEach((skickform) => {
       skickform.addEventListener("submit", async (e) => {
-        if (!osparat) return;
+        if (ändrade.size === 0) return;
         e.preventDefault();
         await sparaNu();
         if (!stoppad) skickform.submit();
       });
     });
     window.addEventListener("beforeunload", (e) => {
-      if (osparat && !stoppad) e.preventDefault();
+      if ((ändrade.size || förStora.size) && !stoppad) e.preventDefault();
     });
   });
 })();

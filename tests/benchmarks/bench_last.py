@@ -190,6 +190,10 @@ def main():
             finally:
                 gunicorn.terminate()
                 gunicorn.wait(timeout=30)
+                if any(r["fel"] for r in resultat.values()):
+                    # What failed, from the server's side (a 500's traceback, a worker timeout).
+                    logg.seek(0)
+                    print(f"gunicorns logg, slutet:\n{logg.read()[-3000:]}")
                 logg.close()
         _rapport(sidor, resultat)
 

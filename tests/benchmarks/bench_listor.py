@@ -31,16 +31,26 @@ SORTERINGAR = [
     "svarslage",
     "-svarslage",
 ]
-FÖRKLARA = [  # the pages whose plans are printed at the largest size
-    "översikt sortera=-svarslage sista",
-    "översikt sortera=dnr sista",
-    "översikt status=forsenade första",
-    "inkorg visa=alla sista",
-    "inkorg visa=oppna sista",
-    "lista visa=alla sista",
-    "lista visa=mina sista",
+# The pages whose plans are printed at the largest size: one per list and filter, the last page
+# where there is one (the first is the same index range read forwards).
+FÖRKLARA = [
+    *(f"översikt sortera={sortering} sista" for sortering in SORTERINGAR),
+    "översikt status=oppna sista",
+    "översikt status=forsenade sista",
+    "översikt status=avslutade sista",
     "remissmatris",
+    "instanssidan",
+    "inkorg visa=nya sista",
+    "inkorg visa=oppna sista",
+    "inkorg visa=alla sista",
+    "lista visa=oppna sista",
+    "lista visa=forsenade sista",
+    "lista visa=mina sista",
+    "lista visa=alla sista",
+    "att granska",
+    "att attestera",
     "mina utkast",
+    "startsidan (handläggare)",
 ]
 
 

@@ -27,7 +27,7 @@ def _skapa_data(antal_remisser):
     from django.utils import timezone
 
     from nämnder.models import Användare, Nämnd
-    from nämnder.roller import Roll
+    from nämnder.roller import Roll, ge_roll
     from remiss.models import Remiss, Remissinstans
 
     slump = random.Random(740)
@@ -46,11 +46,11 @@ def _skapa_data(antal_remisser):
         for nr in range(NÄMNDER)
     )
     samordnare = Användare.objects.create_user("samordnare", email="karin@example.se")
-    ks.tilldela_roll(samordnare, Roll.REMISSAMORDNARE)
+    ge_roll(samordnare, ks, Roll.REMISSAMORDNARE, av=None, källa="mätdata")
     handläggare = []
     for nr, nämnd in enumerate(nämnder):
         registrator = Användare.objects.create_user(f"reg{nr}", email=f"reg{nr}@example.se")
-        nämnd.tilldela_roll(registrator, Roll.REGISTRATOR)
+        ge_roll(registrator, nämnd, Roll.REGISTRATOR, av=None, källa="mätdata")
         handläggare.append(Användare.objects.create_user(f"hl{nr}", email=f"hl{nr}@example.se"))
     remisser = Remiss.objects.bulk_create(
         Remiss(
@@ -92,8 +92,7 @@ def _svep(nu):
 
     from django.db import connection, transaction
 
-    from remiss import paminnelser
-    from remiss.models import Påminnelse
+    from remiss import paminnelser, utkorg
 
     frågor, tider = [], {}
     räknare = lambda execute, *args: frågor.append(1) or execute(*args)  # noqa: E731
@@ -105,25 +104,20 @@ def _svep(nu):
         beslutsfrågor = len(frågor)
         start = time.perf_counter()
         paminnelser._gör_anspråk(rader, omgång, nu)
-        nya = list(
-            Påminnelse.objects.filter(omgång=omgång, status=Påminnelse.Status.VÄNTAR).values_list(
-                "pk", flat=True
-            )
-        )
+        nya, poster = paminnelser._till_utkorgen(omgång)  # one outbox row per mail
         tider["anspråk"] = time.perf_counter() - start
     start = time.perf_counter()
-    if nya:
-        paminnelser.köa(nya)
+    if poster:
+        utkorg.publicera_i_delar(poster)
     tider["kö"] = time.perf_counter() - start
     return beslutsfrågor, len(frågor), len(nya), tider
 
 
 def _publiceringstid(antal):
-    from remiss import paminnelser
-    from remiss.tasks.paminnelser import skicka_påminnelse
+    from remiss import utkorg
 
     start = time.perf_counter()
-    paminnelser._publicera(skicka_påminnelse, [(0,)] * antal)
+    utkorg.publicera([0] * antal)
     tid = time.perf_counter() - start
     _töm_kön()
     return tid
@@ -144,13 +138,13 @@ def main():
         from remiss.celery import app
         from remiss.models import Påminnelse, Remissinstans
 
-        settings.REMISS_PAMINNELSER_KO = KÖ
+        app.conf.task_default_queue = KÖ  # nothing here runs them; the queue is emptied after
         settings.REMISS_PAMINNELSER_SAMMANSTALLNING_KLOCKAN = 0
         if app.conf.task_always_eager:
             print("REDIS_URL saknas: mäter utan att köa (uppgifterna skulle annars köras här).")
-            from remiss import paminnelser
+            from remiss import utkorg
 
-            paminnelser.köa = lambda pks: None
+            utkorg.publicera_i_delar = lambda pks: None
         start = time.perf_counter()
         antal = _skapa_data(ANTAL_REMISSER)
         print(f"{antal} öppna remissinstanser skapade på {time.perf_counter() - start:.1f} s")

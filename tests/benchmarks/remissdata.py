@@ -32,7 +32,7 @@ class Grund:
 def grund():
     """KS, 25 nämnder, their people and KS's ten drafts."""
     from nämnder.models import Användare, Nämnd
-    from nämnder.roller import Roll
+    from nämnder.roller import Roll, ge_roll
     from remiss.models import Remiss
 
     ks = Nämnd.objects.create(
@@ -49,15 +49,15 @@ def grund():
         for nr in range(INSTANSER_PER_REMISS)
     )
     samordnare = Användare.objects.create_user("samordnare", password="bench", first_name="Karin")
-    ks.tilldela_roll(samordnare, Roll.REMISSAMORDNARE)
+    ge_roll(samordnare, ks, Roll.REMISSAMORDNARE, av=None, källa="mätdata")
     läsare = Användare.objects.create_user("lasare", password="bench", first_name="Åsa")
-    ks.tilldela_roll(läsare, Roll.LÄSARE)
+    ge_roll(läsare, ks, Roll.LÄSARE, av=None, källa="mätdata")
     handläggare = []
     for nr, nämnd in enumerate(nämnder):
         person = Användare.objects.create_user(
             f"hl{nr}", password="bench", first_name="Kim", last_name=f"Handläggare {nr}"
         )
-        nämnd.tilldela_roll(person, Roll.HANDLÄGGARE)
+        ge_roll(person, nämnd, Roll.HANDLÄGGARE, av=None, källa="mätdata")
         handläggare.append(person)
     folk = {}
     for namn, roll in [
@@ -66,7 +66,7 @@ def grund():
         ("direktor", Roll.DIREKTÖR),
     ]:
         folk[namn] = Användare.objects.create_user(namn, password="bench", first_name=namn)
-        nämnder[0].tilldela_roll(folk[namn], roll)
+        ge_roll(folk[namn], nämnder[0], roll, av=None, källa="mätdata")
     idag = datetime.date.today()
     Remiss.objects.bulk_create(
         Remiss(

@@ -32,7 +32,7 @@ def remisser(ks, un, sod, ks_samordnare, handläggare, registrator):
         )
         remiss.spara_utkast(av=ks_samordnare, ny=True)
         remiss.mottagare.set([un, sod])
-        remiss.skicka(av=ks_samordnare)
+        remiss.skicka(av=ks_samordnare, dag=remiss.remissdatum)
         skickade.append(remiss)
     instans = skickade[1].instanser.get(nämnd=un)
     instans.tilldela(handläggare, av=registrator)

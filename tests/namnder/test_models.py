@@ -4,7 +4,7 @@ from django.http import Http404
 
 from nämnder.models import Nämnd, Sammanträde
 from nämnder.permissions import alla_roller, har_roll, hämta_för_användare, nämnder_för, roller
-from nämnder.roller import Roll
+from nämnder.roller import Roll, ge_roll
 from tests.factories import AnvändareFactory, NämndFactory, SammanträdeFactory
 
 
@@ -70,8 +70,8 @@ def test_all_roles_of_a_person_come_in_two_queries(django_assert_num_queries, un
 def test_ks_roles_exist_only_in_kommunstyrelsen(un, ks):
     person = AnvändareFactory()
     with pytest.raises(ValidationError, match="bara i kommunstyrelsen"):
-        un.tilldela_roll(person, Roll.REMISSAMORDNARE)
-    ks.tilldela_roll(person, Roll.REMISSAMORDNARE)
+        ge_roll(person, un, Roll.REMISSAMORDNARE, av=None, källa="test")
+    ge_roll(person, ks, Roll.REMISSAMORDNARE, av=None, källa="test")
     assert roller(person, ks) == {Roll.REMISSAMORDNARE}
 
 

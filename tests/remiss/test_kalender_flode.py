@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from nämnder.roller import Roll
+from nämnder.roller import Roll, ge_roll
 from remiss.models import Anstånd, Kalendernyckel, Remissinstans
 from tests.factories import NämndFactory, RemissFactory, SammanträdeFactory
 
@@ -201,7 +201,7 @@ def test_the_page_is_only_read_by_get_and_changed_by_post(client, handläggare):
 def _många_instanser(ks, ks_samordnare, handläggare, registrator, antal):
     nämnder = [NämndFactory() for _ in range(antal)]
     for nämnd in nämnder:
-        nämnd.tilldela_roll(handläggare, Roll.HANDLÄGGARE)
+        ge_roll(handläggare, nämnd, Roll.HANDLÄGGARE, av=None, källa="test")
         SammanträdeFactory(nämnd=nämnd, datum=dagar(20))
     remiss = RemissFactory(nämnd=ks, skapad_av=ks_samordnare, mottagare=nämnder)
     for instans in remiss.skicka(av=ks_samordnare):

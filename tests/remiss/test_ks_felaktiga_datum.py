@@ -3,9 +3,11 @@ mistyped year (9999-12-31) and a remiss whose sista svarsdatum has already passe
 
 import datetime
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from remiss.models import Remiss
+from remiss.models import Remiss, Remisshändelse
 from tests.factories import RemissFactory
 from tests.remiss.test_ks_remiss import _fält
 
@@ -49,3 +51,34 @@ def test_a_remiss_whose_svarsdatum_has_passed_is_not_sent(client, ks, un, ks_sam
     assert f"Sista svarsdatum {igår} har redan passerat." in svar.text
     remiss.refresh_from_db()
     assert remiss.är_utkast and not remiss.instanser.exists()
+
+
+def test_the_model_refuses_to_send_a_remiss_whose_svarsdatum_has_passed(ks, un, ks_samordnare):
+    """The rule is the model's, so every way in (a page, the API) obeys it."""
+    remiss = RemissFactory(
+        nämnd=ks,
+        skapad_av=ks_samordnare,
+        mottagare=[un],
+        remissdatum=IDAG - datetime.timedelta(days=30),
+        sista_svarsdatum=IDAG - datetime.timedelta(days=1),
+    )
+    with pytest.raises(ValidationError) as fel:
+        remiss.skicka(av=ks_samordnare)
+    igår = f"{IDAG - datetime.timedelta(days=1):%Y-%m-%d}"
+    assert fel.value.messages == [
+        f"Sista svarsdatum {igår} har redan passerat. Ändra svarsdatum innan du skickar remissen."
+    ]
+    remiss.refresh_from_db()
+    assert remiss.är_utkast and not remiss.instanser.exists()
+    assert not remiss.händelser.filter(typ=Remisshändelse.Typ.SKICKAD).exists()
+
+
+def test_a_remiss_due_today_can_still_be_sent(ks, un, ks_samordnare):
+    remiss = RemissFactory(
+        nämnd=ks,
+        skapad_av=ks_samordnare,
+        mottagare=[un],
+        remissdatum=IDAG - datetime.timedelta(days=30),
+        sista_svarsdatum=IDAG,
+    )
+    assert len(remiss.skicka(av=ks_samordnare)) == 1

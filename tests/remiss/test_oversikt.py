@@ -15,7 +15,7 @@ IDAG = datetime.date.today()
 def _remiss(ks, ks_samordnare, mottagare, skicka=True, **fält):
     remiss = RemissFactory(nämnd=ks, skapad_av=ks_samordnare, mottagare=mottagare, **fält)
     if skicka:
-        remiss.skicka(av=ks_samordnare)
+        remiss.skicka(av=ks_samordnare, dag=remiss.remissdatum)
     return remiss
 
 

@@ -1,6 +1,6 @@
-"""Reminders delivered for real: the sweep claims them, a real Celery worker on the real Redis
-broker sends them through Django's SMTP backend, and a real SMTP server on localhost (aiosmtpd)
-shows what arrived."""
+"""Reminders delivered for real: the sweep decides them and puts each mail in the outbox, a real
+Celery worker on the real Redis broker sends them through Django's SMTP backend, and a real SMTP
+server on localhost (aiosmtpd) shows what arrived."""
 
 import datetime
 import re
@@ -11,17 +11,16 @@ from django.db import connection
 from django.utils import timezone
 
 from nämnder.roller import Roll
-from remiss import paminnelser
-from remiss.models import Påminnelse, Remissinstans
-from remiss.tasks.paminnelser import köa_påminnelser, skicka_påminnelse
+from remiss import paminnelser, utkorg
+from remiss.models import Påminnelse, Remissinstans, Utkorgspost
+from remiss.tasks.utkorg import publicera_del, utför
 from tests.factories import AnvändareFactory, RemissFactory
 from tests.remiss.paminnelse_smtp import brödtext, ledig_port, smtpserver
 from tests.vanta import vänta_tills
 
 P = Påminnelse
-# The e-mail telling the handläggare of the instans may be waiting out a retry while SMTP is
-# down; the tests of reminders wait for these tasks only.
-PÅMINNELSEUPPGIFTER = (köa_påminnelser, skicka_påminnelse)
+# The outbox's tasks: every message for a reminder's row (and the chunks of a large batch).
+PÅMINNELSEUPPGIFTER = (publicera_del, utför)
 IDAG = timezone.localdate()
 SVARSDATUM = IDAG + datetime.timedelta(days=7)
 
@@ -32,7 +31,11 @@ def ämne(brev):
 
 
 def alla_klara():
-    return not P.objects.filter(status__in=[P.Status.VÄNTAR, P.Status.SKICKAS]).exists()
+    return not P.objects.filter(status=P.Status.VÄNTAR).exists()
+
+
+def poster(**villkor):
+    return Utkorgspost.objects.filter(uppdrag="epost.paminnelse", **villkor)
 
 
 @pytest.fixture
@@ -172,8 +175,9 @@ def test_ks_gets_a_digest_of_late_and_at_risk_instanser(
 def test_smtp_down_reminders_wait_and_go_out_once_when_it_returns(uppgifter, instans, smtp):
     smtp.REMISS_UTKORG_BACKOFF_SEKUNDER = 0.3
     paminnelser.svep()
-    vänta_tills(lambda: P.objects.filter(försök__gte=2, status=P.Status.VÄNTAR).count() == 3)
-    assert "ConnectionRefusedError" in P.objects.first().fel
+    vänta_tills(lambda: poster(försök__gte=2, status=Utkorgspost.S.VÄNTAR).count() == 3)
+    assert "ConnectionRefusedError" in poster().first().fel
+    assert set(P.objects.values_list("status", flat=True)) == {P.Status.VÄNTAR}
     with smtpserver(smtp.EMAIL_PORT) as postlåda:
         vänta_tills(alla_klara)
         # Every reminder task has run, so any duplicate would have arrived.
@@ -184,20 +188,24 @@ def test_smtp_down_reminders_wait_and_go_out_once_when_it_returns(uppgifter, ins
         "sara@example.se",
     ]
     assert set(P.objects.values_list("status", flat=True)) == {P.Status.SKICKAD}
+    assert set(poster().values_list("status", flat=True)) == {Utkorgspost.S.KLAR}
 
 
-def test_after_the_last_retry_the_sweep_takes_over_until_smtp_returns(uppgifter, instans, smtp):
-    smtp.REMISS_UTKORG_BACKOFF_SEKUNDER = 0.1
-    smtp.REMISS_PAMINNELSER_MAX_FORSOK = 1
+def test_a_long_smtp_outage_is_caught_up_by_the_outbox_sweep(instans, smtp):
+    """The retry is due an hour ahead; the outbox's sweep (beat, every minute) publishes it once
+    due and its message is lost, with no reminder mechanism of its own."""
+    smtp.REMISS_UTKORG_BACKOFF_SEKUNDER = 3600
     paminnelser.svep()
-    vänta_tills(lambda: P.objects.filter(försök=2, status=P.Status.VÄNTAR).count() == 3)
-    uppgifter.vänta_tills_alla_körda(*PÅMINNELSEUPPGIFTER)
-    assert P.objects.filter(försök=2, status=P.Status.VÄNTAR).count() == 3  # no more tries
+    vänta_tills(lambda: poster(försök=1, status=Utkorgspost.S.VÄNTAR).count() == 3)
+    assert not set(utkorg.svep()) & set(poster().values_list("pk", flat=True))  # not due yet
     with smtpserver(smtp.EMAIL_PORT) as postlåda:
-        senare = timezone.now() + smtp.REMISS_PAMINNELSER_KOMARGINAL + datetime.timedelta(seconds=1)
-        assert len(paminnelser.svep(senare).återtagna) == 3
-        vänta_tills(alla_klara)
-        uppgifter.vänta_tills_alla_körda(*PÅMINNELSEUPPGIFTER)
+        # Two hours on, and the worker's delayed retry was lost (Redis restarted, say).
+        förr = timezone.now() - datetime.timedelta(
+            seconds=smtp.REMISS_UTKORG_KOMARGINAL_SEKUNDER + 1
+        )
+        poster().update(nästa_försök=förr, publicerad=förr)
+        assert set(poster().values_list("pk", flat=True)) <= set(utkorg.svep())
+        vänta_tills(lambda: poster(status=Utkorgspost.S.KLAR).count() == 3 and alla_klara())
     assert len(postlåda.meddelanden) == 3
 
 
@@ -205,9 +213,11 @@ def test_a_refused_recipient_is_marked_failed_and_the_others_still_go_out(instan
     postlåda.avvisa.add("sara@example.se")
     paminnelser.svep()
     vänta_tills(lambda: len(postlåda.meddelanden) == 2 and alla_klara())
+    vänta_tills(lambda: P.objects.filter(status=P.Status.MISSLYCKAD).exists())
     sara = P.objects.get(mottagare__username="sara")
     assert sara.status == P.Status.MISSLYCKAD and sara.orsak == P.Orsak.AVVISAD
     assert "550" in sara.fel
+    assert Utkorgspost.objects.gäller(sara).get().status == Utkorgspost.S.MISSLYCKAD
 
 
 def test_two_sweeps_at_the_same_time_send_each_reminder_once(
@@ -250,7 +260,7 @@ def test_two_sweeps_at_the_same_time_send_each_reminder_once(
 def test_a_large_backlog_is_queued_in_chunks_and_still_sent_once(
     uppgifter, instans, postlåda, monkeypatch
 ):
-    monkeypatch.setattr(paminnelser, "KÖA_DIREKT", 2)
+    monkeypatch.setattr(utkorg, "KÖA_DIREKT", 2)
     assert len(paminnelser.svep().nya) == 3  # queued as two chunks, which the worker fans out
     vänta_tills(lambda: len(postlåda.meddelanden) == 3 and alla_klara())
     uppgifter.vänta_tills_alla_körda(*PÅMINNELSEUPPGIFTER)

@@ -1,15 +1,16 @@
-"""The reminder sweep decides who is due, claims each reminder once and queues it."""
+"""The reminder sweep decides who is due, records each reminder once and puts its mail in the
+outbox."""
 
 import datetime
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from nämnder.roller import Roll
 from remiss import paminnelser
-from remiss.models import Anstånd, Påminnelse, Remissinstans
+from remiss.models import Anstånd, Påminnelse, Remissinstans, Utkorgspost
 from tests.factories import AnvändareFactory, NämndFactory, RemissFactory
 
 IDAG = timezone.localdate()
@@ -273,18 +274,23 @@ def test_the_sweep_runs_a_fixed_number_of_queries_whatever_the_number_of_instans
     assert P.objects.count() > 25
 
 
-def test_work_that_seems_lost_is_taken_back_and_queued_again(instans, settings):
-    paminnelser.svep()
-    länge_sedan = timezone.now() - datetime.timedelta(hours=2)
-    glömd, hängande, pågående = P.objects.order_by("pk")
-    P.objects.filter(pk=glömd.pk).update(planerad=länge_sedan)
-    P.objects.filter(pk=hängande.pk).update(status=P.Status.SKICKAS, senast_försök=länge_sedan)
-    P.objects.filter(pk=pågående.pk).update(status=P.Status.SKICKAS, senast_försök=timezone.now())
+def test_each_reminder_mail_is_one_outbox_row_written_with_the_reminder(instans):
+    """No second mechanism: the outbox claims, leases, retries and takes back lost work."""
     resultat = paminnelser.svep()
-    assert sorted(resultat.återtagna) == sorted([glömd.pk, hängande.pk])
-    assert P.objects.get(pk=hängande.pk).status == P.Status.VÄNTAR
-    assert P.objects.get(pk=pågående.pk).status == P.Status.SKICKAS
-    assert paminnelser.svep().återtagna == []
+    poster = Utkorgspost.objects.filter(uppdrag="epost.paminnelse")
+    assert sorted(p.argument["paminnelse"] for p in poster) == sorted(resultat.nya)
+    assert {p.gäller for p in poster} == {f"remiss.påminnelse:{pk}" for pk in resultat.nya}
+    assert {p.status for p in poster} == {Utkorgspost.S.VÄNTAR}
+    paminnelser.svep()
+    assert poster.count() == 3
+
+
+def test_the_reminders_outbox_rows_are_written_in_the_sweeps_transaction(instans):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        paminnelser.svep()
+        raise RuntimeError("rullas tillbaka")
+    assert not P.objects.exists()
+    assert not Utkorgspost.objects.filter(uppdrag="epost.paminnelse").exists()
 
 
 def test_beat_sweeps_every_few_minutes_and_a_missed_run_expires(settings):
@@ -292,5 +298,5 @@ def test_beat_sweeps_every_few_minutes_and_a_missed_run_expires(settings):
 
     app.loader.import_default_modules()  # what a worker does: autodiscovers the task modules
     post = settings.CELERY_BEAT_SCHEDULE["påminnelser"]
-    assert post["task"] in app.tasks and "remiss.tasks.paminnelser.skicka_påminnelse" in app.tasks
+    assert post["task"] in app.tasks and "remiss.tasks.utkorg.utför" in app.tasks
     assert 0 < post["options"]["expires"] < post["schedule"].total_seconds() <= 10 * 60

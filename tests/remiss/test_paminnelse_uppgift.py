@@ -1,5 +1,6 @@
-"""The mail task's rules, run in this process against Django's test outbox: it sends a claimed
-reminder once, skips one that no longer applies, and keeps one whose SMTP server failed."""
+"""A reminder's mail is one row in the outbox (remiss/utkorg.py), run here in this process
+against Django's test outbox: it is sent once however often its row is run, skipped when it no
+longer applies, and failed – on the reminder row too – when the server refuses it."""
 
 import datetime
 import smtplib
@@ -9,9 +10,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from remiss import paminnelser
-from remiss.models import Påminnelse, Remissinstans
-from remiss.tasks.paminnelser import skicka_påminnelse
+from remiss import paminnelser, utkorg
+from remiss.models import Påminnelse, Remissinstans, Utkorgspost
 from tests.factories import RemissFactory
 
 P = Påminnelse
@@ -35,8 +35,18 @@ def påminnelse(ks, un, ks_samordnare, registrator, handläggare):
         svarsdatum=IDAG + datetime.timedelta(days=2),
         mottagen=timezone.now() - datetime.timedelta(days=20),
     )
+    mail.outbox.clear()
     paminnelser.svep()
     return P.objects.get(mottagare=handläggare)
+
+
+def post(påminnelse):
+    return Utkorgspost.objects.gäller(påminnelse).get()
+
+
+def kör(påminnelse):
+    """Run the reminder's outbox row as a worker would; returns the row's new status."""
+    return utkorg.utför(post(påminnelse).pk)
 
 
 def status(påminnelse):
@@ -44,35 +54,52 @@ def status(påminnelse):
     return påminnelse.status
 
 
-def test_a_reminder_is_sent_once_however_often_its_task_runs(påminnelse):
-    assert skicka_påminnelse(påminnelse.pk) is True
-    assert skicka_påminnelse(påminnelse.pk) is False
+def test_the_sweep_writes_one_outbox_row_per_reminder_mail(påminnelse):
+    assert Utkorgspost.objects.filter(uppdrag="epost.paminnelse").count() == P.objects.count()
+    assert post(påminnelse).status == Utkorgspost.S.VÄNTAR
+
+
+def test_a_reminder_is_sent_once_however_often_its_row_runs(påminnelse):
+    assert kör(påminnelse) == Utkorgspost.S.KLAR
+    assert kör(påminnelse) is None  # done: nobody can claim it again
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["joakim@example.se"]
     påminnelse.refresh_from_db()
-    assert påminnelse.status == P.Status.SKICKAD and påminnelse.skickad and påminnelse.försök == 1
+    assert påminnelse.status == P.Status.SKICKAD and påminnelse.skickad
+    assert påminnelse.epost == "joakim@example.se" and post(påminnelse).försök == 1
+
+
+def test_a_reminder_already_sent_is_not_sent_again_when_its_row_is_taken_over(påminnelse):
+    """The worker died between the server's "250 OK" and marking the row klar: the next worker
+    finds the reminder sent and sends nothing."""
+    assert kör(påminnelse) == Utkorgspost.S.KLAR
+    Utkorgspost.objects.filter(pk=post(påminnelse).pk).update(status=Utkorgspost.S.VÄNTAR)
+    assert kör(påminnelse) == Utkorgspost.S.KLAR
+    assert len(mail.outbox) == 1
 
 
 def test_a_reminder_being_sent_by_another_worker_is_left_alone(påminnelse):
-    P.objects.filter(pk=påminnelse.pk).update(status=P.Status.SKICKAS)
-    assert skicka_påminnelse(påminnelse.pk) is False
-    assert mail.outbox == [] and status(påminnelse) == P.Status.SKICKAS
+    assert Utkorgspost.ta(post(påminnelse).pk) is not None  # another worker's claim
+    assert kör(påminnelse) is None
+    assert mail.outbox == [] and status(påminnelse) == P.Status.VÄNTAR
 
 
-def test_a_reminder_that_is_gone_is_ignored_quietly(påminnelse):
+def test_a_reminder_that_is_gone_is_skipped_quietly(påminnelse):
+    rad = post(påminnelse)
     påminnelse.delete()
-    assert skicka_påminnelse(påminnelse.pk) is False
+    assert utkorg.utför(rad.pk) == Utkorgspost.S.HOPPADES_ÖVER
 
 
 def test_an_instans_answered_before_the_mail_went_out_is_skipped(påminnelse):
     Remissinstans.objects.update(status=Remissinstans.Status.BESVARAD)
-    skicka_påminnelse(påminnelse.pk)
+    assert kör(påminnelse) == Utkorgspost.S.HOPPADES_ÖVER
     assert mail.outbox == [] and status(påminnelse) == P.Status.HOPPADES_ÖVER
     assert påminnelse.orsak == P.Orsak.AVSLUTAD
+    assert post(påminnelse).fel == str(P.Orsak.AVSLUTAD.label)
 
 
 def test_a_deadline_moved_before_the_mail_went_out_is_skipped(påminnelse):
     Remissinstans.objects.update(svarsdatum=IDAG + datetime.timedelta(days=40))
-    skicka_påminnelse(påminnelse.pk)
+    kör(påminnelse)
     assert mail.outbox == [] and status(påminnelse) == P.Status.HOPPADES_ÖVER
     assert påminnelse.orsak == P.Orsak.NYTT_SVARSDATUM
 
@@ -80,7 +107,7 @@ def test_a_deadline_moved_before_the_mail_went_out_is_skipped(påminnelse):
 def test_an_address_removed_before_the_mail_went_out_is_skipped(påminnelse, handläggare):
     handläggare.email = ""
     handläggare.save()
-    skicka_påminnelse(påminnelse.pk)
+    kör(påminnelse)
     assert mail.outbox == [] and status(påminnelse) == P.Status.HOPPADES_ÖVER
     assert påminnelse.orsak == P.Orsak.INGEN_EPOST
     assert P.objects.utan_epost().get() == påminnelse
@@ -88,28 +115,39 @@ def test_an_address_removed_before_the_mail_went_out_is_skipped(påminnelse, han
 
 def test_an_smtp_error_gives_the_claim_back_and_tries_again_later(påminnelse):
     fel = smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-    with mock.patch(SKICKA, side_effect=fel), pytest.raises(smtplib.SMTPServerDisconnected):
-        skicka_påminnelse(påminnelse.pk)  # called directly, Celery's retry re-raises the error
-    påminnelse.refresh_from_db()
-    assert påminnelse.status == P.Status.VÄNTAR and "SMTPServerDisconnected" in påminnelse.fel
-    assert påminnelse.planerad > timezone.now()
-    assert skicka_påminnelse(påminnelse.pk) is True and len(mail.outbox) == 1
+    with mock.patch(SKICKA, side_effect=fel):
+        assert kör(påminnelse) == Utkorgspost.S.VÄNTAR
+    rad = post(påminnelse)
+    assert "SMTPServerDisconnected" in rad.fel and rad.nästa_försök > timezone.now()
+    assert status(påminnelse) == P.Status.VÄNTAR
+    Utkorgspost.objects.filter(pk=rad.pk).update(nästa_försök=timezone.now())
+    assert kör(påminnelse) == Utkorgspost.S.KLAR and len(mail.outbox) == 1
 
 
-def test_a_recipient_the_server_refuses_is_marked_failed(påminnelse):
+def test_a_recipient_the_server_refuses_is_marked_failed_on_both_rows(påminnelse):
     fel = smtplib.SMTPRecipientsRefused({"joakim@example.se": (550, b"No such user")})
     with mock.patch(SKICKA, side_effect=fel):
-        assert skicka_påminnelse(påminnelse.pk) is False
+        assert kör(påminnelse) == Utkorgspost.S.MISSLYCKAD
     påminnelse.refresh_from_db()
     assert påminnelse.status == P.Status.MISSLYCKAD and påminnelse.orsak == P.Orsak.AVVISAD
+    assert "550" in påminnelse.fel and "550" in post(påminnelse).fel
 
 
-def test_a_fault_in_our_own_code_is_marked_failed_and_can_be_queued_again(påminnelse):
-    with mock.patch(SKICKA, side_effect=ValueError("trasig mall")), pytest.raises(ValueError):
-        skicka_påminnelse(påminnelse.pk)
+def test_a_failed_reminder_asked_again_is_sent(påminnelse):
+    with mock.patch(SKICKA, side_effect=ValueError("trasig mall")):
+        kör(påminnelse)
     assert status(påminnelse) == P.Status.MISSLYCKAD and "trasig mall" in påminnelse.fel
     assert P.försök_igen(P.objects.all()) == [påminnelse.pk]
-    assert skicka_påminnelse(påminnelse.pk) is True
+    assert status(påminnelse) == P.Status.VÄNTAR and post(påminnelse).status == "vantar"
+    assert kör(påminnelse) == Utkorgspost.S.KLAR and status(påminnelse) == P.Status.SKICKAD
+
+
+def test_a_failed_reminder_asked_again_from_the_outbox_is_sent_too(påminnelse):
+    with mock.patch(SKICKA, side_effect=ValueError("trasig mall")):
+        kör(påminnelse)
+    utkorg.försök_igen(Utkorgspost.objects.filter(pk=post(påminnelse).pk))
+    assert kör(påminnelse) == Utkorgspost.S.KLAR and status(påminnelse) == P.Status.SKICKAD
+    assert len(mail.outbox) == 1
 
 
 def test_an_unassigned_alert_is_skipped_once_someone_is_assigned(
@@ -121,7 +159,8 @@ def test_an_unassigned_alert_is_skipped_once_someone_is_assigned(
     paminnelser.svep()
     larm = P.objects.get(typ=P.Typ.OTILLDELAD)
     remiss.instanser.get().tilldela(handläggare, av=registrator)
-    skicka_påminnelse(larm.pk)
+    mail.outbox.clear()
+    kör(larm)
     assert mail.outbox == [] and status(larm) == P.Status.HOPPADES_ÖVER
     assert larm.orsak == P.Orsak.TILLDELAD
 

@@ -37,7 +37,7 @@ def remiss(ks, un, sod, ks_samordnare):
 
 @pytest.fixture
 def skickad(remiss, ks_samordnare):
-    remiss.skicka(av=ks_samordnare)
+    remiss.skicka(av=ks_samordnare, dag=remiss.remissdatum)  # sent the day it is dated
     return remiss
 
 

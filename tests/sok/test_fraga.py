@@ -85,6 +85,37 @@ def test_hits_are_highlighted_in_the_snippet(remisser, ks_samordnare):
     assert "<mark>boendeparkering</mark>" in text.markera(post.utdrag)
 
 
+@pytest.mark.parametrize("ord", ["Boendeparkeringen", "boendeparkering"])
+def test_a_hit_far_into_a_long_text_is_in_the_snippet(ks, ks_samordnare, ord):
+    """The snippet is made from a window of the text at the first hit (fraga._FörstaTräff),
+    found by the stem's place in the lowercased text, however far in and however inflected."""
+    utfyllnad = "Förvaltningen har inga synpunkter på denna del av förslaget. " * 200
+    remiss = RemissFactory.build(
+        nämnd=ks,
+        diarienummer="KS 2024/1",
+        titel="Program för stadsmiljön",
+        beskrivning=f"{utfyllnad}{ord} i innerstaden utreds särskilt. {utfyllnad}",
+        skapad_av=ks_samordnare,
+    )
+    remiss.spara_utkast(av=ks_samordnare, ny=True)
+    assert len(remiss.beskrivning) > 5 * fraga.UTDRAGSFÖNSTER
+    (post,) = träffar(ks_samordnare, "boendeparkering")
+    assert f"{text.START}{ord}{text.SLUT}" in post.utdrag
+
+
+def test_a_hit_only_in_the_title_gives_the_start_of_the_text(ks, ks_samordnare):
+    remiss = RemissFactory.build(
+        nämnd=ks,
+        diarienummer="KS 2024/2",
+        titel="Cykelplan",
+        beskrivning="Planen gäller hela staden. " + "Mer text om annat. " * 300,
+        skapad_av=ks_samordnare,
+    )
+    remiss.spara_utkast(av=ks_samordnare, ny=True)
+    (post,) = träffar(ks_samordnare, "cykelplan")
+    assert post.utdrag.startswith("Planen gäller hela staden")
+
+
 def test_filters_by_year_nämnd_type_and_status(remisser, ks_samordnare, ks, un):
     assert dnr(ks_samordnare, "samverkan", år=2021) == ["KS 2021/1234"]
     assert dnr(ks_samordnare, "samverkan", nämnd_id=ks.pk) != []

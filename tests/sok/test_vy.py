@@ -131,7 +131,7 @@ def test_the_year_filter_offers_only_years_the_person_can_find_something_in(
     )
     gammal.spara_utkast(av=ks_samordnare, ny=True)
     gammal.mottagare.set([sod])
-    gammal.skicka(av=ks_samordnare)
+    gammal.skicka(av=ks_samordnare, dag=gammal.remissdatum)
 
     def år(person):
         client.force_login(person)

@@ -2,6 +2,7 @@
 
 from yttranden.models.beslut import Beslut, Svar, Uttalande, Ärende
 from yttranden.models.delar import Bilaga, Sektion
+from yttranden.models.externt_svar import ExterntSvar, Krock
 from yttranden.models.granskning import Attest, Kommentar
 from yttranden.models.historik import Utlåtandehändelse
 from yttranden.models.mall import Mall, Mallavsnitt
@@ -15,6 +16,8 @@ __all__ = [
     "Beslut",
     "AvvisadSparning",
     "Bilaga",
+    "ExterntSvar",
+    "Krock",
     "Utlåtandehändelse",
     "Kommentar",
     "Mall",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.models import Parti
 from remiss.models import Remissinstans
 from remiss.sok.index import Indexerare, indexera
+from remiss.webbkrokar import registrera_händelse
 from yttranden.models.granskning import Attest
 from yttranden.models.historik import Utlåtandehändelse as Händelse
 from yttranden.models.pdfdokument import Pdfdokument
@@ -190,11 +191,8 @@ class Beslut(models.Model):
             instans.markera_beslutad(av)
         indexera(beslut)
         Pdfdokument.för_protokollsutdrag(låst)  # rendered by a worker after commit
+        registrera_händelse("beslut.fattat", beslut)
         return beslut
-
-    @property
-    def skickat(self):
-        return self.svar.exists()
 
     def är_justerat(self, idag=None):
         """Declared justerat at the meeting, or the protocol's justering day has come."""
@@ -371,4 +369,5 @@ class Svar(models.Model):
         from yttranden import uppdrag
 
         uppdrag.svar_inkommet(svar)
+        registrera_händelse("svar.skickat", svar)
         return svar

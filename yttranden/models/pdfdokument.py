@@ -51,6 +51,7 @@ class Pdfdokument(models.Model):
         TJÄNSTEUTLÅTANDE = "tjansteutlatande", _("Tjänsteutlåtande")
         PROTOKOLLSUTDRAG = "protokollsutdrag", _("Protokollsutdrag")
         SAMMANSTÄLLNING = "sammanstallning", _("Sammanställning")
+        EXTERNT_SVAR = "externt_svar", _("Externt remissvar")
 
     class Status(models.TextChoices):
         VÄNTAR = "vantar", _("Väntar")
@@ -94,6 +95,14 @@ class Pdfdokument(models.Model):
         blank=True,
         related_name="pdfdokument",
         verbose_name=_("ärende"),
+    )
+    externt_svar = models.ForeignKey(
+        "yttranden.ExterntSvar",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pdfdokument",
+        verbose_name=_("externt remissvar"),
     )
     remiss = models.ForeignKey(
         "remiss.Remiss",
@@ -145,13 +154,37 @@ class Pdfdokument(models.Model):
                 condition=Q(typ="sammanstallning"),
                 name="en_sammanställningsversion",
             ),
+            models.UniqueConstraint(
+                "externt_svar", condition=Q(typ="externt_svar"), name="en_pdf_per_externt_svar"
+            ),
             models.CheckConstraint(
                 condition=(
-                    Q(typ="tjansteutlatande", utlåtande__isnull=False, ärende__isnull=True)
-                    | Q(typ="protokollsutdrag", utlåtande__isnull=True, ärende__isnull=False)
-                    | Q(typ="sammanstallning", utlåtande__isnull=True, ärende__isnull=True)
+                    Q(
+                        typ="tjansteutlatande",
+                        utlåtande__isnull=False,
+                        ärende__isnull=True,
+                        externt_svar__isnull=True,
+                    )
+                    | Q(
+                        typ="protokollsutdrag",
+                        utlåtande__isnull=True,
+                        ärende__isnull=False,
+                        externt_svar__isnull=True,
+                    )
+                    | Q(
+                        typ="sammanstallning",
+                        utlåtande__isnull=True,
+                        ärende__isnull=True,
+                        externt_svar__isnull=True,
+                    )
+                    | Q(
+                        typ="externt_svar",
+                        utlåtande__isnull=True,
+                        ärende__isnull=True,
+                        externt_svar__isnull=False,
+                    )
                 ),
-                name="pdf_rätt_objekt_för_typen",
+                name="pdf_rätt_objekt_för_typen_med_externa",
             ),
             models.CheckConstraint(
                 condition=~Q(status="klar") | ~Q(sha256=""),
@@ -171,10 +204,15 @@ class Pdfdokument(models.Model):
             return self.utlåtande
         if self.typ == self.Typ.PROTOKOLLSUTDRAG:
             return self.ärende
+        if self.typ == self.Typ.EXTERNT_SVAR:
+            return self.externt_svar
         return self.remiss
 
     @property
     def nämnd(self):
+        # An external answer is kept by kommunstyrelsen, which received it.
+        if self.typ == self.Typ.EXTERNT_SVAR:
+            return self.remiss.nämnd
         return self.objekt.nämnd
 
     @property
@@ -184,6 +222,7 @@ class Pdfdokument(models.Model):
             self.Typ.TJÄNSTEUTLÅTANDE: (Roll.DIREKTÖR, Roll.HANDLÄGGARE),
             self.Typ.PROTOKOLLSUTDRAG: (Roll.NÄMNDSEKRETERARE,),
             self.Typ.SAMMANSTÄLLNING: SAMMANSTÄLLNINGENS_BESTÄLLARE,
+            self.Typ.EXTERNT_SVAR: (Roll.REMISSAMORDNARE,),
         }[self.typ]
 
     @property
@@ -192,6 +231,8 @@ class Pdfdokument(models.Model):
             return reverse("yttranden:detalj", args=[self.utlåtande_id])
         if self.typ == self.Typ.PROTOKOLLSUTDRAG:
             return reverse("beslut:ärende", args=[self.ärende_id])
+        if self.typ == self.Typ.EXTERNT_SVAR:
+            return reverse("instanser:detalj", args=[self.externt_svar.instans_id])
         return reverse("beslut:sammanställning", args=[self.remiss_id])
 
     @property
@@ -320,6 +361,28 @@ class Pdfdokument(models.Model):
             benämning=_g("Sammanställning av remissvar %(dnr)s, version %(v)s")
             % {"dnr": låst.diarienummer, "v": version},
         ), True
+
+    @classmethod
+    def för_externt_svar(cls, svar):
+        """The submitted external answer as a sealed PDF (called by ``ExterntSvar.skicka_in``,
+        in its transaction); its content is rendered now, from the frozen answer."""
+        from yttranden import pdfinnehall
+
+        instans = svar.instans
+        return cls._beställ(
+            cls.Typ.EXTERNT_SVAR,
+            f"externt_svar:{svar.pk}:{svar.sha256}",
+            externt_svar=svar,
+            remiss_id=instans.remiss_id,
+            version=svar.nummer,
+            innehåll=pdfinnehall.externt_svar(svar),
+            benämning=_g("Remissvar %(dnr)s från %(org)s, svar %(nr)s")
+            % {
+                "dnr": instans.remiss.diarienummer,
+                "org": instans.organisation.namn,
+                "nr": svar.nummer,
+            },
+        )
 
     @classmethod
     def svarspaket(cls, instans):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.permissions import får
 from nämnder.roller import Roll
 from remiss.sok.index import indexera
+from remiss.webbkrokar import registrera_händelse
 from yttranden.models.delar import Bilaga, Sektion
 from yttranden.models.granskning import Attest, Kommentar
 from yttranden.models.historik import Utlåtandehändelse
@@ -153,7 +154,12 @@ class Tjänsteutlåtande(Innehåll, Redigering, models.Model):
                 violation_error_message=_("Remissinstansen har redan ett tjänsteutlåtande."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "granskare"])]
+        # The avdelningschef's and the direktör's lists: what waits for them, among everything
+        # they ever reviewed or attested.
+        indexes = [
+            models.Index(fields=["status", "granskare"]),
+            models.Index(fields=["status", "attestant"], name="utlatande_status_attestant"),
+        ]
 
     def __str__(self):
         return _g("Tjänsteutlåtande %(dnr)s, version %(v)s") % {
@@ -354,6 +360,7 @@ class Tjänsteutlåtande(Innehåll, Redigering, models.Model):
             self.instans.markera_attesterad(av)
         self._meddela(händelse)
         self._beställ_pdf()
+        registrera_händelse("tjansteutlatande.attesterat", self)
         return händelse
 
     def _beställ_pdf(self):

@@ -5,7 +5,7 @@ from django import template
 
 from nämnder.permissions import får
 from remiss.models import Remiss
-from yttranden.models import Pdfdokument, Tjänsteutlåtande, Ärende
+from yttranden.models import ExterntSvar, Pdfdokument, Tjänsteutlåtande, Ärende
 
 register = template.Library()
 T = Pdfdokument.Typ
@@ -21,6 +21,8 @@ def _senaste(objekt):
         return Pdfdokument.objects.filter(typ=T.PROTOKOLLSUTDRAG, ärende=objekt).senaste()
     if isinstance(objekt, Remiss):
         return Pdfdokument.objects.filter(typ=T.SAMMANSTÄLLNING, remiss=objekt).senaste()
+    if isinstance(objekt, ExterntSvar):
+        return Pdfdokument.objects.filter(typ=T.EXTERNT_SVAR, externt_svar=objekt).first()
     raise TypeError(f"Ingen PDF för {type(objekt).__name__}.")
 
 

@@ -1,10 +1,12 @@
 """What the start page and the instans page show about tjänsteutlåtanden. Each tag is one
-query whatever the number of rows: only utlåtanden assigned to the person are listed."""
+query whatever the number of rows: only utlåtanden assigned to the person are listed, narrowed
+by the access policy like the lists' own pages (yttranden/views/listor.py)."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
 from nämnder.permissions import får, kan_se
+from yttranden.atkomst import utlåtanden_för
 from yttranden.formatering import sanera
 from yttranden.models import Tjänsteutlåtande
 
@@ -14,21 +16,27 @@ register = template.Library()
 @register.simple_tag
 def att_granska(user, nämnd):
     return list(
-        Tjänsteutlåtande.objects.att_granska(user).filter(instans__nämnd=nämnd).med_ärende()
+        utlåtanden_för(user, Tjänsteutlåtande.objects.att_granska(user))
+        .filter(instans__nämnd=nämnd)
+        .med_ärende()
     )
 
 
 @register.simple_tag
 def att_attestera(user, nämnd):
     return list(
-        Tjänsteutlåtande.objects.att_attestera(user).filter(instans__nämnd=nämnd).med_ärende()
+        utlåtanden_för(user, Tjänsteutlåtande.objects.att_attestera(user))
+        .filter(instans__nämnd=nämnd)
+        .med_ärende()
     )
 
 
 @register.simple_tag
 def mina_utkast(user, nämnd):
     return list(
-        Tjänsteutlåtande.objects.mina_utkast(user).filter(instans__nämnd=nämnd).med_ärende()
+        utlåtanden_för(user, Tjänsteutlåtande.objects.mina_utkast(user))
+        .filter(instans__nämnd=nämnd)
+        .med_ärende()
     )
 
 

@@ -13,14 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nämnder.models import Sammanträde
-from nämnder.permissions import har_roll, hämta_för_användare
-from nämnder.roller import Roll
+from nämnder.permissions import får, hämta_för_användare
+from remiss import utkorg
+from remiss.models import Utkorgspost
 from yttranden.beslutstext import föreslår_omedelbar_justering, förslag_som_text
 from yttranden.forms.beslut import BeslutForm, RättelseForm, UttalandeForm, ÄrendeForm
 from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
 from yttranden.pdf.rendering import skriv_pdf
-
-SEKRETERARE = Roll.NÄMNDSEKRETERARE
 
 
 def _väntande_utlåtanden(nämnd):
@@ -39,7 +38,7 @@ def _ärenden():
 @login_required
 def sammanträde(request, pk, form=None, status=200):
     möte = hämta_för_användare(request.user, Sammanträde.objects.select_related("nämnd"), pk=pk)
-    kan_ändra = har_roll(request.user, möte.nämnd, SEKRETERARE)
+    kan_ändra = får(request.user, möte, "ändra")  # the agenda (nämnder/atkomst.py)
     väntande = _väntande_utlåtanden(möte.nämnd)
     if kan_ändra and form is None:
         # The case page's "Lägg på föredragningslistan" link names the utlåtande to pick.
@@ -64,7 +63,7 @@ def sammanträde(request, pk, form=None, status=200):
 @require_POST
 def nytt_ärende(request, pk):
     möte = hämta_för_användare(
-        request.user, Sammanträde.objects.select_related("nämnd"), SEKRETERARE, pk=pk
+        request.user, Sammanträde.objects.select_related("nämnd"), åtgärd="ändra", pk=pk
     )
     form = ÄrendeForm(request.POST, utlåtanden=_väntande_utlåtanden(möte.nämnd))
     if form.is_valid():
@@ -83,7 +82,7 @@ def nytt_ärende(request, pk):
 
 
 def _ärendesida(request, ärende, status=200, **formulär):
-    kan_ändra = har_roll(request.user, ärende.nämnd, SEKRETERARE)
+    kan_ändra = får(request.user, ärende, "besluta")
     beslut = getattr(ärende, "beslut", None)
     sektioner = list(ärende.utlåtande.sektioner.all())
     context = {
@@ -96,6 +95,12 @@ def _ärendesida(request, ärende, status=200, **formulär):
         "möte_har_ägt_rum": ärende.sammanträde.har_ägt_rum(),
         "justerat": beslut.är_justerat() if beslut else False,
     }
+    if kan_ändra:
+        # Told where the nämndsekreterare sent the answer: KS's notice was refused.
+        context["misslyckad_epost"] = utkorg.misslyckad_epost(
+            Utkorgspost.objects.gäller(ärende.utlåtande.instans),
+            {"epost.svar_inkommet": _("E-post till kommunstyrelsen om svaret kunde inte skickas")},
+        )
     if kan_ändra and beslut is None and context["möte_har_ägt_rum"]:
         förslag = förslag_som_text(sektioner)
         context["beslut_form"] = formulär.get("beslut_form") or BeslutForm(
@@ -119,7 +124,7 @@ def ärende(request, pk):
 @login_required
 @require_POST
 def registrera_beslut(request, pk):
-    ärende = hämta_för_användare(request.user, _ärenden(), SEKRETERARE, pk=pk)
+    ärende = hämta_för_användare(request.user, _ärenden(), åtgärd="besluta", pk=pk)
     form = BeslutForm(request.POST)
     if form.is_valid():
         try:
@@ -132,8 +137,8 @@ def registrera_beslut(request, pk):
     return _ärendesida(request, ärende, status=400, beslut_form=form)
 
 
-def _beslutet(request, pk):
-    ärende = hämta_för_användare(request.user, _ärenden(), SEKRETERARE, pk=pk)
+def _beslutet(request, pk, åtgärd):
+    ärende = hämta_för_användare(request.user, _ärenden(), åtgärd=åtgärd, pk=pk)
     beslut = getattr(ärende, "beslut", None)
     if beslut is None:
         messages.error(request, _("Registrera nämndens beslut först."))
@@ -143,7 +148,7 @@ def _beslutet(request, pk):
 @login_required
 @require_POST
 def nytt_uttalande(request, pk):
-    ärende, beslut = _beslutet(request, pk)
+    ärende, beslut = _beslutet(request, pk, "lägga_till_uttalande")
     if beslut is None:
         return redirect("beslut:ärende", pk=pk)
     form = UttalandeForm(request.POST)
@@ -161,7 +166,7 @@ def nytt_uttalande(request, pk):
 @login_required
 @require_POST
 def skicka_svar(request, pk):
-    ärende, beslut = _beslutet(request, pk)
+    ärende, beslut = _beslutet(request, pk, "skicka_svar")
     if beslut is None:
         return redirect("beslut:ärende", pk=pk)
     form = RättelseForm(request.POST)

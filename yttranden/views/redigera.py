@@ -58,11 +58,16 @@ def redigera(request, pk):
 @login_required
 @require_POST
 def spara(request, pk):
-    """Save the texts. The editor's script autosaves here (answering JSON); without script the
-    form posts here and gets the page back."""
+    """Save the texts. The editor's script autosaves here what changed (answering JSON);
+    without script the form posts every section here and gets the page back."""
     utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
     autosparning = request.headers.get("X-Autosparning") == "1"
-    form = TextForm(request.POST, sektioner=utlåtande.sektioner.all())
+    sektioner = utlåtande.sektioner.all()
+    if autosparning:
+        # The editor sends only what changed, or one section at a time when that was too
+        # large to send: only the sections posted are saved, the others stay as they are.
+        sektioner = [s for s in sektioner if f"rubrik_{s.pk}" in request.POST]
+    form = TextForm(request.POST, sektioner=sektioner)
     if not form.is_valid():
         fel = _("Utlåtandet kunde inte sparas: kontrollera rubrikerna.")
         if autosparning:

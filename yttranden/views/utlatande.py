@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from nämnder.permissions import får, hämta_för_användare
 from nämnder.roller import Roll
-from remiss.models import Remissinstans
+from remiss import utkorg
+from remiss.models import Remissinstans, Utkorgspost
 from yttranden.forms.utlatande import BilagaForm, KommentarForm, MotiveringForm, UppgifterForm
 from yttranden.models import Tjänsteutlåtande
 from yttranden.views._hamta import hämta_utlåtande
@@ -50,6 +52,14 @@ def påbörja(request, instans_pk):
     return redirect("yttranden:redigera", pk=utlåtande.pk)
 
 
+# Told on the utlåtande's page, where the one who sent it on expects the result.
+EPOST_SOM_INTE_KOM_FRAM = {
+    ("epost.utlatande", "att_granska"): _l("E-post till granskaren kunde inte skickas"),
+    ("epost.utlatande", "att_attestera"): _l("E-post till direktören kunde inte skickas"),
+    "epost.utlatande": _l("E-post till handläggaren kunde inte skickas"),
+}
+
+
 def detaljcontext(request, utlåtande, **formulär):
     user = request.user
     sektioner = list(utlåtande.sektioner.prefetch_related("kommentarer__författare"))
@@ -70,6 +80,10 @@ def detaljcontext(request, utlåtande, **formulär):
         "S": Tjänsteutlåtande.Status,
         "attest_max_minuter": settings.REMISS_ATTEST_MAX_MINUTER,
     }
+    if får(user, utlåtande.instans, "bereda"):  # the nämnd's own people, not every reader
+        context["misslyckad_epost"] = utkorg.misslyckad_epost(
+            Utkorgspost.objects.gäller(utlåtande), EPOST_SOM_INTE_KOM_FRAM
+        )
     S = Tjänsteutlåtande.Status
     if context["får_granska"] and utlåtande.status == S.GRANSKNING:
         context["kommentarform"] = formulär.get("kommentarform") or KommentarForm(

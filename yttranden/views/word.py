@@ -60,7 +60,7 @@ def beslut_docx(request, pk):
 @login_required
 def sammanställning_docx(request, pk):
     remiss = hämta_för_användare(
-        request.user, Remiss.objects.select_related("nämnd"), *KS_ROLLER, pk=pk
+        request.user, Remiss.objects.select_related("nämnd"), åtgärd="läsa_sammanställning", pk=pk
     )
     innehåll = export.sammanställning(remiss, sammanställ(remiss))
     return _docx(innehåll, f"Sammanställning av remissvar {remiss.diarienummer}.docx")

@@ -10,7 +10,7 @@ from nämnder import demo_kommun
 from remiss import demo as remiss_demo
 from remiss import utkorg
 from yttranden import demo as yttranden_demo
-from yttranden import demo_beslut
+from yttranden import demo_beslut, demo_extern
 from yttranden.models import Tjänsteutlåtande
 
 
@@ -29,6 +29,7 @@ class Command(BaseCommand):
         remisser = remiss_demo.skapa_remisser(nämnder, personer)
         yttranden_demo.skapa_utlåtanden(nämnder, personer)
         beslut = demo_beslut.skapa_beslut(nämnder, personer)
+        extern_länk = demo_extern.skapa_externa(personer)
         # The demo's history happened long ago: nobody is e-mailed about it now (its PDFs are
         # still made).
         utkorg.hoppa_över_epost(sedan=början, orsak="Demodata: historiken e-postas inte.")
@@ -41,3 +42,6 @@ class Command(BaseCommand):
                 f"{utlåtanden} tjänsteutlåtanden, {beslut} beslut."
             )
         )
+        if extern_länk:
+            # A personal link for the demo visitor (the demo's e-mail does not leave the machine).
+            self.stdout.write(f"Prova en extern remissinstans: {extern_länk}")
