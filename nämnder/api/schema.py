@@ -35,6 +35,7 @@ BESKRIVNING = {
     "428": "If-Match saknas.",
     "429": "För många anrop: vänta så många sekunder som Retry-After säger.",
     "500": "Oväntat fel.",
+    "503": "Handlingar kan inte kontrolleras just nu: systemets sigill är inte inläst.",
 }
 ALLA = ["400", "401", "404", "405", "406", "429", "500"]
 PER_METOD = {
@@ -47,10 +48,11 @@ PER_METOD = {
 def problemsvar(result, generator, request, public):
     """drf-spectacular postprocessing hook: add the problem responses to every operation."""
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM
-    for sökväg in result.get("paths", {}).values():
+    for adress, sökväg in result.get("paths", {}).items():
         for metod, operation in sökväg.items():
             svar = operation.setdefault("responses", {})
-            for kod in ALLA + PER_METOD.get(metod, []):
+            extra = ["503"] if adress.endswith("/verifiera/") else []
+            for kod in ALLA + PER_METOD.get(metod, []) + extra:
                 svar.setdefault(
                     kod,
                     {

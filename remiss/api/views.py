@@ -268,10 +268,13 @@ class Instansåtgärd(GenericAPIView):
         return Response(resultat, status=self.kod)
 
 
-def _åtgärd(summering, indata_klass, svar=s.InstansUt):
+def _åtgärd(summering, indata_klass, svar=s.InstansUt, kod=200):
     return extend_schema_view(
         post=extend_schema(
-            summary=summering, request=indata_klass, responses=svar, parameters=[IDEMPOTENS]
+            summary=summering,
+            request=indata_klass,
+            responses={kod: svar},
+            parameters=[IDEMPOTENS],
         )
     )
 
@@ -317,7 +320,7 @@ class Avstå(Instansåtgärd):
         instans.avstå(motivering, av=request.user)
 
 
-@_åtgärd(_("Begär anstånd hos kommunstyrelsen"), s.AnståndIn, svar=s.AnståndUt)
+@_åtgärd(_("Begär anstånd hos kommunstyrelsen"), s.AnståndIn, svar=s.AnståndUt, kod=201)
 class BegärAnstånd(Instansåtgärd):
     indata = s.AnståndIn
     serializer_class = s.AnståndUt

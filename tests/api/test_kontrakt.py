@@ -43,7 +43,12 @@ ROLLER = {
 
 @pytest.fixture
 def värld(attesterat, nämndsekreterare, settings, tmp_path):
+    from tests.yttranden.pdfdokumenthjalp import använd_demosigill
+    from yttranden.pdf import sigill as sigillmodul
+
     settings.MEDIA_ROOT = tmp_path
+    använd_demosigill(settings)  # a generated PDF is then really verified, not refused (503)
+    sigillmodul.ladda_sigill.cache_clear()
     möte = SammanträdeFactory(nämnd=attesterat.instans.nämnd, datum=attesterat.datum)
     ärende = Ärende.lägg_på_dagordning(attesterat, möte, 10, av=nämndsekreterare)
     instans = attesterat.instans
