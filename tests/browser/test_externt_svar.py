@@ -4,6 +4,7 @@ e-mail (aiosmtpd, sent by a real Celery worker) and opened with no account; the 
 remiss, downloads its handling, saves a draft and submits; the receipt arrives with the answer
 as a sealed PDF (pdfsig: valid); KS sees the answer in the matrix. Axe on every link page."""
 
+import io
 import re
 
 import docx
@@ -195,7 +196,7 @@ def test_an_organisation_and_a_nämnd_answer_per_förslag_and_ks_compiles_both(
 
     with page.expect_download() as nedladdning:
         page.get_by_role("link", name="Excel (XLSX)").click()
-    bok = openpyxl.load_workbook(nedladdning.value.path())
+    bok = openpyxl.load_workbook(io.BytesIO(nedladdning.value.path().read_bytes()))
     matris = {rad[0]: rad for rad in bok["Matris"].values}
     assert matris["Pensionärsrådet"][2:] == ("Tillstyrker", "Avstyrker", "Avstår")
     assert matris["Utbildningsnämnden"][2:] == (
@@ -205,6 +206,8 @@ def test_an_organisation_and_a_nämnd_answer_per_förslag_and_ks_compiles_both(
     )
     with page.expect_download() as nedladdning:
         page.get_by_role("link", name="Word (DOCX) att klistra in i ett tjänsteutlåtande").click()
-    text = "\n".join(p.text for p in docx.Document(nedladdning.value.path()).paragraphs)
+    text = "\n".join(
+        p.text for p in docx.Document(io.BytesIO(nedladdning.value.path().read_bytes())).paragraphs
+    )
     assert "Pensionärsrådet (avstyrker): Glöm inte de äldre." in text
     assert "Utbildningsnämnden (tillstyrker med ändringar): Lägg till skolans roll." in text
