@@ -5,6 +5,8 @@ import django.db.models.functions.comparison
 import django.db.models.functions.text
 from django.conf import settings
 from django.db import migrations, models
+
+from remiss.migrations._bara_postgresql import AddIndexBaraPostgreSQL
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
@@ -91,19 +93,19 @@ class Migration(migrations.Migration):
             model_name='remiss',
             index=models.Index(models.F('status'), models.OrderBy(models.Case(models.When(models.Q(('diarienummer__regex', '^[^ /]+ [0-9]{4}/[0-9]{1,7}$')), then=models.Value(0)), default=models.Value(1))), models.OrderBy(models.Case(models.When(models.Q(('diarienummer__regex', '^[^ /]+ [0-9]{4}/[0-9]{1,7}$')), then=django.db.models.functions.text.Substr('diarienummer', 1, django.db.models.expressions.CombinedExpression(django.db.models.functions.text.StrIndex('diarienummer', models.Value(' ')), '-', models.Value(1)))), default='diarienummer')), models.OrderBy(models.Case(models.When(models.Q(('diarienummer__regex', '^[^ /]+ [0-9]{4}/[0-9]{1,7}$')), then=django.db.models.functions.text.Substr('diarienummer', django.db.models.expressions.CombinedExpression(django.db.models.functions.text.StrIndex('diarienummer', models.Value(' ')), '+', models.Value(1)), 4)), default=models.Value(''))), models.OrderBy(models.Case(models.When(models.Q(('diarienummer__regex', '^[^ /]+ [0-9]{4}/[0-9]{1,7}$')), then=django.db.models.functions.comparison.Cast(django.db.models.functions.text.Substr('diarienummer', django.db.models.expressions.CombinedExpression(django.db.models.functions.text.StrIndex('diarienummer', models.Value('/')), '+', models.Value(1))), models.IntegerField())), default=models.Value(0))), models.OrderBy(models.F('id')), name='remiss_status_dnr'),
         ),
-        migrations.AddIndex(
+        AddIndexBaraPostgreSQL(
             model_name='remiss',
             index=models.Index(models.OrderBy(django.db.models.expressions.CombinedExpression(django.db.models.functions.comparison.Cast(django.db.models.expressions.CombinedExpression(models.F('antal_besvarade'), '+', models.F('antal_avstår')), models.FloatField()), '/', django.db.models.functions.comparison.NullIf(models.F('antal_instanser'), 0)), nulls_last=True), models.OrderBy(models.F('id')), name='remiss_ordning_sl'),
         ),
-        migrations.AddIndex(
+        AddIndexBaraPostgreSQL(
             model_name='remiss',
             index=models.Index(models.F('status'), models.OrderBy(django.db.models.expressions.CombinedExpression(django.db.models.functions.comparison.Cast(django.db.models.expressions.CombinedExpression(models.F('antal_besvarade'), '+', models.F('antal_avstår')), models.FloatField()), '/', django.db.models.functions.comparison.NullIf(models.F('antal_instanser'), 0)), nulls_last=True), models.OrderBy(models.F('id')), name='remiss_status_sl'),
         ),
-        migrations.AddIndex(
+        AddIndexBaraPostgreSQL(
             model_name='remiss',
             index=models.Index(models.OrderBy(django.db.models.expressions.CombinedExpression(django.db.models.functions.comparison.Cast(django.db.models.expressions.CombinedExpression(models.F('antal_besvarade'), '+', models.F('antal_avstår')), models.FloatField()), '/', django.db.models.functions.comparison.NullIf(models.F('antal_instanser'), 0)), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), name='remiss_ordning_slf'),
         ),
-        migrations.AddIndex(
+        AddIndexBaraPostgreSQL(
             model_name='remiss',
             index=models.Index(models.F('status'), models.OrderBy(django.db.models.expressions.CombinedExpression(django.db.models.functions.comparison.Cast(django.db.models.expressions.CombinedExpression(models.F('antal_besvarade'), '+', models.F('antal_avstår')), models.FloatField()), '/', django.db.models.functions.comparison.NullIf(models.F('antal_instanser'), 0)), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), name='remiss_status_slf'),
         ),
