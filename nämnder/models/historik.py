@@ -11,8 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.models.valetiketter import Valetiketter
 
-class Historikrad(models.Model):
+
+class Historikrad(Valetiketter, models.Model):
     """A line of a history: who did what and when, written once, never changed or removed."""
 
     text = models.TextField(_("beskrivning"), blank=True)

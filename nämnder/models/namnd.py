@@ -13,6 +13,7 @@ from nämnder.diarienummer import (
     validera_mönsterlista,
     validera_prefix,
 )
+from nämnder.models.valetiketter import Valetiketter
 from nämnder.roller import ROLL_PERMISSIONS, Roll
 
 
@@ -27,7 +28,7 @@ class NämndQuerySet(models.QuerySet):
         return self.get(typ=Nämnd.Typ.KOMMUNSTYRELSE, aktiv=True)
 
 
-class Nämnd(models.Model):
+class Nämnd(Valetiketter, models.Model):
     """A nämnd (or a bolag's styrelse) together with the förvaltning that serves it.
 
     The förvaltning's letterhead data is kept here because every document the nämnd issues

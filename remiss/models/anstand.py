@@ -4,10 +4,11 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.models.valetiketter import Valetiketter
 from remiss.models.handelse import Remisshändelse
 
 
-class Anstånd(models.Model):
+class Anstånd(Valetiketter, models.Model):
     """An extension a remissinstans asks KS for; granting it moves that instans's deadline."""
 
     class Status(models.TextChoices):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
+from nämnder.models.valetiketter import Valetiketter
 from remiss.models.handelse import Remisshändelse
 
 _KLARA = ["besvarad", "avstar"]  # Remissinstans.KLARA, for the partial indexes in its Meta
@@ -29,7 +30,7 @@ class RemissinstansManager(models.Manager.from_queryset(RemissinstansQuerySet)):
         return super().get_queryset().filter(eget=False)
 
 
-class Remissinstans(models.Model):
+class Remissinstans(Valetiketter, models.Model):
     """One recipient nämnd of one remiss, with its own dnr, handläggare, status and deadline.
 
     "Försenad" is not a status: it follows from the deadline and today (see ``försenad``).

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
+from nämnder.models.valetiketter import Valetiketter
 from remiss.models.handelse import Remisshändelse
 
 # A remisstid longer than this is a typing error (9999-12-31), not a plan.
@@ -148,7 +149,7 @@ def med_försenade(remisser, idag=None):
     return remisser
 
 
-class Remiss(models.Model):
+class Remiss(Valetiketter, models.Model):
     """A referral sent by kommunstyrelsen to many remissinstanser with one deadline."""
 
     class Status(models.TextChoices):

@@ -21,6 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.atkomst import nycklar_för
+from nämnder.models.valetiketter import Valetiketter
 
 
 class _HarNågon(Func):
@@ -73,7 +74,7 @@ class SökpostQuerySet(models.QuerySet):
             return [a for (a,) in markör.fetchall()]
 
 
-class Sökpost(models.Model):
+class Sökpost(Valetiketter, models.Model):
     class Typ(models.TextChoices):
         REMISS = "remiss", _("Remiss")
         REMISSINSTANS = "remissinstans", _("Remissinstans")

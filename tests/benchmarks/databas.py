@@ -11,7 +11,9 @@ def benchmarkdatabas():
     """Set up Django against a fresh ``<name>_bench`` database, yield, then drop it.
 
     Its own name, so a benchmark never wipes the ``test_<name>`` database pytest may reuse
-    (``BENCH_DATABAS`` names it, for the test that runs a benchmark beside the suite)."""
+    (``BENCH_DATABAS`` names it, for the test that runs a benchmark beside the suite).
+    ``BENCH_BEHALL=1`` keeps it after the run and reuses it in the next, for a benchmark that
+    builds a large corpus once and is then run again while its code changes (``behållen``)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "remiss.settings")
     django.setup()
     from django.db import connection
@@ -21,9 +23,19 @@ def benchmarkdatabas():
         "BENCH_DATABAS", f"{connection.settings_dict['NAME']}_bench"
     )
     setup_test_environment()
-    gammalt_namn = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    behåll = behållen()
+    gammalt_namn = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=behåll)
     try:
         yield connection
     finally:
-        connection.creation.destroy_test_db(gammalt_namn, verbosity=0)
+        if behåll:
+            connection.close()
+            connection.settings_dict["NAME"] = gammalt_namn
+        else:
+            connection.creation.destroy_test_db(gammalt_namn, verbosity=0)
         teardown_test_environment()
+
+
+def behållen():
+    """Whether the benchmark database is kept between runs (``BENCH_BEHALL=1``)."""
+    return os.environ.get("BENCH_BEHALL") == "1"

@@ -127,6 +127,25 @@ CROSS JOIN unnest(%(rubriker)s::text[], %(förslag)s::boolean[]) WITH ORDINALITY
 """
 
 
+def behållen(antal):
+    """The people of a kept corpus of ``antal`` indexed utlåtanden (``BENCH_BEHALL=1``), or
+    None when there is none to reuse."""
+    from django.contrib.auth import get_user_model
+
+    from remiss.models import Sökpost
+    from tests.benchmarks.databas import behållen as behålls
+    from yttranden.models import Tjänsteutlåtande
+
+    if not behålls() or Tjänsteutlåtande.objects.count() != antal:
+        return None
+    if Sökpost.objects.filter(typ=Sökpost.Typ.TJÄNSTEUTLÅTANDE).count() != antal:
+        return None
+    folk = get_user_model().objects.in_bulk(
+        ["bench-ks", "bench-handlaggare"], field_name="username"
+    )
+    return {"ks_läsare": folk["bench-ks"], "handläggare": folk["bench-handlaggare"]}
+
+
 def skapa(antal, slump=None, instanser_per_remiss=29, andel_attesterade=0.7):
     """``antal`` tjänsteutlåtanden on ``antal / instanser_per_remiss`` remisser from KS, one per
     remissinstans, with their sections. Returns the people the benchmark searches as."""

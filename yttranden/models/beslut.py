@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.models import Parti
+from nämnder.models.valetiketter import Valetiketter
 from remiss.models import Remissinstans
 from remiss.sok.index import Indexerare, indexera
 from remiss.webbkrokar import registrera_händelse
@@ -214,7 +215,7 @@ class Beslut(models.Model):
             )
 
 
-class Uttalande(models.Model):
+class Uttalande(Valetiketter, models.Model):
     """A särskilt uttalande or a reservation by one or more parties, attached to a beslut."""
 
     class Typ(models.TextChoices):

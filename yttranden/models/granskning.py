@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.models.valetiketter import Valetiketter
+
 
 class Kommentar(models.Model):
     """A reviewer's comment, on one section or on the utlåtande as a whole."""
@@ -46,7 +48,7 @@ class AttestQuerySet(models.QuerySet):
         return self.filter(upphävd__isnull=True)
 
 
-class Attest(models.Model):
+class Attest(Valetiketter, models.Model):
     """A digital approval: the avdelningschef's godkännande or the direktör's attest.
 
     Name and befattning are copied at the moment of approval: the document shows who approved

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.models.valetiketter import Valetiketter
 from nämnder.permissions import får
 from nämnder.roller import Roll
 from remiss.sok.index import indexera
@@ -46,7 +47,7 @@ class TjänsteutlåtandeQuerySet(models.QuerySet):
         return self.filter(mina, status=Tjänsteutlåtande.Status.UTKAST).distinct()
 
 
-class Tjänsteutlåtande(Innehåll, Redigering, models.Model):
+class Tjänsteutlåtande(Innehåll, Redigering, Valetiketter, models.Model):
     """The förvaltning's report to its nämnd on one remissinstans, drafted section by section,
     reviewed by the avdelningschef and attested by the direktör.
 
