@@ -213,6 +213,26 @@ class KS(Publik):
         return Q(**{f"{slag.ks}__in": roller.nämnder(self.roller or KS_ROLLER)})
 
 
+@dataclasses.dataclass(frozen=True)
+class RollerI(Publik):
+    """People with one of ``roller`` in the nämnd at the lookup path ``väg``: for a kind whose
+    objects belong to different nämnder by type (a PDF is its utlåtande's or its meeting's)."""
+
+    väg: str
+    roller: tuple
+
+    def __init__(self, väg, *roller):
+        object.__setattr__(self, "väg", väg)
+        object.__setattr__(self, "roller", tuple(Roll(r) for r in roller))
+
+    def nycklar(self, obj, slag):
+        nämnd_id = värde(obj, self.väg)
+        return [] if nämnd_id is None else [nyckel(nämnd_id, r) for r in self.roller]
+
+    def q(self, roller, slag):
+        return Q(**{f"{self.väg}__in": roller.nämnder(self.roller)})
+
+
 class Alla(Publik):
     """Everyone with a role in some nämnd: what is an allmän handling inside the organisation."""
 

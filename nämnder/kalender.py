@@ -231,3 +231,14 @@ def bedöm_instanser(instanser, från=None):
         i.pk: bedöm(i.nämnd, i.svarsdatum, från, sammanträden=per_nämnd.get(i.nämnd_id, []))
         for i in instanser
     }
+
+
+def bedöm_remiss(remiss, nämnder=None):
+    """[(nämnd, Mötesbedömning)] for a remiss's recipients (or ``nämnder``), counted from its
+    sending date (or today, if that has passed) to its deadline: two queries at most."""
+    nämnder = list(remiss.mottagare.all() if nämnder is None else nämnder)
+    if not nämnder or not remiss.sista_svarsdatum:
+        return []
+    från = max(remiss.remissdatum or timezone.localdate(), timezone.localdate())
+    per_nämnd = bedöm_nämnder(nämnder, remiss.sista_svarsdatum, från)
+    return [(nämnd, per_nämnd[nämnd.pk]) for nämnd in nämnder]

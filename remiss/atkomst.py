@@ -41,6 +41,7 @@ class Mottagare(Publik):
 
 SAMORDNARE = KS(Roll.REMISSAMORDNARE)
 SAMMANSTÄLLNINGENS_LÄSARE = KS(Roll.REMISSAMORDNARE, Roll.LÄSARE, Roll.REGISTRATOR)
+SAMMANSTÄLLNINGENS_BESTÄLLARE = KS(Roll.REMISSAMORDNARE, Roll.REGISTRATOR)
 
 REMISS = registrera(
     Slag(
@@ -58,7 +59,7 @@ REMISS = registrera(
             # The matrix of every instans, its history and its export: KS's own roles.
             "följa_upp": Regel((KS(),)),
             "läsa_sammanställning": Regel((SAMMANSTÄLLNINGENS_LÄSARE,)),
-            "beställa_sammanställning": Regel((KS(Roll.REMISSAMORDNARE, Roll.REGISTRATOR),)),
+            "beställa_sammanställning": Regel((SAMMANSTÄLLNINGENS_BESTÄLLARE,)),
             # KS's own tjänsteutlåtande on the remiss, pre-filled from the compilation by förslag.
             "påbörja_eget_utlåtande": Regel((SAMORDNARE,), läge=Fält("status", R.UTSKICKAD)),
         },

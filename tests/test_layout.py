@@ -146,3 +146,63 @@ def test_the_import_check_sees_an_import_of_an_app_above(tmp_path):
         ("remiss/dynamisk.py", "yttranden"),
         ("remiss/sen.py", "yttranden"),
     ]
+
+
+# Templates make no permission or cross-app decisions and run no queries: views and models
+# compute the flags and read the rows (remiss/sidtillagg.py for what yttranden adds to remiss's
+# pages). A template tag library may format what it is given; it may not ask the access policy,
+# import models, or reach the database.
+FÖRBJUDET_I_MALLTAGGAR = ("permissions", "atkomst", "models")
+
+
+def malltaggar_som_beslutar_eller_frågar(sökvägar, rot=ROT):
+    """(file, what) for every template tag module that imports the gateway, an access policy
+    or models, or uses a model manager (``.objects``)."""
+    fel = []
+    for sökväg in sorted(sökvägar):
+        if sökväg.suffix != ".py" or "templatetags" not in sökväg.parts[:-1]:
+            continue
+        for nod in ast.walk(ast.parse((rot / sökväg).read_text(encoding="utf-8"))):
+            namn = []
+            if isinstance(nod, ast.Import):
+                namn = [n.name for n in nod.names]
+            elif isinstance(nod, ast.ImportFrom) and nod.module:
+                namn = [nod.module, *(f"{nod.module}.{n.name}" for n in nod.names)]
+            for modul in namn:
+                träff = set(modul.split(".")) & set(FÖRBJUDET_I_MALLTAGGAR)
+                if träff:
+                    fel.append((str(sökväg), f"import {modul}"))
+            if isinstance(nod, ast.Attribute) and nod.attr == "objects":
+                fel.append((str(sökväg), ".objects"))
+    return sorted(set(fel))
+
+
+def test_template_tags_neither_ask_the_access_policy_nor_run_queries():
+    sökvägar = [s for s in filer_i_förrådet() if (ROT / s).is_file()]
+    assert any("templatetags" in s.parts for s in sökvägar)
+    assert malltaggar_som_beslutar_eller_frågar(sökvägar) == []
+
+
+def test_the_template_tag_check_sees_the_policy_models_and_queries(tmp_path):
+    filer = {
+        "yttranden/templatetags/a.py": "from nämnder.permissions import får\n",
+        "yttranden/templatetags/b.py": "def f():\n    from yttranden.atkomst import x\n",
+        "remiss/templatetags/c.py": "from remiss.models import Remiss\n",
+        "remiss/templatetags/d.py": "def f(remiss):\n    return remiss.instanser.model.objects\n",
+        "nämnder/templatetags/e.py": "from nämnder import models\n",
+        "remiss/templatetags/ren.py": "from django import template\nfrom remiss import sok\n",
+        "remiss/views/vy.py": "from remiss.models import Remiss\n",
+    }
+    for namn, källa in filer.items():
+        (tmp_path / namn).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / namn).write_text(källa, encoding="utf-8")
+    assert malltaggar_som_beslutar_eller_frågar([Path(n) for n in filer], tmp_path) == [
+        ("nämnder/templatetags/e.py", "import nämnder.models"),
+        ("remiss/templatetags/c.py", "import remiss.models"),
+        ("remiss/templatetags/c.py", "import remiss.models.Remiss"),
+        ("remiss/templatetags/d.py", ".objects"),
+        ("yttranden/templatetags/a.py", "import nämnder.permissions"),
+        ("yttranden/templatetags/a.py", "import nämnder.permissions.får"),
+        ("yttranden/templatetags/b.py", "import yttranden.atkomst"),
+        ("yttranden/templatetags/b.py", "import yttranden.atkomst.x"),
+    ]

@@ -9,7 +9,8 @@ class YttrandenConfig(AppConfig):
     def ready(self):
         # These register themselves on import: who may see and do what (yttranden.atkomst),
         # what a tjänsteutlåtande puts in the search index (remiss.sok), the work this app puts
-        # in the outbox (remiss.utkorg), what its webhook events say (remiss.webbkrokar), and
-        # the seal's system check (a bad certificate stops `manage.py check`).
-        from yttranden import atkomst, sok, uppdrag, webbkrokar  # noqa: F401
+        # in the outbox (remiss.utkorg), what its webhook events say (remiss.webbkrokar), what
+        # it adds to remiss's pages (remiss.sidtillagg), and the seal's system check (a bad
+        # certificate stops `manage.py check`).
+        from yttranden import atkomst, sidtillagg, sok, uppdrag, webbkrokar  # noqa: F401
         from yttranden.pdf import kontroller  # noqa: F401

@@ -12,10 +12,10 @@ nämnder/atkomst.py).
   **sammanställning** by KS's remissamordnare, läsare and registrator.
 """
 
-from nämnder.atkomst import KS, Alla, Alltid, Egna, Fält, Regel, Slag, Som, registrera
+from nämnder.atkomst import KS, Alla, Alltid, Egna, Fält, Regel, RollerI, Slag, Som, registrera
 from nämnder.atkomst import synliga as _synliga
 from nämnder.roller import Roll
-from remiss.atkomst import SAMMANSTÄLLNINGENS_LÄSARE
+from remiss.atkomst import SAMMANSTÄLLNINGENS_BESTÄLLARE, SAMMANSTÄLLNINGENS_LÄSARE, SAMORDNARE
 from remiss.models import Remissinstans
 from yttranden.models import (
     Beslut,
@@ -115,6 +115,21 @@ PDFDOKUMENT = registrera(
             (Fält("typ", T.SAMMANSTÄLLNING), [SAMMANSTÄLLNINGENS_LÄSARE]),
             (Fält("typ", T.EXTERNT_SVAR), [Som("externt_svar")]),
         ],
+        göra={
+            # A failed render is tried again by those responsible for what it renders.
+            "försöka_igen": [
+                Regel(
+                    (RollerI("utlåtande__instans__nämnd_id", Roll.DIREKTÖR, Roll.HANDLÄGGARE),),
+                    läge=Fält("typ", T.TJÄNSTEUTLÅTANDE),
+                ),
+                Regel(
+                    (RollerI("ärende__sammanträde__nämnd_id", Roll.NÄMNDSEKRETERARE),),
+                    läge=Fält("typ", T.PROTOKOLLSUTDRAG),
+                ),
+                Regel((SAMMANSTÄLLNINGENS_BESTÄLLARE,), läge=Fält("typ", T.SAMMANSTÄLLNING)),
+                Regel((SAMORDNARE,), läge=Fält("typ", T.EXTERNT_SVAR)),
+            ]
+        },
     )
 )
 

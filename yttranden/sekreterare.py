@@ -1,6 +1,7 @@
-"""The nämndsekreterare's next step on one case, derived from its state: put the attested
-utlåtande on a meeting's agenda, wait for the meeting, register the beslut, wait for the
-justering, send the answer to KS. Nothing is stored: the step follows from the rows."""
+"""The nämndsekreterare's work: the next step on one case, derived from its state (put the
+attested utlåtande on a meeting's agenda, wait for the meeting, register the beslut, wait for the
+justering, send the answer to KS), and what waits in the nämnd. Nothing is stored: the steps
+follow from the rows."""
 
 from dataclasses import dataclass
 
@@ -9,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from remiss.models import Remissinstans
-from yttranden.models import Tjänsteutlåtande
+from yttranden.atkomst import utlåtanden_för, ärenden_för
+from yttranden.models import Tjänsteutlåtande, Ärende
 
 
 @dataclass(frozen=True)
@@ -87,3 +89,32 @@ def nästa_steg(utlåtande, idag=None):
         ärendeurl + "#svar-rubrik",
         _("Skicka svaret"),
     )
+
+
+def väntande_utlåtanden(nämnd):
+    """Attested utlåtanden of the nämnd that are not yet on any meeting's agenda."""
+    return Tjänsteutlåtande.objects.filter(
+        instans__nämnd=nämnd, status=Tjänsteutlåtande.Status.ATTESTERAD, ärende__isnull=True
+    ).select_related("instans__remiss")
+
+
+def arbete(user, nämnd, idag=None):
+    """What waits for ``user``, a secretary of ``nämnd``: attested utlåtanden without a meeting,
+    decisions not yet sent to KS, the next meetings and the latest answers, each as the access
+    policy lets them see it. Four queries whatever their number."""
+    idag = idag or timezone.localdate()
+    osända = Ärende.objects.filter(
+        sammanträde__nämnd=nämnd, beslut__isnull=False, beslut__svar__isnull=True
+    ).select_related("utlåtande__instans__remiss", "sammanträde")
+    senaste = (
+        Ärende.objects.filter(sammanträde__nämnd=nämnd, beslut__svar__isnull=False)
+        .select_related("utlåtande__instans__remiss", "sammanträde")
+        .distinct()
+        .order_by("-sammanträde__datum", "-nummer")
+    )
+    return {
+        "väntande": list(utlåtanden_för(user, väntande_utlåtanden(nämnd))[:10]),
+        "osända": list(ärenden_för(user, osända)[:10]),
+        "möten": list(nämnd.sammanträden.kommande(idag)[:3]),
+        "senaste": list(ärenden_för(user, senaste)[:5]),
+    }

@@ -4,24 +4,23 @@
     {% dokumentdatum dokument.datum %}   → "2023-10-26" or "26 oktober 2023"
     {% kommunlogotyp %}                  → the logo, or nothing when none is uploaded
 
-Both use the ``kommun`` in the context (the renderer or the context processor puts it there)
-and otherwise read it once per render.
+Both use the ``kommun`` in the context: the context processor puts it there for a page
+(nämnder.context_processors.kommun, read once, when used), the PDF's renderer for a document.
 """
 
 from django import template
-
-from nämnder.models import Kommun
 
 register = template.Library()
 
 
 def kommun_i(context):
-    kommun = context.get("kommun")
-    if kommun is None:
-        if "kommun" not in context.render_context:
-            context.render_context["kommun"] = Kommun.aktuell()
-        kommun = context.render_context["kommun"]
-    return kommun
+    try:
+        return context["kommun"]
+    except KeyError:
+        raise template.TemplateSyntaxError(
+            "Mallen behöver kommun i sitt sammanhang (sidans kontextprocessor eller PDF:ens "
+            "renderare lägger den där)."
+        ) from None
 
 
 @register.simple_tag(takes_context=True)

@@ -5,11 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.permissions import alla_roller, får, hämta_för_användare, roller
-from remiss import utkorg
+from nämnder.kalender import bedöm
+from nämnder.permissions import alla_roller, får, hämta_för_användare
+from remiss import sidtillagg, utkorg
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
 from remiss.models import Anstånd, Remisshändelse, Remissinstans, Utkorgspost
 
@@ -63,6 +65,7 @@ def _extern_sida(request, instans):
         "länkar": instans.svarslänkar.select_related("kontaktperson", "skapad_av"),
         "händelser": _historik(instans),
         "är_samordnare": får(request.user, instans, "samordna"),
+        "tillägg": sidtillagg.för_instanssidan(request.user, instans),
     }
     return render(request, "remiss/instans_extern.html", context)
 
@@ -81,8 +84,12 @@ def _sida(request, instans, **bundna):
         "anstånd": anstånd,
         "händelser": _historik(instans),
         "formulär": _formulär(instans, anstånd, bundna) if är_registrator else {},
-        "är_medlem": bool(roller(request.user, instans.nämnd)),
+        "är_medlem": får(request.user, instans, "bereda"),
+        "tillägg": sidtillagg.för_instanssidan(request.user, instans),
     }
+    if instans.status not in Remissinstans.KLARA:
+        # Whether the nämnd's meeting plan lets it decide before its deadline.
+        context["bedömning"] = bedöm(instans.nämnd, instans.svarsdatum, timezone.localdate())
     if context["är_medlem"]:
         # Told where the registrator assigned the case: the handläggare's notice was refused.
         context["misslyckad_epost"] = utkorg.misslyckad_epost(

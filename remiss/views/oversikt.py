@@ -8,6 +8,7 @@ from django.db.models.functions import Cast, Concat
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from nämnder.kalender import bedöm_remiss
 from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
 from remiss import utkorg
@@ -99,6 +100,12 @@ def detalj(request, pk):
         "är_ks": är_ks,
         "är_samordnare": får(request.user, remiss, "samordna"),
     }
+    if context["är_samordnare"] and remiss.är_utkast:
+        mottagare = list(remiss.mottagare.all())
+        context["mötesbedömning"] = {
+            "mottagare": mottagare,
+            "bedömningar": bedöm_remiss(remiss, mottagare),
+        }
     instanser = instanser_för(request.user, remiss.instanser.all()).select_related(
         "nämnd", "organisation", "handläggare", "avdelning"
     )

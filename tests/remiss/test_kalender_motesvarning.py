@@ -8,8 +8,7 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
-from nämnder.kalender import bedöm, bedöm_nämnder, helgdagar
-from nämnder.templatetags.motesvarning import motesbedomningar_for_remiss
+from nämnder.kalender import bedöm, bedöm_nämnder, bedöm_remiss, helgdagar
 from tests.factories import NämndFactory, RemissFactory, SammanträdeFactory
 
 D = datetime.date
@@ -118,7 +117,7 @@ def test_many_nämnder_are_checked_in_one_query(un, sod):
     assert [bool(bedömningar[n.pk].varningar) for n in nämnder] == [False, True] * 11
 
 
-def test_the_remiss_tag_counts_from_the_sending_date_in_recipient_order(
+def test_the_remiss_check_counts_from_the_sending_date_in_recipient_order(
     ks, un, sod, ks_samordnare, django_assert_num_queries
 ):
     möte(un, D(2031, 10, 1))
@@ -130,7 +129,7 @@ def test_the_remiss_tag_counts_from_the_sending_date_in_recipient_order(
         mottagare=[un, sod],
     )
     with django_assert_num_queries(2):
-        par = motesbedomningar_for_remiss(remiss)
+        par = bedöm_remiss(remiss)
     assert [(n.kortnamn, bool(b.varningar)) for n, b in par] == [
         ("Södermalm", True),
         ("Utbildning", False),

@@ -394,6 +394,32 @@ def test_the_start_page_shows_what_waits_for_review_and_attest(
     assert "Inga tjänsteutlåtanden väntar på din attest" in client.get(reverse("start")).text
 
 
+def test_the_start_page_reads_each_roles_block_once_however_many_nämnder(
+    client, granskas, avdelningschef, sod
+):
+    """The blocks yttranden adds to the start page (remiss/sidtillagg.py) are read once per
+    role for all the person's nämnder, and each nämnd's panel lists only its own cases."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import NämndFactory
+
+    client.force_login(avdelningschef)
+    client.get(reverse("start"))
+    with CaptureQueriesContext(connection) as en:
+        client.get(reverse("start"))
+    for nämnd in [sod, NämndFactory(namn="Kulturnämnden", kortnamn="Kultur")]:
+        nämnd.tilldela_roll(avdelningschef, Roll.AVDELNINGSCHEF)
+        nämnd.tilldela_roll(avdelningschef, Roll.DIREKTÖR)
+    avdelningschef.__dict__.pop("_alla_roller", None)
+    with CaptureQueriesContext(connection) as tre:
+        sida = client.get(reverse("start")).text
+    # The direktör's block is new: one query for both its nämnder; none more per nämnd.
+    assert len(tre) == len(en) + 1
+    assert sida.count(reverse("yttranden:detalj", args=[granskas.pk])) == 1
+    assert sida.count("Inga tjänsteutlåtanden väntar på din granskning") == 2
+
+
 # --- who sees what ------------------------------------------------------------------------
 
 SIDOR = ["detalj", "förhandsgranska", "versioner", "redigera", "uppgifter"]

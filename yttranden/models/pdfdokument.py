@@ -26,11 +26,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from nämnder.permissions import har_roll
-from nämnder.roller import Roll
+from nämnder.permissions import får
 
 # Who in KS may ask for the sammanställning as a PDF (KS's läsare may read it).
-SAMMANSTÄLLNINGENS_BESTÄLLARE = (Roll.REMISSAMORDNARE, Roll.REGISTRATOR)
 
 
 def pdfens_sökväg(dokument, filnamn):
@@ -216,16 +214,6 @@ class Pdfdokument(models.Model):
         return self.objekt.nämnd
 
     @property
-    def ansvariga_roller(self):
-        """Who may ask for a failed render to be tried again."""
-        return {
-            self.Typ.TJÄNSTEUTLÅTANDE: (Roll.DIREKTÖR, Roll.HANDLÄGGARE),
-            self.Typ.PROTOKOLLSUTDRAG: (Roll.NÄMNDSEKRETERARE,),
-            self.Typ.SAMMANSTÄLLNING: SAMMANSTÄLLNINGENS_BESTÄLLARE,
-            self.Typ.EXTERNT_SVAR: (Roll.REMISSAMORDNARE,),
-        }[self.typ]
-
-    @property
     def objektets_url(self):
         if self.typ == self.Typ.TJÄNSTEUTLÅTANDE:
             return reverse("yttranden:detalj", args=[self.utlåtande_id])
@@ -265,7 +253,8 @@ class Pdfdokument(models.Model):
         return self.status == self.S.MISSLYCKAD
 
     def får_försöka_igen(self, user):
-        return self.kan_försökas_igen() and har_roll(user, self.nämnd, *self.ansvariga_roller)
+        """A failed one, by those responsible for what it renders (yttranden/atkomst.py)."""
+        return self.kan_försökas_igen() and får(user, self, "försöka_igen")
 
     # --- ordering a document --------------------------------------------------------------
 

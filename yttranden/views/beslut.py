@@ -20,15 +20,10 @@ from remiss.models import Utkorgspost
 from yttranden import stallningstaganden
 from yttranden.beslutstext import föreslår_omedelbar_justering, förslag_som_text
 from yttranden.forms.beslut import BeslutForm, RättelseForm, UttalandeForm, ÄrendeForm
-from yttranden.models import Beslut, Svar, Tjänsteutlåtande, Uttalande, Ärende
+from yttranden.models import Beslut, Svar, Uttalande, Ärende
 from yttranden.pdf.rendering import skriv_pdf
-
-
-def _väntande_utlåtanden(nämnd):
-    """Attested utlåtanden of the nämnd that are not yet on any meeting's agenda."""
-    return Tjänsteutlåtande.objects.filter(
-        instans__nämnd=nämnd, status=Tjänsteutlåtande.Status.ATTESTERAD, ärende__isnull=True
-    ).select_related("instans__remiss")
+from yttranden.pdfstatus import pdfstatus
+from yttranden.sekreterare import väntande_utlåtanden
 
 
 def _ärenden():
@@ -41,7 +36,7 @@ def _ärenden():
 def sammanträde(request, pk, form=None, status=200):
     möte = hämta_för_användare(request.user, Sammanträde.objects.select_related("nämnd"), pk=pk)
     kan_ändra = får(request.user, möte, "ändra")  # the agenda (nämnder/atkomst.py)
-    väntande = _väntande_utlåtanden(möte.nämnd)
+    väntande = väntande_utlåtanden(möte.nämnd)
     if kan_ändra and form is None:
         # The case page's "Lägg på föredragningslistan" link names the utlåtande to pick.
         förvalt = request.GET.get("utlatande", "")
@@ -67,7 +62,7 @@ def nytt_ärende(request, pk):
     möte = hämta_för_användare(
         request.user, Sammanträde.objects.select_related("nämnd"), åtgärd="ändra", pk=pk
     )
-    form = ÄrendeForm(request.POST, utlåtanden=_väntande_utlåtanden(möte.nämnd))
+    form = ÄrendeForm(request.POST, utlåtanden=väntande_utlåtanden(möte.nämnd))
     if form.is_valid():
         try:
             ärende = Ärende.lägg_på_dagordning(
@@ -96,6 +91,8 @@ def _ärendesida(request, ärende, status=200, **formulär):
         "sektioner": sektioner,
         "möte_har_ägt_rum": ärende.sammanträde.har_ägt_rum(),
         "justerat": beslut.är_justerat() if beslut else False,
+        "pdf_utlåtande": pdfstatus(request.user, ärende.utlåtande),
+        "pdf_protokollsutdrag": pdfstatus(request.user, ärende) if beslut else None,
     }
     if kan_ändra:
         # Told where the nämndsekreterare sent the answer: KS's notice was refused.

@@ -12,13 +12,13 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.permissions import hämta_för_användare, kan_se, kräv_roll
+from nämnder.permissions import hämta_för_användare, kan_se
 from remiss.models import Remiss, Remissinstans
 from yttranden.atkomst import svar_för
 from yttranden.models import Pdfdokument, Svar
 
 
-def _hämta(user, pk):
+def _hämta(user, pk, åtgärd=None):
     """The document if ``user`` may see it (else 404): as what it renders, and KS's
     sammanställning only for KS's roles (yttranden/atkomst.py)."""
     dokument = hämta_för_användare(
@@ -30,6 +30,7 @@ def _hämta(user, pk):
             "ärende__utlåtande__instans__remiss__nämnd",
             "remiss__nämnd",
         ),
+        åtgärd=åtgärd,
         pk=pk,
     )
     return dokument
@@ -73,8 +74,7 @@ def status(request, pk):
 @login_required
 @require_POST
 def försök_igen(request, pk):
-    dokument = _hämta(request.user, pk)
-    kräv_roll(request.user, dokument.nämnd, *dokument.ansvariga_roller)
+    dokument = _hämta(request.user, pk, "försöka_igen")
     köad = dokument.försök_igen(av=request.user)
     if request.htmx:
         return _status(request, dokument)

@@ -3,9 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nämnder.permissions import hämta_för_användare
 from remiss.models import Remiss
+from yttranden.pdfstatus import pdfstatus
 from yttranden.sammanstallning import sammanställ
 
 
@@ -17,6 +19,7 @@ def sammanställning(request, pk):
     context = {
         "remiss": remiss,
         "idag": timezone.localdate(),
+        "pdf": pdfstatus(request.user, remiss, rubrik=_("Sammanställningen som PDF")),
         **sammanställ(remiss, request.GET.get("visa", "alla")),
     }
     return render(request, "yttranden/beslut/sammanstallning.html", context)

@@ -14,6 +14,7 @@ from remiss.models import Remissinstans, Utkorgspost
 from yttranden import stallningstaganden
 from yttranden.forms.utlatande import BilagaForm, KommentarForm, MotiveringForm, UppgifterForm
 from yttranden.models import Tjänsteutlåtande
+from yttranden.pdfstatus import pdfstatus
 from yttranden.views._hamta import hämta_utlåtande
 
 
@@ -80,6 +81,7 @@ def detaljcontext(request, utlåtande, **formulär):
         "får_återöppna": utlåtande.får_återöppna(user),
         "S": Tjänsteutlåtande.Status,
         "attest_max_minuter": settings.REMISS_ATTEST_MAX_MINUTER,
+        "pdf": pdfstatus(user, utlåtande),
     }
     if får(user, utlåtande.instans, "bereda"):  # the nämnd's own people, not every reader
         context["misslyckad_epost"] = utkorg.misslyckad_epost(
@@ -118,7 +120,12 @@ def förhandsgranska(request, pk):
     return render(
         request,
         "yttranden/forhandsgranska.html",
-        {"utlåtande": utlåtande, "dokument": utlåtande.som_dokument(), "rubriknivå": 2},
+        {
+            "utlåtande": utlåtande,
+            "dokument": utlåtande.som_dokument(),
+            "rubriknivå": 2,
+            "pdf": pdfstatus(request.user, utlåtande),
+        },
     )
 
 

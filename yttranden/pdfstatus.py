@@ -1,13 +1,12 @@
-"""The stored PDF's status on the pages of what it renders: ``{% pdfstatus objekt %}`` for a
-tjänsteutlåtande, an ärende (its protokollsutdrag) or a remiss (KS's sammanställning)."""
-
-from django import template
+"""The stored PDF's status on the pages of what it renders (a tjänsteutlåtande, an ärende's
+protokollsutdrag, KS's sammanställning, an external answer): computed by the view, rendered by
+``yttranden/pdf/_status.html`` as ``pdf``. One query per object; ``för_externa_svar`` reads the
+PDFs of many answers in one."""
 
 from nämnder.permissions import får
 from remiss.models import Remiss
 from yttranden.models import ExterntSvar, Pdfdokument, Tjänsteutlåtande, Ärende
 
-register = template.Library()
 T = Pdfdokument.Typ
 
 
@@ -26,16 +25,27 @@ def _senaste(objekt):
     raise TypeError(f"Ingen PDF för {type(objekt).__name__}.")
 
 
-@register.inclusion_tag("yttranden/pdf/_status.html", takes_context=True)
-def pdfstatus(context, objekt, rubrik=""):
-    user = context["request"].user
-    dokument = _senaste(objekt)
-    resultat = {
+def _status(user, dokument, rubrik="", beställ=None):
+    return {
         "dokument": dokument,
         "kan_försöka_igen": dokument is not None and dokument.får_försöka_igen(user),
+        "beställ": beställ,
+        "rubrik": rubrik,
     }
+
+
+def pdfstatus(user, objekt, rubrik=""):
+    """What the page shows of ``objekt``'s PDF, and what ``user`` may do with it: try a failed
+    one again, or (KS, on the sammanställning) ask for a new one."""
+    beställ = None
     if isinstance(objekt, Remiss) and får(user, objekt, "beställa_sammanställning"):
-        resultat["beställ"] = objekt
-    resultat["csrf_token"] = context.get("csrf_token")
-    resultat["rubrik"] = rubrik
-    return resultat
+        beställ = objekt
+    return _status(user, _senaste(objekt), rubrik, beställ)
+
+
+def för_externa_svar(user, svar):
+    """``{svar pk: status}`` for many external answers, in one query."""
+    dokument = {}
+    for d in Pdfdokument.objects.filter(typ=T.EXTERNT_SVAR, externt_svar__in=svar):
+        dokument.setdefault(d.externt_svar_id, d)  # the newest first, as ``_senaste`` takes
+    return {s.pk: _status(user, dokument.get(s.pk)) for s in svar}
