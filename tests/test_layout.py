@@ -129,6 +129,14 @@ def test_imports_run_one_way_yttranden_then_remiss_then_nämnder():
     assert importer_mot_beroenderiktningen(sökvägar) == []
 
 
+def _skriv(rot, filer):
+    """``{path: source}`` written below ``rot``; the paths, for a check to read."""
+    for namn, källa in filer.items():
+        (rot / namn).parent.mkdir(parents=True, exist_ok=True)
+        (rot / namn).write_text(källa, encoding="utf-8")
+    return [Path(n) for n in filer]
+
+
 def test_the_import_check_sees_an_import_of_an_app_above(tmp_path):
     filer = {
         "nämnder/vyer.py": "from remiss.models import Remiss\n",
@@ -138,10 +146,7 @@ def test_the_import_check_sees_an_import_of_an_app_above(tmp_path):
         "yttranden/vyer.py": "from remiss.models import Remiss\nfrom nämnder import roller\n",
         "remiss/egen.py": "from . import models\n",
     }
-    for namn, källa in filer.items():
-        (tmp_path / namn).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / namn).write_text(källa, encoding="utf-8")
-    assert importer_mot_beroenderiktningen([Path(n) for n in filer], tmp_path) == [
+    assert importer_mot_beroenderiktningen(_skriv(tmp_path, filer), tmp_path) == [
         ("nämnder/vyer.py", "remiss"),
         ("remiss/dynamisk.py", "yttranden"),
         ("remiss/sen.py", "yttranden"),
@@ -163,15 +168,15 @@ def malltaggar_som_beslutar_eller_frågar(sökvägar, rot=ROT):
         if sökväg.suffix != ".py" or "templatetags" not in sökväg.parts[:-1]:
             continue
         for nod in ast.walk(ast.parse((rot / sökväg).read_text(encoding="utf-8"))):
-            namn = []
+            moduler = []
             if isinstance(nod, ast.Import):
-                namn = [n.name for n in nod.names]
+                moduler = [n.name for n in nod.names]
             elif isinstance(nod, ast.ImportFrom) and nod.module:
-                namn = [nod.module, *(f"{nod.module}.{n.name}" for n in nod.names)]
-            for modul in namn:
-                träff = set(modul.split(".")) & set(FÖRBJUDET_I_MALLTAGGAR)
-                if träff:
-                    fel.append((str(sökväg), f"import {modul}"))
+                # ``from remiss.models import Remiss`` and ``from nämnder import models`` alike.
+                moduler = [nod.module, *(f"{nod.module}.{n.name}" for n in nod.names)]
+            förbjudna = [m for m in moduler if set(m.split(".")) & set(FÖRBJUDET_I_MALLTAGGAR)]
+            if förbjudna:
+                fel.append((str(sökväg), f"import {förbjudna[0]}"))
             if isinstance(nod, ast.Attribute) and nod.attr == "objects":
                 fel.append((str(sökväg), ".objects"))
     return sorted(set(fel))
@@ -193,16 +198,10 @@ def test_the_template_tag_check_sees_the_policy_models_and_queries(tmp_path):
         "remiss/templatetags/ren.py": "from django import template\nfrom remiss import sok\n",
         "remiss/views/vy.py": "from remiss.models import Remiss\n",
     }
-    for namn, källa in filer.items():
-        (tmp_path / namn).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / namn).write_text(källa, encoding="utf-8")
-    assert malltaggar_som_beslutar_eller_frågar([Path(n) for n in filer], tmp_path) == [
+    assert malltaggar_som_beslutar_eller_frågar(_skriv(tmp_path, filer), tmp_path) == [
         ("nämnder/templatetags/e.py", "import nämnder.models"),
         ("remiss/templatetags/c.py", "import remiss.models"),
-        ("remiss/templatetags/c.py", "import remiss.models.Remiss"),
         ("remiss/templatetags/d.py", ".objects"),
         ("yttranden/templatetags/a.py", "import nämnder.permissions"),
-        ("yttranden/templatetags/a.py", "import nämnder.permissions.får"),
         ("yttranden/templatetags/b.py", "import yttranden.atkomst"),
-        ("yttranden/templatetags/b.py", "import yttranden.atkomst.x"),
     ]
