@@ -225,7 +225,7 @@ def _genom_gin(matchande, gräns, fras):
         plan = cursor.fetchone()[0]
         if isinstance(plan, str):
             plan = json.loads(plan)
-        väntade = plan[0]["Plan"]["Plan Rows"]
+        väntade = float(plan[0]["Plan"]["Plan Rows"])
         cursor.execute(
             "SELECT set_config('enable_indexscan', CASE WHEN %s * %s < %s * %s"
             " * greatest(reltuples, 1) THEN 'off' ELSE 'on' END, true) = 'off'"
