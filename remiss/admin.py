@@ -10,15 +10,18 @@ from django.utils.translation import ngettext
 
 from remiss import utkorg
 from remiss.models import (
+    Förslag,
     Kalendernyckel,
     Kontaktperson,
     Organisation,
     Påminnelse,
+    Ställningstagande,
     Svarslänk,
     Utkorgspost,
     Webbkrok,
     Webbkroksleverans,
 )
+from remiss.models.forslag import LÅST
 from remiss.models.webbkrok import HÄNDELSENAMN, HÄNDELSETYPER, ny_hemlighet
 
 
@@ -152,6 +155,80 @@ class OrganisationAdmin(admin.ModelAdmin):
         "kontaktpersoner__epost",
     ]
     inlines = [KontaktpersonInline]
+
+
+class FörslagForm(forms.ModelForm):
+    class Meta:
+        model = Förslag
+        fields = ["remiss", "nummer", "rubrik", "text"]
+
+    def clean(self):
+        data = super().clean()
+        remiss = data.get("remiss")
+        if remiss is not None and not remiss.är_utkast:
+            # The model refuses too; here the administrator gets the reason, not an error page.
+            raise forms.ValidationError(LÅST, code="skickad")
+        return data
+
+
+@admin.register(Förslag)
+class FörslagAdmin(admin.ModelAdmin):
+    """A remiss's förslag. Edited while the remiss is an utkast (as on the remiss's own page);
+    once it is sent every answer refers to them, so they are read-only here."""
+
+    form = FörslagForm
+    list_display = ["__str__", "remiss", "antal_ställningstaganden"]
+    list_select_related = ["remiss"]
+    search_fields = ["rubrik", "remiss__diarienummer", "remiss__titel"]
+    list_filter = ["remiss__status"]
+    raw_id_fields = ["remiss"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(antal=Count("ställningstaganden"))
+
+    @admin.display(description=_("ställningstaganden"), ordering="antal")
+    def antal_ställningstaganden(self, förslag):
+        return förslag.antal
+
+    def _låst(self, obj):
+        return obj is not None and not obj.remiss.är_utkast
+
+    def has_change_permission(self, request, obj=None):
+        return not self._låst(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._låst(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(Ställningstagande)
+class StällningstagandeAdmin(admin.ModelAdmin):
+    """The stances delivered to KS, read-only: written once when an answer arrives, never
+    changed (a correction is a new svarsnummer)."""
+
+    list_display = ["förslag", "mottagare", "svarsnummer", "ståndpunkt", "lämnad"]
+    list_filter = ["ståndpunkt", "svarsnummer"]
+    list_select_related = ["förslag__remiss", "instans__nämnd", "instans__organisation"]
+    search_fields = [
+        "förslag__remiss__diarienummer",
+        "förslag__rubrik",
+        "instans__nämnd__namn",
+        "instans__organisation__namn",
+        "kommentar",
+    ]
+    readonly_fields = [f.name for f in Ställningstagande._meta.fields]
+
+    @admin.display(description=_("remissinstans"))
+    def mottagare(self, ställningstagande):
+        return ställningstagande.instans.mottagare_namn
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Svarslänk)

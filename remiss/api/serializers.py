@@ -1,6 +1,7 @@
 """What the API shows of the remiss app's objects. Field names are the domain's words written in
 ASCII (å→a, ä→a, ö→o), as in the app's addresses: ``sista_svarsdatum``, ``handlaggare``."""
 
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -17,6 +18,25 @@ class Person(serializers.Serializer):
 class NämndKort(serializers.Serializer):
     id = serializers.IntegerField()
     namn = serializers.CharField()
+
+
+class OrganisationKort(serializers.Serializer):
+    """An external organisation asked beside the nämnder (KS's register)."""
+
+    id = serializers.IntegerField()
+    namn = serializers.CharField()
+    organisationsnummer = serializers.CharField()
+
+
+class MedOrganisationer(serializers.ListSerializer):
+    """A list of instanser whose external organisations are read in one query for the whole
+    list, whatever the view's queryset joined (an instans is a nämnd or an organisation)."""
+
+    def to_representation(self, data):
+        instanser = list(data.all() if hasattr(data, "all") else data)
+        # Rows whose organisation is joined already are skipped by Django itself.
+        prefetch_related_objects([i for i in instanser if i.organisation_id], "organisation")
+        return super().to_representation(instanser)
 
 
 class RemissLista(serializers.ModelSerializer):
@@ -58,11 +78,13 @@ class HandlingUt(serializers.ModelSerializer):
 
 
 class InstansKort(serializers.ModelSerializer):
-    namnd = NämndKort(source="nämnd")
+    namnd = NämndKort(source="nämnd", allow_null=True, help_text="Tom för en extern organisation.")
+    organisation = OrganisationKort(allow_null=True, help_text="Tom för en nämnd.")
 
     class Meta:
         model = Remissinstans
-        fields = ["id", "namnd", "status", "diarienummer", "svarsdatum"]
+        list_serializer_class = MedOrganisationer
+        fields = ["id", "namnd", "organisation", "status", "diarienummer", "svarsdatum"]
 
 
 class RemissDetalj(RemissLista):
@@ -109,7 +131,8 @@ class RemissÄndring(RemissIn):
 
 class InstansUt(serializers.ModelSerializer):
     remiss = serializers.SerializerMethodField()
-    namnd = NämndKort(source="nämnd")
+    namnd = NämndKort(source="nämnd", allow_null=True, help_text="Tom för en extern organisation.")
+    organisation = OrganisationKort(allow_null=True, help_text="Tom för en nämnd.")
     handlaggare = Person(source="handläggare", allow_null=True)
     avdelning = NämndKort(allow_null=True)
     forsenad = serializers.BooleanField(source="försenad")
@@ -118,11 +141,13 @@ class InstansUt(serializers.ModelSerializer):
 
     class Meta:
         model = Remissinstans
+        list_serializer_class = MedOrganisationer
         fields = [
             "id",
             "url",
             "remiss",
             "namnd",
+            "organisation",
             "diarienummer",
             "status",
             "svarsdatum",
