@@ -3,7 +3,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from nämnder.roller import Roll
+from nämnder.roller import Roll, ge_roll
 from tests.factories import AnvändareFactory
 from tests.inloggning.hjalp import logga_in_nyss
 from tests.kedja import skriv_klart
@@ -409,9 +409,8 @@ def test_the_start_page_reads_each_roles_block_once_however_many_nämnder(
     with CaptureQueriesContext(connection) as en:
         client.get(reverse("start"))
     for nämnd in [sod, NämndFactory(namn="Kulturnämnden", kortnamn="Kultur")]:
-        nämnd.tilldela_roll(avdelningschef, Roll.AVDELNINGSCHEF)
-        nämnd.tilldela_roll(avdelningschef, Roll.DIREKTÖR)
-    avdelningschef.__dict__.pop("_alla_roller", None)
+        ge_roll(avdelningschef, nämnd, Roll.AVDELNINGSCHEF, av=None, källa="test")
+        ge_roll(avdelningschef, nämnd, Roll.DIREKTÖR, av=None, källa="test")
     with CaptureQueriesContext(connection) as tre:
         sida = client.get(reverse("start")).text
     # The direktör's block is new: one query for both its nämnder; none more per nämnd.

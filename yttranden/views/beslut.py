@@ -13,7 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.models import Sammanträde
+from nämnder.models import Kommun, Sammanträde
 from nämnder.permissions import får, hämta_för_användare
 from remiss import utkorg
 from remiss.models import Utkorgspost
@@ -224,6 +224,7 @@ def uttalande_pdf(request, pk):
             "ärende": ärende,
             "instans": ärende.utlåtande.instans,
             "nämnd": ärende.nämnd,
+            "kommun": Kommun.för_nämnd(ärende.nämnd),
             "weasyprint": weasyprint.__version__,
         },
     )
