@@ -88,8 +88,15 @@ def handläggare_tilldelad(instans, handläggare):
 
 
 def anståndsbeslut(anstånd):
-    registratorer = personer_med_roll(anstånd.instans.nämnd, Roll.REGISTRATOR).order_by("pk")
-    till = adresser([*registratorer, anstånd.begärt_av], reserv=anstånd.instans.nämnd.epost)
+    """Tell the nämnd's registrators and whoever asked; for an external organisation, its
+    active contact people (the one who asked among them)."""
+    instans = anstånd.instans
+    if instans.är_extern:
+        kontakter = instans.organisation.kontaktpersoner.filter(aktiv=True).order_by("pk")
+        till = list(dict.fromkeys(k.epost for k in kontakter if k.epost))
+    else:
+        registratorer = personer_med_roll(instans.nämnd, Roll.REGISTRATOR).order_by("pk")
+        till = adresser([*registratorer, anstånd.begärt_av], reserv=instans.nämnd.epost)
     return lägg_brev(
         "epost.anstandsbeslut",
         till,
@@ -147,7 +154,9 @@ def _handläggare_tilldelad(post):
 @uppdrag("epost.anstandsbeslut")
 def _anståndsbeslut(post):
     anstånd = (
-        Anstånd.objects.select_related("instans__remiss", "instans__nämnd", "begärt_av")
+        Anstånd.objects.select_related(
+            "instans__remiss", "instans__nämnd", "instans__organisation", "begärt_av"
+        )
         .exclude(status=Anstånd.Status.BEGÄRT)
         .filter(pk=post.argument["anstand"])
         .first()
