@@ -139,3 +139,13 @@ def test_only_one_request_waits_at_a_time(client, extern):
         svar.status_code == 400 and "Det finns redan en obesvarad begäran om anstånd." in svar.text
     )
     assert Anstånd.objects.count() == 1
+
+
+def test_a_revoked_link_asks_for_nothing(client, extern, ks_samordnare):
+    _öppnad(client, extern)
+    extern.svarslänkar.get(återkallad__isnull=True, kontaktperson__namn="Sara Ek").återkalla(
+        av=ks_samordnare
+    )
+    svar = _begär(client, extern.svarsdatum + datetime.timedelta(days=7))
+    assert svar.status_code == 403 and "Länken har återkallats" in svar.text
+    assert not Anstånd.objects.exists()
