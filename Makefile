@@ -5,8 +5,9 @@ BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# The test environment: real PostgreSQL and Redis on this machine.
-TEST_ENV = DEBUG=false STATIC_MANIFEST=false \
+# The test environment: real PostgreSQL and Redis on this machine. TZ is the kommun's time zone,
+# so a test's date.today() is the app's timezone.localdate() also between 23:00 and 01:00 UTC.
+TEST_ENV = TZ=Europe/Stockholm DEBUG=false STATIC_MANIFEST=false \
 	SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false \
 	SECRET_KEY=test-nyckel-som-bara-anvands-i-testerna-och-aldrig-i-drift-0123456789 \
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://root@127.0.0.1:5432/remiss} \

@@ -79,6 +79,11 @@ TEMPLATES = [
 
 # The embedded default is a SQLite file, so that `make run` works on a machine with nothing else.
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# A form's choices from a queryset (ModelChoiceField) are read with .iterator(), which on
+# PostgreSQL declares a server-side cursor: three round trips (DECLARE, FETCH, CLOSE) for a list
+# of a few dozen nämnder on every page with such a filter. The project reads no result large
+# enough to need one (it also keeps working behind a transaction-pooling pgbouncer).
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "nämnder.Användare"

@@ -6,16 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Exists, Max, Min, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
-from remiss import utkorg
+from remiss import radminne, utkorg
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
 from remiss.models.remiss import med_försenade, ordning
 from remiss.sidor import Sidvisare, olika_värden
+from remiss.templatetags.remisstaggar import dag
 
 PER_SIDA = 50
 
@@ -57,6 +59,48 @@ def _år(remisser):
     return list(range(datum["sista"].year, datum["första"].year - 1, -1))
 
 
+def _rad(remiss, idag):
+    """All that a row of the overview shows (its cache key, see remiss/radminne.py)."""
+    return {
+        "remiss": {
+            "pk": remiss.pk,
+            "diarienummer": remiss.diarienummer,
+            "titel": remiss.titel,
+            "avsändare": remiss.avsändare,
+            "status": remiss.status,
+            "status_text": remiss.get_status_display(),
+            "är_utkast": remiss.är_utkast,
+            "remissdatum": remiss.remissdatum,
+            "sista_svarsdatum": remiss.sista_svarsdatum,
+            "idag": idag,
+            "antal_instanser": remiss.antal_instanser,
+            "antal_besvarade": remiss.antal_besvarade,
+            "antal_avstår": remiss.antal_avstår,
+            "antal_försenade": remiss.antal_försenade,
+        }
+    }
+
+
+def _matrisrad(instans, remiss, idag):
+    """All that a row of the matrix shows (its cache key, see remiss/radminne.py)."""
+    return {
+        "instans": {
+            "pk": instans.pk,
+            "mottagare_namn": instans.mottagare_namn,
+            "extern": instans.organisation_id is not None,
+            "diarienummer": instans.diarienummer,
+            "status": instans.status,
+            "get_status_display": instans.get_status_display(),
+            "försenad": instans.status not in instans.KLARA and instans.svarsdatum < idag,
+            "handläggare": str(instans.handläggare) if instans.handläggare else "",
+            "avdelning": instans.avdelning.namn if instans.avdelning else "",
+            "svarsdatum": instans.svarsdatum,
+            "anstånd": instans.svarsdatum != remiss.sista_svarsdatum,
+            "besvarad": dag(instans.besvarad),
+        }
+    }
+
+
 @login_required
 def översikt(request):
     remisser, är_samordnare = _synliga_remisser(request.user)
@@ -69,11 +113,14 @@ def översikt(request):
     urval = _filtrera(remisser.select_related("nämnd"), filter.värden())
     sida = Sidvisare(urval, PER_SIDA).get_page(request.GET.get("sida"))
     sida.object_list = med_försenade(sida.object_list)
+    idag = timezone.localdate()
+    rader = radminne.rader("remiss/_oversiktsrad.html", [_rad(r, idag) for r in sida.object_list])
     frågesträng = request.GET.copy()
     frågesträng.pop("sida", None)
     context = {
         "filter": filter,
         "sida": sida,
+        "rader": rader,
         "frågesträng": frågesträng.urlencode(),
         "är_samordnare": är_samordnare,
     }
@@ -104,7 +151,14 @@ def detalj(request, pk):
     )
     if är_ks:
         # Nämnder first by name, then the external organisations by name.
-        context["instanser"] = instanser.order_by("nämnd__namn", "organisation__namn")
+        idag = timezone.localdate()
+        context["matrisrader"] = radminne.rader(
+            "remiss/_matrisrad.html",
+            [
+                _matrisrad(instans, remiss, idag)
+                for instans in instanser.order_by("nämnd__namn", "organisation__namn")
+            ],
+        )
         context["händelser"] = remiss.händelser.select_related(
             "utförd_av", "instans__nämnd", "instans__organisation", "kontaktperson__organisation"
         )

@@ -19,11 +19,13 @@ def benchmarkdatabas():
     from django.db import connection
     from django.test.utils import setup_test_environment, teardown_test_environment
 
+    behåll = behållen()
+    # A kept database has a name of its own, so that another benchmark never drops it.
+    ändelse = "_bench_behallen" if behåll else "_bench"
     connection.settings_dict.setdefault("TEST", {})["NAME"] = os.environ.get(
-        "BENCH_DATABAS", f"{connection.settings_dict['NAME']}_bench"
+        "BENCH_DATABAS", f"{connection.settings_dict['NAME']}{ändelse}"
     )
     setup_test_environment()
-    behåll = behållen()
     gammalt_namn = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=behåll)
     try:
         yield connection

@@ -1,0 +1,69 @@
+"""Rows of the long lists rendered once, then taken from the cache.
+
+A list page shows up to fifty rows, and rendering them is most of the page's own work (README
+"Sidornas mallar"). A row's HTML depends only on what it shows, so it is kept under a key made
+of exactly that: the row template is given a dict of values, never the object, so it cannot show
+anything the key does not hold, and a changed value is a new key (nothing to invalidate, nothing
+stale). The key also holds the row template's source, the language and the URL prefix. A cache
+that does not answer (Redis down) costs the rendering and nothing else.
+"""
+
+import functools
+import hashlib
+import logging
+
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.urls import get_script_prefix
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+# Rows no one asks for again leave the cache after a day (Redis evicts sooner when full).
+LIVSTID = 24 * 3600
+
+
+@functools.cache
+def _mallversion(mallnamn):
+    # Per process: a deploy with a changed row template starts new processes and new keys.
+    källa = get_template(mallnamn).template.source
+    return hashlib.sha256(källa.encode()).hexdigest()[:12]
+
+
+def _nyckel(mallnamn, värden):
+    innehåll = repr(sorted(värden.items())).encode()
+    return ":".join(
+        (
+            "rad",
+            mallnamn,
+            _mallversion(mallnamn),
+            get_language() or "",
+            get_script_prefix(),
+            hashlib.sha256(innehåll).hexdigest(),
+        )
+    )
+
+
+def rader(mallnamn, alla_värden):
+    """The HTML of each row, in order; ``alla_värden`` are the dicts the row template is given
+    (plain values: strings, numbers, dates, booleans)."""
+    nycklar = [_nyckel(mallnamn, värden) for värden in alla_värden]
+    try:
+        kända = cache.get_many(nycklar)
+    except RedisError as fel:
+        logger.warning("Radcachen svarar inte, raderna renderas: %s", fel)
+        kända = None
+    mall, nya, html = get_template(mallnamn), {}, []
+    for nyckel, värden in zip(nycklar, alla_värden, strict=True):
+        rad = kända.get(nyckel) if kända is not None else None
+        if rad is None:
+            rad = nya[nyckel] = mall.render(värden)
+        html.append(mark_safe(rad))  # rendered by the template, which escaped it
+    if nya and kända is not None:
+        try:
+            cache.set_many(nya, LIVSTID)
+        except RedisError as fel:
+            logger.warning("Radcachen svarar inte, raderna sparas inte: %s", fel)
+    return html
