@@ -7,8 +7,8 @@ for single objects:
 
 - A person who may not see the object gets 404: another förvaltning's work is not even
   confirmed to exist.
-- A person who may see the object but may not do the action gets 403: an action is either a
-  name declared in the kind's rules (``åtgärd="granska"``) or roles in the object's nämnd.
+- A person who may see the object but may not do the action gets 403: an action is a name
+  declared in the kind's rules (``åtgärd="granska"``), the same for a page and for the API.
 """
 
 from django.contrib.auth import get_user_model
@@ -144,10 +144,6 @@ def alla_roller(user):
     return user.__dict__["_alla_roller"]
 
 
-def _nämnd_för(obj):
-    return obj if isinstance(obj, Nämnd) else obj.nämnd
-
-
 def kan_se(user, obj):
     from nämnder import atkomst
 
@@ -160,16 +156,20 @@ def får(user, obj, åtgärd):
     return atkomst.får(user, obj, åtgärd)
 
 
-def hämta_för_användare(user, queryset, *begärda, åtgärd=None, **lookup):
+def kommunstyrelsen_för(user, åtgärd):
+    """The active kommunstyrelse, if ``user`` may do ``åtgärd`` there (``"samordna_remisser"``:
+    register remisser, keep the register of external organisations), else 403."""
+    ks = Nämnd.objects.filter(typ=Nämnd.Typ.KOMMUNSTYRELSE, aktiv=True)
+    return hämta_för_användare(user, ks, åtgärd=åtgärd)
+
+
+def hämta_för_användare(user, queryset, *, åtgärd=None, **lookup):
     """Return the object ``queryset.get(**lookup)`` if ``user`` may see it and do ``åtgärd``
-    with it, or hold one of the roles ``begärda`` in its nämnd (or merely see it, when neither
-    is named); otherwise raise 404 or 403."""
+    with it (or merely see it, when no action is named); otherwise raise 404 or 403."""
     alla_roller(user)  # read every role once; the checks, the page and the menu reuse them
     obj = get_object_or_404(queryset, **lookup)
     if not kan_se(user, obj):
         raise Http404
-    if begärda:
-        kräv_roll(user, _nämnd_för(obj), *begärda)
     if åtgärd and not får(user, obj, åtgärd):
         raise PermissionDenied
     return obj

@@ -25,7 +25,6 @@ from django.views.decorators.http import require_http_methods
 
 from nämnder.models import Nämnd, Sammanträde
 from nämnder.permissions import hämta_för_användare
-from nämnder.roller import Roll
 
 MAX_STORLEK = 256 * 1024
 MAX_RADER = 500
@@ -194,7 +193,7 @@ class SammanträdesplanForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def importera_plan(request, pk):
-    nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), Roll.NÄMNDSEKRETERARE, pk=pk)
+    nämnd = hämta_för_användare(request.user, Nämnd.objects.all(), åtgärd="planera", pk=pk)
     bunden = request.method == "POST"
     form = SammanträdesplanForm(request.POST, request.FILES) if bunden else SammanträdesplanForm()
     if bunden and form.is_valid():

@@ -225,7 +225,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": timedelta(minutes=5),
         "options": {"expires": 4 * 60},
     },
+    "idempotensnycklar": {
+        "task": "nämnder.tasks.rensa_idempotens",
+        "schedule": timedelta(hours=1),
+        "options": {"expires": 50 * 60},
+    },
 }
+# An API POST's Idempotency-Key is kept this long: the same key within it replays the answer,
+# after it the request is done again (a client retries within minutes, not days).
+REMISS_API_IDEMPOTENS_TIMMAR = env_int("REMISS_API_IDEMPOTENS_TIMMAR", 24, minimum=1)
 
 # The outbox (remiss/utkorg.py). A claimed row whose worker has not finished within the lease
 # is taken over: the lease must exceed the task's hard time limit, which exceeds the soft one.

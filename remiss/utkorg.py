@@ -44,6 +44,7 @@ import random
 import smtplib
 from dataclasses import dataclass
 from datetime import timedelta
+from email.utils import parsedate_to_datetime
 
 import requests
 from django.conf import settings
@@ -83,11 +84,35 @@ class Tillfälligt(Exception):
 
 
 class HttpSvar(Exception):
-    """Raised by an uppdrag when an HTTP receiver answered anything but 2xx."""
+    """Raised by an uppdrag when an HTTP receiver answered anything but 2xx; ``vänta`` is the
+    receiver's own Retry-After (seconds, from ``vänta_enligt``), or None."""
 
-    def __init__(self, kod, orsak=""):
+    def __init__(self, kod, orsak="", vänta=None):
         super().__init__(f"{kod} {orsak}".strip())
-        self.kod = kod
+        self.kod, self.vänta = kod, vänta
+
+
+# The longest a receiver's Retry-After may put off the next attempt: longer is read as this.
+LÄNGSTA_BEGÄRDA_VÄNTAN = 24 * 3600
+
+
+def vänta_enligt(retry_after, nu=None):
+    """Seconds a Retry-After header asks for (RFC 9110: a number of seconds or an HTTP date),
+    at most LÄNGSTA_BEGÄRDA_VÄNTAN; None for a missing or unreadable one."""
+    if not retry_after:
+        return None
+    text = retry_after.strip()
+    if text.isdigit():
+        sekunder = int(text)
+    else:
+        try:
+            tidpunkt = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return None
+        if tidpunkt.tzinfo is None:
+            return None
+        sekunder = (tidpunkt - (nu or timezone.now())).total_seconds()
+    return min(max(sekunder, 0), LÄNGSTA_BEGÄRDA_VÄNTAN)
 
 
 # HTTP answers worth trying again later: the receiver is down, overloaded or slow.
@@ -259,7 +284,9 @@ def utför(pk):
 def _fel(post, uppdraget, fel):
     text = feltext(fel)
     if tillfälligt(fel) and post.försök < MAX_FÖRSÖK:
-        sekunder = väntetid(post.försök)
+        # A receiver that says when to come back (429 or 503 with Retry-After) is not asked
+        # sooner than that; the backoff still holds when it asks for less.
+        sekunder = max(väntetid(post.försök), getattr(fel, "vänta", None) or 0)
         logger.info("Utkorgspost %s (%s) försöks igen om %.0f s: %s", post.pk, post, sekunder, text)
         post.släpp(text, timezone.now() + timedelta(seconds=sekunder))
         publicera([post.pk], om=sekunder)  # the sweep is the backstop, should this be lost

@@ -15,7 +15,8 @@ POST of the event's JSON with the headers ``webhook-id`` (the event's id, the sa
 and replay), ``webhook-timestamp`` (this attempt, in seconds) and ``webhook-signature``
 (``v1,`` + base64 of HMAC-SHA256 over ``id.timestamp.body`` with the subscription's secret). A 2xx
 answer delivers it; 5xx, 408, 429, a timeout or a connection that fails are retried by the
-outbox's one rule (``utkorg.tillfälligt``); any other answer (a 3xx too: redirects are not
+outbox's one rule (``utkorg.tillfälligt``), not sooner than the receiver's Retry-After asks (at
+most a day); any other answer (a 3xx too: redirects are not
 followed) fails the row for good, shown in the admin with the answer's code, and a person can
 send it again from there.
 
@@ -237,7 +238,8 @@ def _leverera(post):
         raise
     _notera(leverans, svar.status_code, text.decode(errors="replace"))
     if not 200 <= svar.status_code < 300:
-        raise utkorg.HttpSvar(svar.status_code, svar.reason)
+        vänta = utkorg.vänta_enligt(svar.headers.get("Retry-After"))
+        raise utkorg.HttpSvar(svar.status_code, svar.reason, vänta=vänta)
 
 
 def _notera(leverans, kod, text):

@@ -33,6 +33,7 @@ def konto(request):
         return render(request, "registration/engangskod_konto.html", context)
     if (befintlig := engangskod.enhet(användare)) is not None:
         context["enhet"] = befintlig
+        context["ta_bort_form"] = engangskod.KodForm(prefix="ta_bort")
         return render(request, "registration/engangskod_konto.html", context)
     ny = engangskod.ny_enhet(request)
     form = engangskod.KodForm(request.POST or None)
@@ -51,9 +52,23 @@ def konto(request):
 @login_required
 @require_POST
 def ta_bort(request):
-    engangskod.ta_bort(request)
-    messages.success(request, _("Engångskoden är borttagen. Nu loggar du in med bara lösenordet."))
-    return redirect("inloggning:engangskod_konto")
+    """Remove the one-time code, with a current code from the app: a session left open on
+    someone else's screen is not enough to take away the second factor. A wrong code counts as
+    a failed login (django-axes), as in the login's second step."""
+    befintlig = engangskod.enhet(request.user)
+    if befintlig is None:
+        return redirect("inloggning:engangskod_konto")
+    form = engangskod.KodForm(request.POST, prefix="ta_bort")
+    if form.is_valid():
+        utfall = engangskod.pröva_kod(request, request.user, form.cleaned_data["kod"])
+        if utfall == engangskod.RÄTT:
+            engangskod.ta_bort(request)
+            text = _("Engångskoden är borttagen. Nu loggar du in med bara lösenordet.")
+            messages.success(request, text)
+            return redirect("inloggning:engangskod_konto")
+        form.add_error("kod", FEL_KOD if utfall == engangskod.FEL else VÄNTA)
+    context = {"enhet": befintlig, "lokalt_konto": True, "ta_bort_form": form}
+    return render(request, "registration/engangskod_konto.html", context, status=400)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,8 +1,10 @@
 """Remisser and remissinstanser through the API. Lists come from ``remisser_för`` and
 ``instanser_för``; single objects from the gateway (``hämta_för_användare``: 404 to whom may not
-see, 403 to whom may see but not act); actions are the model methods the web's views call, with
-the web's forms, so the history names the client's user and nothing here decides access."""
+see, 403 to whom may see but not act, asking the same declared actions as the web's views:
+remiss/atkomst.py); actions are the model methods the web's views call, with the web's forms, so
+the history names the client's user and nothing here decides access."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -18,8 +20,7 @@ from nämnder.api.fel import konflikt
 from nämnder.api.formular import formulär, indata
 from nämnder.api.idempotens import idempotent
 from nämnder.api.villkor import kräv_if_match, med_etag
-from nämnder.permissions import alla_roller, hämta_för_användare
-from nämnder.roller import Roll
+from nämnder.permissions import alla_roller, hämta_för_användare, kommunstyrelsen_för
 from remiss.api import serializers as s
 from remiss.api.filter import InstansFilter, RemissFilter
 from remiss.atkomst import instanser_för, remisser_för
@@ -28,10 +29,7 @@ from remiss.forms.ks import HandlingarForm, RemissForm
 from remiss.models import Anstånd, Remiss, Remissinstans, Sökpost
 from remiss.sok import fraga
 from remiss.sok.formular import SökForm
-from remiss.views.ks import _ks
-from remiss.views.sok import _år as sökbara_år
 
-SAMORDNARE = Roll.REMISSAMORDNARE
 IDEMPOTENS = OpenApiParameter(
     "Idempotency-Key",
     str,
@@ -53,7 +51,7 @@ def _filtrerat(filter_klass, request, queryset):
     return filter_.filtrera(queryset)
 
 
-def _remiss(request, pk, *roller):
+def _remiss(request, pk, åtgärd=None):
     alla_roller(request.user)
     frågan = Remiss.objects.select_related("nämnd", "kontaktperson").prefetch_related(
         "mottagare",
@@ -64,7 +62,7 @@ def _remiss(request, pk, *roller):
             to_attr="synliga_instanser",
         ),
     )
-    return hämta_för_användare(request.user, frågan, *roller, pk=pk)
+    return hämta_för_användare(request.user, frågan, åtgärd=åtgärd, pk=pk)
 
 
 def _remissens_data(request, remiss):
@@ -102,7 +100,7 @@ class Remisser(ListAPIView):
     )
     @idempotent
     def post(self, request):
-        ks = _ks(request.user)
+        ks = kommunstyrelsen_för(request.user, "samordna_remisser")
         data = indata(s.RemissIn, request)
         form = RemissForm(_formdata(data), ks=ks)
         formulär(form, REMISSFÄLT)
@@ -149,7 +147,7 @@ class RemissVy(GenericAPIView):
         with transaction.atomic():
             # Locked first, so no other change lands between the ETag check and the save.
             list(Remiss.objects.select_for_update().filter(pk=pk).values_list("pk"))
-            remiss = _remiss(request, pk, SAMORDNARE)
+            remiss = _remiss(request, pk, "samordna")
             kräv_if_match(request, _remissens_data(request, remiss))
             if not remiss.är_utkast:
                 konflikt(_("Remissen är redan skickad och kan inte ändras."))
@@ -162,6 +160,10 @@ class RemissVy(GenericAPIView):
         return med_etag(Response(_remissens_data(request, _remiss(request, pk))))
 
 
+# The model's refusals to send (Remiss.skicka) that concern one field the client sent.
+FÄLT_FÖR_FEL = {"svarsdatum_passerat": "sista_svarsdatum", "inga_mottagare": "mottagare"}
+
+
 class Skicka(GenericAPIView):
     serializer_class = s.RemissDetalj
 
@@ -172,18 +174,14 @@ class Skicka(GenericAPIView):
     )
     @idempotent
     def post(self, request, pk):
-        remiss = _remiss(request, pk, SAMORDNARE)
-        if remiss.är_utkast and remiss.svarsdatum_har_passerat():
-            raise ValidationError(
-                {
-                    "sista_svarsdatum": _(
-                        "Sista svarsdatum %(datum)s har redan passerat. Ändra svarsdatum innan "
-                        "du skickar remissen."
-                    )
-                    % {"datum": f"{remiss.sista_svarsdatum:%Y-%m-%d}"}
-                }
-            )
-        remiss.skicka(av=request.user)
+        remiss = _remiss(request, pk, "samordna")
+        try:
+            remiss.skicka(av=request.user)
+        except DjangoValidationError as fel:
+            # The model's refusal, told at the field it concerns.
+            if getattr(fel, "code", None) in FÄLT_FÖR_FEL:
+                raise ValidationError({FÄLT_FÖR_FEL[fel.code]: fel.messages}) from None
+            raise
         return Response(_remissens_data(request, _remiss(request, pk)))
 
 
@@ -198,7 +196,7 @@ class Handlingar(GenericAPIView):
     )
     @idempotent
     def post(self, request, pk):
-        remiss = _remiss(request, pk, SAMORDNARE)
+        remiss = _remiss(request, pk, "samordna")
         form = HandlingarForm({}, request.FILES)
         filer = formulär(form)["filer"]
         with transaction.atomic():
@@ -211,9 +209,9 @@ class Handlingar(GenericAPIView):
 INSTANSER = Remissinstans.objects.select_related("remiss", "nämnd", "handläggare", "avdelning")
 
 
-def _instans(request, pk, *roller):
+def _instans(request, pk, åtgärd=None):
     alla_roller(request.user)
-    return hämta_för_användare(request.user, INSTANSER, *roller, pk=pk)
+    return hämta_för_användare(request.user, INSTANSER, åtgärd=åtgärd, pk=pk)
 
 
 def _instansens_data(request, instans):
@@ -258,10 +256,11 @@ class Instansåtgärd(GenericAPIView):
     serializer_class = s.InstansUt
     indata = None
     kod = 200
+    åtgärd = "registrera"  # the declared action (remiss/atkomst.py) the web's view asks too
 
     @idempotent
     def post(self, request, pk):
-        instans = _instans(request, pk, Roll.REGISTRATOR)
+        instans = _instans(request, pk, self.åtgärd)
         resultat = self.utför(request, instans, indata(self.indata, request))
         if resultat is None:
             resultat = _instansens_data(request, _instans(request, pk))
@@ -325,6 +324,7 @@ class BegärAnstånd(Instansåtgärd):
     indata = s.AnståndIn
     serializer_class = s.AnståndUt
     kod = 201
+    åtgärd = "begära_anstånd"
 
     def utför(self, request, instans, data):
         form = AnståndForm(
@@ -362,7 +362,7 @@ class Sök(GenericAPIView):
     )
     def get(self, request):
         alla_roller(request.user)
-        form = SökForm(request.query_params, år=sökbara_år(request.user))
+        form = SökForm(request.query_params, år=Sökpost.objects.år_för(request.user))
         d = formulär(form)
         if not d["q"]:
             raise ValidationError({"q": [_("Skriv vad du söker efter.")]})

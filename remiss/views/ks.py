@@ -11,23 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from nämnder.models import Nämnd
-from nämnder.permissions import hämta_för_användare
-from nämnder.roller import Roll
+from nämnder.permissions import hämta_för_användare, kommunstyrelsen_för
 from remiss.forms.forslag import FörslagFormSet
 from remiss.forms.ks import AnståndsbeslutForm, HandlingarForm, RemissForm
 from remiss.models import Anstånd, Handling, Remiss
-
-SAMORDNARE = Roll.REMISSAMORDNARE
-
-
-def _ks(user):
-    """Kommunstyrelsen, if ``user`` is its remissamordnare (403 otherwise)."""
-    return hämta_för_användare(
-        user,
-        Nämnd.objects.filter(typ=Nämnd.Typ.KOMMUNSTYRELSE, aktiv=True),
-        åtgärd="samordna_remisser",
-    )
 
 
 def _remiss(user, pk):
@@ -75,7 +62,7 @@ def _formulär(request, form, förslag, remiss=None):
 
 @login_required
 def ny(request):
-    ks = _ks(request.user)
+    ks = kommunstyrelsen_för(request.user, "samordna_remisser")
     form = RemissForm(_data(request), ks=ks)
     förslag = _förslag(request, Remiss(nämnd=ks))
     if request.method == "POST" and all([form.is_valid(), förslag.giltig()]):
@@ -214,7 +201,7 @@ def _obesvarade(ks):
 
 @login_required
 def anstånd(request, fel_för=None, form=None):
-    ks = _ks(request.user)
+    ks = kommunstyrelsen_för(request.user, "samordna_remisser")
     context = {"begäranden": _obesvarade(ks), "fel_för": fel_för, "felform": form}
     return render(request, "remiss/ks/anstand.html", context, status=400 if form else 200)
 
@@ -222,7 +209,7 @@ def anstånd(request, fel_för=None, form=None):
 @login_required
 @require_POST
 def besluta_anstånd(request, anstånd_pk):
-    ks = _ks(request.user)
+    ks = kommunstyrelsen_för(request.user, "samordna_remisser")
     begäran = get_object_or_404(Anstånd, pk=anstånd_pk, instans__remiss__nämnd=ks)
     form = AnståndsbeslutForm(request.POST, auto_id=f"anstand-{begäran.pk}-%s")
     if not form.is_valid():

@@ -10,19 +10,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.permissions import hämta_för_användare
+from nämnder.permissions import hämta_för_användare, kommunstyrelsen_för
 from remiss.forms.organisation import (
     KontaktpersonFormSet,
     LäggTillOrganisationForm,
     OrganisationForm,
 )
 from remiss.models import Organisation, Remisshändelse, Remissinstans, Svarslänk
-from remiss.views.ks import _data, _fel, _ks, _remiss, _till_remissen
+from remiss.views.ks import _data, _fel, _remiss, _till_remissen
 
 
 @login_required
 def lista(request):
-    _ks(request.user)
+    kommunstyrelsen_för(request.user, "samordna_remisser")
     organisationer = Organisation.objects.annotate(
         antal_kontakter=Count("kontaktpersoner", filter=Q(kontaktpersoner__aktiv=True))
     ).order_by("namn")
@@ -47,13 +47,13 @@ def _formulär(request, organisation):
 
 @login_required
 def ny(request):
-    _ks(request.user)
+    kommunstyrelsen_för(request.user, "samordna_remisser")
     return _formulär(request, Organisation())
 
 
 @login_required
 def ändra(request, pk):
-    _ks(request.user)
+    kommunstyrelsen_för(request.user, "samordna_remisser")
     return _formulär(request, get_object_or_404(Organisation, pk=pk))
 
 

@@ -13,17 +13,10 @@ from remiss.sok.text import markera
 PER_SIDA = 20
 
 
-def _år(user):
-    """The years of remisser in which the person may find something (a year of drafts only,
-    or of other nämnders' work only, is not worth offering, nor telling); the API's search
-    offers the same."""
-    return Sökpost.objects.år_för(user)
-
-
 @login_required
 def sök(request):
     alla_roller(request.user)  # read every role once; the search and the menu reuse them
-    form = SökForm(request.GET or None, år=_år(request.user))
+    form = SökForm(request.GET or None, år=Sökpost.objects.år_för(request.user))
     resultat = None
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         resultat = fraga.sök(request.user, form.urval(), request.GET.get("sida"), PER_SIDA)

@@ -3,6 +3,7 @@ client: KS's system registers, edits, attaches to and sends a remiss; utbildning
 diarium registers, assigns, asks for anstånd or declines; its nämndadministration records the
 beslut and sends the answer."""
 
+import datetime
 import io
 import zipfile
 
@@ -85,6 +86,26 @@ def test_a_handling_is_checked_as_on_the_web(ks, un, ks_samordnare, som, setting
         }
     ]
     assert not utkast.handlingar.exists()
+
+
+def test_a_remiss_whose_deadline_has_passed_is_refused_by_the_model_in_swedish(
+    ks, un, ks_samordnare, som
+):
+    """The rule lives in Remiss.skicka; the API tells it at the field the client sent."""
+    from tests.factories import RemissFactory
+
+    igår = timezone.localdate() - datetime.timedelta(days=1)
+    utkast = RemissFactory(nämnd=ks, skapad_av=ks_samordnare, mottagare=[un], sista_svarsdatum=igår)
+    fel = _problem(som("samordnare").post(f"/api/v1/remisser/{utkast.pk}/skicka/"), 400)
+    assert fel["errors"] == [
+        {
+            "pointer": "#/sista_svarsdatum",
+            "detail": f"Sista svarsdatum {igår:%Y-%m-%d} har redan passerat. Ändra svarsdatum "
+            "innan du skickar remissen.",
+        }
+    ]
+    utkast.refresh_from_db()
+    assert utkast.status == Remiss.Status.UTKAST and not utkast.instanser.exists()
 
 
 def test_invalid_input_is_a_problem_listing_each_error_in_swedish(ks, som):

@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from nämnder.models import ExternIdentitet, Rollhändelse
-from nämnder.permissions import alla_roller
 from nämnder.roller import Roll
 from tests.browser.conftest import kontrollera_tillgänglighet
+from tests.browser.kommunkonto import anna_är_inloggad_med_sina_grupper, roller_för
 from tests.idp.fixtures import LÖSENORD
 
 
@@ -21,10 +21,6 @@ def logga_in_hos_kommunen(page, användarnamn, lösenord=LÖSENORD):
     page.get_by_role("button", name="Logga in hos kommunen").click()
 
 
-def roller_för(användare):
-    return {(n.kortnamn, r) for n, r in alla_roller(användare)}
-
-
 def test_anna_logs_in_with_the_kommuns_account_and_gets_the_roles_of_her_groups(
     page, oidc_idp, django_user_model
 ):
@@ -33,16 +29,7 @@ def test_anna_logs_in_with_the_kommuns_account_and_gets_the_roles_of_her_groups(
     logga_in_hos_kommunen(page, "anna")
 
     expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
-    expect(page.get_by_role("heading", name="Som handläggare")).to_be_visible()
-    expect(page.get_by_role("heading", name="Som läsare i kommunstyrelsen")).to_be_visible()
-    anna = django_user_model.objects.get(externa_identiteter__subjekt="a1b2c3-anna")
-    assert (anna.get_full_name(), anna.email, anna.befattning) == (
-        "Anna Lindqvist",
-        "anna.lindqvist@edu.stockholm.se",
-        "Utredare",
-    )
-    assert not anna.has_usable_password()
-    assert roller_för(anna) == {("Utbildning", Roll.HANDLÄGGARE), ("KS", Roll.LÄSARE)}
+    anna = anna_är_inloggad_med_sina_grupper(page, django_user_model)
     historik = Rollhändelse.objects.filter(användare=anna)
     assert {(h.typ, h.roll) for h in historik} == {
         ("given", Roll.HANDLÄGGARE),

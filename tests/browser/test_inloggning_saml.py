@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from nämnder.models import ExternIdentitet, Rollhändelse
-from nämnder.permissions import alla_roller
 from nämnder.roller import Roll
 from tests.browser.conftest import kontrollera_tillgänglighet
+from tests.browser.kommunkonto import anna_är_inloggad_med_sina_grupper, roller_för
 from tests.idp.fixtures import LÖSENORD
 
 
@@ -20,10 +20,6 @@ def logga_in_via_saml(page, användarnamn, lösenord=LÖSENORD):
     page.get_by_label("Användarnamn hos kommunen").fill(användarnamn)
     page.get_by_label("Lösenord hos kommunen").fill(lösenord)
     page.get_by_role("button", name="Logga in hos kommunen").click()
-
-
-def roller_för(användare):
-    return {(n.kortnamn, r) for n, r in alla_roller(användare)}
 
 
 def test_the_metadata_is_at_its_stable_url_and_asks_for_signed_assertions(page, saml_idp):
@@ -40,15 +36,7 @@ def test_anna_logs_in_through_saml_and_gets_the_roles_of_her_groups(
     kontrollera_tillgänglighet(page)
     logga_in_via_saml(page, "anna")
 
-    expect(page.get_by_role("heading", name="Som handläggare")).to_be_visible()
-    expect(page.get_by_role("heading", name="Som läsare i kommunstyrelsen")).to_be_visible()
-    anna = django_user_model.objects.get(externa_identiteter__subjekt="a1b2c3-anna")
-    assert (anna.get_full_name(), anna.email, anna.befattning) == (
-        "Anna Lindqvist",
-        "anna.lindqvist@edu.stockholm.se",
-        "Utredare",
-    )
-    assert roller_för(anna) == {("Utbildning", Roll.HANDLÄGGARE), ("KS", Roll.LÄSARE)}
+    anna = anna_är_inloggad_med_sina_grupper(page, django_user_model)
     assert all("SAML" in h.källa for h in Rollhändelse.objects.filter(användare=anna))
 
 

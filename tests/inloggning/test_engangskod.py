@@ -79,13 +79,30 @@ def test_a_wrong_first_code_saves_nothing_and_keeps_the_key(client, handläggare
     assert client.session[NY_NYCKEL] == nyckel
 
 
-def test_joakim_removes_his_code(client, handläggare):
-    _enhet_för(handläggare)
+def test_joakim_removes_his_code_with_a_current_code(client, handläggare):
+    enhet = _enhet_för(handläggare)
     client.force_login(handläggare)
     assert "Engångskod är påslagen" in client.get(reverse("inloggning:engangskod_konto")).text
-    svar = client.post(reverse("inloggning:engangskod_ta_bort"))
+    svar = client.post(reverse("inloggning:engangskod_ta_bort"), {"ta_bort-kod": kod(enhet)})
     assert svar.status_code == 302
     assert not TOTPDevice.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("fel", "meddelande"),
+    [("wrong", "Koden stämmer inte"), ("12", "Engångskoden är sex siffror"), (None, "Skriv")],
+)
+def test_an_open_session_without_the_phone_cannot_remove_the_code(
+    client, handläggare, fel, meddelande
+):
+    enhet = _enhet_för(handläggare)
+    client.force_login(handläggare)
+    if fel == "wrong":
+        fel = f"{(int(kod(enhet)) + 500000) % 1000000:06d}"
+    data = {} if fel is None else {"ta_bort-kod": fel}
+    svar = client.post(reverse("inloggning:engangskod_ta_bort"), data)
+    assert svar.status_code == 400 and meddelande in svar.text
+    assert TOTPDevice.objects.get() == enhet
 
 
 def test_a_person_from_the_kommuns_idp_needs_no_code(client, db):
@@ -222,7 +239,8 @@ def test_required_staff_who_remove_their_code_must_set_it_up_again(client, admin
     _lösenord(client, "stina")
     client.post(reverse("inloggning:engangskod"), {"kod": kod(enhet)})
     assert client.get(reverse("start")).status_code == 200
-    client.post(reverse("inloggning:engangskod_ta_bort"))
+    client.post(reverse("inloggning:engangskod_ta_bort"), {"ta_bort-kod": kod(enhet, steg=1)})
+    assert not TOTPDevice.objects.exists()
     svar = client.get(reverse("start"))
     assert svar.status_code == 302 and svar.url == reverse("inloggning:engangskod_konto")
 

@@ -19,6 +19,21 @@ def träffar(user, fråga, **filter):
     return sök(user, Urval(fråga=fråga, **filter), per_sida=100).sida.object_list
 
 
+def utkast(ks, ks_samordnare, dnr, titel, beskrivning, remissdatum, svarsdatum):
+    """A remiss draft from KS, in the index (drafts are found by the remissamordnare)."""
+    remiss = RemissFactory.build(
+        nämnd=ks,
+        diarienummer=dnr,
+        titel=titel,
+        beskrivning=beskrivning,
+        skapad_av=ks_samordnare,
+        remissdatum=remissdatum,
+        sista_svarsdatum=svarsdatum,
+    )
+    remiss.spara_utkast(av=ks_samordnare, ny=True)
+    return remiss
+
+
 @pytest.fixture
 def remiss(ks, un, sod, ks_samordnare):
     remiss = RemissFactory.build(

@@ -8,7 +8,7 @@ import pytest
 from remiss.sok import fraga, index, text
 from remiss.sok.fraga import Urval, sök
 from tests.factories import RemissFactory
-from tests.sok.conftest import träffar
+from tests.sok.conftest import träffar, utkast
 
 pytestmark = pytest.mark.django_db
 
@@ -18,17 +18,8 @@ def remisser(ks, un, ks_samordnare):
     """Three remisser over three years; only the first has samverkan in its title."""
 
     def ny(dnr, titel, beskrivning, år):
-        remiss = RemissFactory.build(
-            nämnd=ks,
-            diarienummer=dnr,
-            titel=titel,
-            beskrivning=beskrivning,
-            skapad_av=ks_samordnare,
-            remissdatum=datetime.date(år, 3, 1),
-            sista_svarsdatum=datetime.date(år, 5, 1),
-        )
-        remiss.spara_utkast(av=ks_samordnare, ny=True)
-        return remiss
+        dagar = datetime.date(år, 3, 1), datetime.date(år, 5, 1)
+        return utkast(ks, ks_samordnare, dnr, titel, beskrivning, *dagar)
 
     return [
         ny("KS 2023/740", "Övergripande samverkansöverenskommelse med polisen", "Trygghet.", 2023),

@@ -10,7 +10,7 @@ from django.db import connection
 from remiss.models import Sökpost
 from remiss.sok import fraga
 from remiss.sok.fraga import Urval, sök
-from tests.factories import RemissFactory
+from tests.sok.conftest import utkast
 
 pytestmark = pytest.mark.django_db
 
@@ -22,17 +22,8 @@ RADER = 9_000
 @pytest.fixture
 def remisser(ks, ks_samordnare):
     def ny(dnr, titel, beskrivning, år, månad):
-        remiss = RemissFactory.build(
-            nämnd=ks,
-            diarienummer=dnr,
-            titel=titel,
-            beskrivning=beskrivning,
-            skapad_av=ks_samordnare,
-            remissdatum=datetime.date(år, månad, 1),
-            sista_svarsdatum=datetime.date(år, månad, 20),
-        )
-        remiss.spara_utkast(av=ks_samordnare, ny=True)
-        return remiss
+        dagar = datetime.date(år, månad, 1), datetime.date(år, månad, 20)
+        return utkast(ks, ks_samordnare, dnr, titel, beskrivning, *dagar)
 
     return [
         ny("KS 2024/11", "Samverkan om trygghet", "Kommunens samverkan med polisen.", 2024, 5),

@@ -1,7 +1,7 @@
 """A webhook receiver for the tests: a real HTTP server on 127.0.0.1 (a thread of the test) that
 checks every request's signature with the ``standardwebhooks`` package, an implementation of the
 specification independent of ours, and answers as the test says: 500 (or another code) to the
-first ``fel`` requests, then 200."""
+first ``fel`` requests (with a Retry-After header when given one), then 200."""
 
 import contextlib
 import json
@@ -13,9 +13,9 @@ from standardwebhooks.webhooks import WebhookVerificationError
 
 
 class Mottagare:
-    def __init__(self, hemlighet="", fel=0, felkod=500):
+    def __init__(self, hemlighet="", fel=0, felkod=500, retry_after=None):
         self.hemlighet = hemlighet
-        self.fel, self.felkod = fel, felkod
+        self.fel, self.felkod, self.retry_after = fel, felkod, retry_after
         self.tagna = []  # (webhook-id, payload) of every verified request answered 2xx
         self.avvisade = []  # (webhook-id, code) of every verified request answered with an error
         self.ogiltiga = []  # headers of requests whose signature did not verify
@@ -72,6 +72,8 @@ class Mottagare:
                 self.send_response(kod)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(svar)))
+                if kod >= 400 and mottagare.retry_after:
+                    self.send_header("Retry-After", mottagare.retry_after)
                 self.end_headers()
                 with contextlib.suppress(OSError):
                     self.wfile.write(svar)

@@ -3,14 +3,13 @@ model method; a double click meets the method's own check and changes nothing tw
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nämnder.inloggning import stegupp
-from nämnder.roller import Roll
 from yttranden.forms.utlatande import KommentarForm, MotiveringForm
 from yttranden.views._hamta import hämta_utlåtande
 from yttranden.views.utlatande import detaljcontext
@@ -34,7 +33,7 @@ def _utför(request, utlåtande, steg, klart):
 @login_required
 @require_POST
 def skicka(request, pk):
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="redigera")
     try:
         utlåtande.skicka_till_granskning(av=request.user)
     except ValidationError as fel:
@@ -52,7 +51,7 @@ def skicka(request, pk):
 @login_required
 @require_POST
 def kommentera(request, pk):
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.AVDELNINGSCHEF, får="får_granska")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="granska")
     form = KommentarForm(request.POST, utlåtande=utlåtande)
     if not form.is_valid():
         return _detalj_med_fel(request, utlåtande, kommentarform=form)
@@ -67,9 +66,7 @@ def kommentera(request, pk):
 @login_required
 @require_POST
 def återremittera(request, pk):
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.AVDELNINGSCHEF, Roll.DIREKTÖR)
-    if not utlåtande.får_återremittera(request.user):
-        raise PermissionDenied
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="återremittera")
     form = MotiveringForm(request.POST, etikett=_("Skäl till återremissen"))
     if not form.is_valid():
         return _detalj_med_fel(request, utlåtande, återremissform=form)
@@ -84,7 +81,7 @@ def återremittera(request, pk):
 @login_required
 @require_POST
 def godkänn(request, pk):
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.AVDELNINGSCHEF, får="får_granska")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="granska")
     return _utför(
         request,
         utlåtande,
@@ -96,7 +93,7 @@ def godkänn(request, pk):
 @login_required
 @require_POST
 def attestera(request, pk):
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.DIREKTÖR, får="får_attestera")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="attestera")
     try:
         autentisering = stegupp.kontrollera(request)
     except stegupp.KräverNyInloggning as skäl:
@@ -114,7 +111,7 @@ def attestera(request, pk):
 @login_required
 @require_POST
 def återöppna(request, pk):
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.DIREKTÖR, får="får_återöppna")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="återöppna")
     form = MotiveringForm(request.POST, etikett=_("Skäl till att återöppna"))
     if not form.is_valid():
         return _detalj_med_fel(request, utlåtande, återöppningsform=form)

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nämnder.roller import Roll
 from yttranden import stallningstaganden
 from yttranden.forms.utlatande import BilagaForm, TextForm, WordForm
 from yttranden.models import Sparkrock
@@ -47,7 +46,7 @@ def redigeringssida(request, utlåtande, status=200, **formulär):
 
 @login_required
 def redigera(request, pk):
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="redigera")
     if not utlåtande.är_utkast:
         try:
             utlåtande.kräv_redigerbart()
@@ -62,7 +61,7 @@ def redigera(request, pk):
 def spara(request, pk):
     """Save the texts. The editor's script autosaves here what changed (answering JSON);
     without script the form posts every section here and gets the page back."""
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="redigera")
     autosparning = request.headers.get("X-Autosparning") == "1"
     sektioner = utlåtande.sektioner.all()
     if autosparning:

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from nämnder.permissions import får, hämta_för_användare
-from nämnder.roller import Roll
 from remiss import utkorg
 from remiss.models import Remissinstans, Utkorgspost
 from yttranden import stallningstaganden
@@ -18,12 +17,11 @@ from yttranden.models import Tjänsteutlåtande
 from yttranden.views._hamta import hämta_utlåtande
 
 
-def _instans(user, pk, *roller, åtgärd=None):
+def _instans(user, pk, åtgärd=None):
     return hämta_för_användare(
         user,
         # KS's own preparation (an ``eget`` instans) too: the policy decides who sees it.
         Remissinstans.med_eget.select_related("remiss", "nämnd"),
-        *roller,
         åtgärd=åtgärd,
         pk=pk,
     )
@@ -45,7 +43,7 @@ def för_instans(request, instans_pk):
 @login_required
 @require_POST
 def påbörja(request, instans_pk):
-    instans = _instans(request.user, instans_pk, Roll.HANDLÄGGARE, åtgärd="skriva_utlåtande")
+    instans = _instans(request.user, instans_pk, åtgärd="skriva_utlåtande")
     try:
         utlåtande = Tjänsteutlåtande.påbörja(instans, av=request.user)
     except ValidationError as fel:
@@ -127,7 +125,7 @@ def förhandsgranska(request, pk):
 @login_required
 def uppgifter(request, pk):
     """The header data: date, meeting, and who reviews and attests (and signs)."""
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="redigera")
     if request.method != "POST":
         form = UppgifterForm(instance=utlåtande)
         return render(request, "yttranden/uppgifter.html", {"utlåtande": utlåtande, "form": form})
@@ -148,7 +146,7 @@ def uppgifter(request, pk):
 @login_required
 @require_POST
 def ny_bilaga(request, pk):
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="redigera")
     form = BilagaForm(request.POST, request.FILES, utlåtande=utlåtande)
     if not form.is_valid():
         from yttranden.views.redigera import redigeringssida
@@ -188,7 +186,7 @@ def bilaga(request, pk, bilaga_pk):
 @login_required
 @require_POST
 def ta_bort_bilaga(request, pk, bilaga_pk):
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="redigera")
     try:
         utlåtande.ta_bort_bilaga(bilaga_pk)
     except ValidationError as fel:

@@ -70,7 +70,7 @@ def sammanställning_docx(request, pk):
 @require_POST
 def läs_in_word(request, pk):
     """Read a DOCX draft into the sections, as one new version; say what went where."""
-    utlåtande = hämta_utlåtande(request.user, pk, Roll.HANDLÄGGARE, får="får_redigera")
+    utlåtande = hämta_utlåtande(request.user, pk, åtgärd="redigera")
     form = WordForm(request.POST, request.FILES)
     if not form.is_valid():
         from yttranden.views.redigera import redigeringssida
