@@ -227,6 +227,8 @@ DEMO_ANVÄNDARE = [
     ),
     ("ks.registrator", "Oskar", "Lindqvist", "Registrator", "08-508 29 010", "KS", [R.REGISTRATOR]),
     ("ks.lasare", "Åsa", "Bergström", "Kommunalråd", "", "KS", [R.LÄSARE]),
+    # Writes KS's own tjänsteutlåtande on a remiss, built from the answers (yttranden/eget.py).
+    ("ks.handlaggare", "Nils", "Forsberg", "Utredare", "08-508 29 030", "KS", [R.HANDLÄGGARE]),
     ("un.handlaggare", "Joakim", "Länninge", "Utredare", "08-508 33 750", "UN", [R.HANDLÄGGARE]),
     ("un.avdelningschef", "Ulrika", "Klemets", "Avdelningschef", "", "UN", [R.AVDELNINGSCHEF]),
     ("un.direktor", "Lena", "Holmdahl", "Utbildningsdirektör", "", "UN", [R.DIREKTÖR]),

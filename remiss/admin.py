@@ -37,7 +37,7 @@ class PåminnelseAdmin(admin.ModelAdmin):
     list_display = [
         "skapad",
         "typ",
-        "mottagare",
+        "vem",
         "ärende",
         "dagar",
         "datum",
@@ -46,8 +46,20 @@ class PåminnelseAdmin(admin.ModelAdmin):
         "skickad",
     ]
     list_filter = ["status", "typ", "orsak", "dagar", "datum"]
-    list_select_related = ["mottagare", "instans__remiss", "instans__nämnd"]
-    search_fields = ["mottagare__username", "mottagare__email", "instans__remiss__diarienummer"]
+    list_select_related = [
+        "mottagare",
+        "kontaktperson__organisation",
+        "instans__remiss",
+        "instans__nämnd",
+        "instans__organisation",
+    ]
+    search_fields = [
+        "mottagare__username",
+        "mottagare__email",
+        "kontaktperson__namn",
+        "kontaktperson__epost",
+        "instans__remiss__diarienummer",
+    ]
     date_hierarchy = "skapad"
     actions = ["försök_igen"]
     readonly_fields = [f.name for f in Påminnelse._meta.fields]
@@ -56,7 +68,11 @@ class PåminnelseAdmin(admin.ModelAdmin):
     def ärende(self, påminnelse):
         if påminnelse.instans is None:
             return "–"
-        return f"{påminnelse.instans.remiss.diarienummer} – {påminnelse.instans.nämnd}"
+        return f"{påminnelse.instans.remiss.diarienummer} – {påminnelse.instans.mottagare_namn}"
+
+    @admin.display(description=_("mottagare"))
+    def vem(self, påminnelse):
+        return påminnelse.vem
 
     def has_add_permission(self, request):
         return False
@@ -85,6 +101,7 @@ class PåminnelseAdmin(admin.ModelAdmin):
             "per_status": [(s.label, per_status.get(s.value, 0)) for s in Påminnelse.Status],
             "utan_epost": (
                 Påminnelse.objects.utan_epost()
+                .filter(mottagare__isnull=False)
                 .values("mottagare", "mottagare__username", "mottagare__first_name")
                 .annotate(antal=Count("pk"))
                 .order_by("mottagare__username")

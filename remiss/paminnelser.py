@@ -15,10 +15,13 @@ number of instanser, and a reminder is due when:
   remiss of theirs has late or at-risk instanser.
 
 Recipients of a FRIST are the handläggare, the medhandläggare and the nämnd's registrators; of
-an OTILLDELAD the registrators. Each reminder is decided once per instans, kind, offset and
-deadline, for the people on the case at that moment (someone assigned later is told by the
-assignment notice and gets the next reminder): the database returns only instanser with no
-such claim yet, so a sweep with nothing to do reads almost nothing.
+an external organisation's FRIST its active contact people (``kontaktperson`` instead of a user:
+they have no account, and each reminder carries a fresh personal link, issued when the mail is
+sent, remiss/uppdrag.py); of an OTILLDELAD the registrators. Each reminder is decided once per
+instans, kind, offset and deadline, for the people on the case at that moment (someone
+assigned later is told by the assignment notice and gets the next reminder): the database
+returns only instanser with no such claim yet, so a sweep with nothing to do reads almost
+nothing.
 
 Each reminder is a row with a unique key (instans, person, kind, offset, deadline); the rows are
 inserted with ON CONFLICT DO NOTHING, so two sweeps at once insert each reminder once, and each
@@ -44,7 +47,7 @@ from nämnder.models import Nämnd
 from nämnder.permissions import personer_per_nämnd
 from nämnder.roller import Roll
 from remiss import utkorg
-from remiss.models import Påminnelse, Remiss, Remissinstans, Utkorgspost
+from remiss.models import Kontaktperson, Påminnelse, Remiss, Remissinstans, Utkorgspost
 
 P = Påminnelse
 
@@ -87,9 +90,10 @@ def _obeslutad(typ, dagar):
 
 
 def _frister(idag):
-    """(instans pk, user pks, offset, deadline) for every instans whose current reminder is due
-    today and not yet decided, with the people it goes to. Only those rows leave the database,
-    so a sweep with nothing new to do reads next to nothing."""
+    """(instans pk, user pks, contact pks, offset, deadline) for every instans whose current
+    reminder is due today and not yet decided, with the people it goes to: a nämnd's people, or
+    an external organisation's contact people. Only those rows leave the database, so a sweep
+    with nothing new to do reads next to nothing."""
     horisont = idag + datetime.timedelta(days=max(_offsets()))
     kandidater = (
         _öppna_instanser()
@@ -97,21 +101,32 @@ def _frister(idag):
         .annotate(aktuell=_aktuell_offset("", idag))
         .filter(_obeslutad(P.Typ.FRIST, OuterRef("aktuell")))
     )
-    rader = kandidater.annotate(ankom=TruncDate("mottagen")).values_list(
-        "pk", "nämnd_id", "handläggare_id", "svarsdatum", "ankom", "aktuell"
+    rader = list(
+        kandidater.annotate(ankom=TruncDate("mottagen")).values_list(
+            "pk", "nämnd_id", "organisation_id", "handläggare_id", "svarsdatum", "ankom", "aktuell"
+        )
     )
+    kontakter = {}
+    if organisationer := {rad[2] for rad in rader if rad[2] is not None}:
+        for org_pk, kontakt_pk in Kontaktperson.objects.filter(
+            aktiv=True, organisation__in=organisationer
+        ).values_list("organisation_id", "pk"):
+            kontakter.setdefault(org_pk, set()).add(kontakt_pk)
     medhandläggare = {}
     genom = Remissinstans.medhandläggare.through.objects.filter(remissinstans__in=kandidater)
     for instans_pk, user_pk in genom.values_list("remissinstans_id", "användare_id"):
         medhandläggare.setdefault(instans_pk, set()).add(user_pk)
     registratorer = personer_per_nämnd(Roll.REGISTRATOR)
-    for pk, nämnd_pk, handläggare_pk, svarsdatum, ankom, aktuell in rader:
+    for pk, nämnd_pk, org_pk, handläggare_pk, svarsdatum, ankom, aktuell in rader:
         if ankom >= svarsdatum - datetime.timedelta(days=aktuell):
             continue  # it arrived on or after this reminder's day: the next one will come
+        if org_pk is not None:
+            yield pk, set(), kontakter.get(org_pk, set()), aktuell, svarsdatum
+            continue
         personer = {handläggare_pk} | medhandläggare.get(pk, set())
         personer |= registratorer.get(nämnd_pk, set())
         personer.discard(None)
-        yield pk, personer, aktuell, svarsdatum
+        yield pk, personer, set(), aktuell, svarsdatum
 
 
 def _otilldelade(nu):
@@ -124,7 +139,7 @@ def _otilldelade(nu):
     )
     registratorer = personer_per_nämnd(Roll.REGISTRATOR)
     for pk, nämnd_pk, svarsdatum in kandidater.values_list("pk", "nämnd_id", "svarsdatum"):
-        yield pk, registratorer.get(nämnd_pk, set()), dagar, svarsdatum
+        yield pk, registratorer.get(nämnd_pk, set()), set(), dagar, svarsdatum
 
 
 def sammanställning_gäller(idag):
@@ -155,23 +170,29 @@ def _sammanställningar(nu):
             "mottagare_id", flat=True
         )
     )
-    yield None, personer - fått, 0, idag
+    yield None, personer - fått, set(), 0, idag
 
 
 def _påminnelser(nu):
-    """(typ, instans, user, dagar, datum, e-post) of every reminder due now and not yet decided."""
+    """(typ, instans, user, kontaktperson, dagar, datum, e-post) of every reminder due now and
+    not yet decided; one of user and kontaktperson is None."""
     idag = timezone.localdate(nu)
-    nycklar = []
+    nycklar, externa = [], []
     for typ, källa in (
         (P.Typ.FRIST, _frister(idag)),
         (P.Typ.OTILLDELAD, _otilldelade(nu)),
         (P.Typ.SAMMANSTÄLLNING, _sammanställningar(nu)),
     ):
-        nycklar += [
-            (typ, i, user, d, datum) for i, personer, d, datum in källa for user in personer
-        ]
+        for i, personer, kontakter, d, datum in källa:
+            nycklar += [(typ, i, user, None, d, datum) for user in personer]
+            externa += [(typ, i, None, kontakt, d, datum) for kontakt in kontakter]
     adresser = _adresser({nyckel[2] for nyckel in nycklar})
-    return [(*nyckel, adresser[nyckel[2]]) for nyckel in nycklar if nyckel[2] in adresser]
+    kontaktadresser = dict(
+        Kontaktperson.objects.filter(pk__in={n[3] for n in externa}).values_list("pk", "epost")
+    )
+    return [(*n, adresser[n[2]]) for n in nycklar if n[2] in adresser] + [
+        (*n, (kontaktadresser[n[3]] or "").strip()) for n in externa if n[3] in kontaktadresser
+    ]
 
 
 def _status(epost):
@@ -189,6 +210,7 @@ def _gör_anspråk(rader, omgång, nu):
                 typ=typ,
                 instans_id=instans,
                 mottagare_id=user,
+                kontaktperson_id=kontakt,
                 dagar=dagar,
                 datum=datum,
                 epost=epost,
@@ -196,7 +218,7 @@ def _gör_anspråk(rader, omgång, nu):
                 orsak=_status(epost)[1],
                 omgång=omgång,
             )
-            for typ, instans, user, dagar, datum, epost in rader
+            for typ, instans, user, kontakt, dagar, datum, epost in rader
         ],
         ignore_conflicts=True,
     )
@@ -212,8 +234,9 @@ def _gör_anspråk_postgresql(rader, omgång, nu):
     if not rader:
         return
     kolumn = {f.name: connection.ops.quote_name(f.column) for f in P._meta.concrete_fields}
-    namn = ["typ", "instans", "mottagare", "dagar", "datum", "epost", "status", "orsak"]
-    typer = ["text", "bigint", "bigint", "smallint", "date", "text", "text", "text"]
+    namn = ["typ", "instans", "mottagare", "kontaktperson", "dagar", "datum", "epost"]
+    namn += ["status", "orsak"]
+    typer = ["text", "bigint", "bigint", "bigint", "smallint", "date", "text", "text", "text"]
     fast = ["fel", "omgång", "skapad"]
     kolumner = ", ".join(kolumn[n] for n in namn + fast)
     arrayer = ", ".join(f"%s::{typ}[]" for typ in typer)
@@ -222,7 +245,7 @@ def _gör_anspråk_postgresql(rader, omgång, nu):
         f"SELECT u.*, '', %s, %s FROM unnest({arrayer}) AS u "
         "ON CONFLICT DO NOTHING"
     )
-    status = [_status(rad[5]) for rad in rader]
+    status = [_status(rad[6]) for rad in rader]
     värden = [list(kol) for kol in zip(*rader, strict=True)]
     värden += [[s for s, _ in status], [o for _, o in status]]
     with connection.cursor() as markör:

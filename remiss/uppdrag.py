@@ -88,8 +88,15 @@ def handläggare_tilldelad(instans, handläggare):
 
 
 def anståndsbeslut(anstånd):
-    registratorer = personer_med_roll(anstånd.instans.nämnd, Roll.REGISTRATOR).order_by("pk")
-    till = adresser([*registratorer, anstånd.begärt_av], reserv=anstånd.instans.nämnd.epost)
+    """Tell the nämnd's registrators and whoever asked; for an external organisation, its
+    active contact people (the one who asked among them)."""
+    instans = anstånd.instans
+    if instans.är_extern:
+        kontakter = instans.organisation.kontaktpersoner.filter(aktiv=True).order_by("pk")
+        till = list(dict.fromkeys(k.epost for k in kontakter if k.epost))
+    else:
+        registratorer = personer_med_roll(instans.nämnd, Roll.REGISTRATOR).order_by("pk")
+        till = adresser([*registratorer, anstånd.begärt_av], reserv=instans.nämnd.epost)
     return lägg_brev(
         "epost.anstandsbeslut",
         till,
@@ -147,7 +154,9 @@ def _handläggare_tilldelad(post):
 @uppdrag("epost.anstandsbeslut")
 def _anståndsbeslut(post):
     anstånd = (
-        Anstånd.objects.select_related("instans__remiss", "instans__nämnd", "begärt_av")
+        Anstånd.objects.select_related(
+            "instans__remiss", "instans__nämnd", "instans__organisation", "begärt_av"
+        )
         .exclude(status=Anstånd.Status.BEGÄRT)
         .filter(pk=post.argument["anstand"])
         .first()
@@ -187,14 +196,20 @@ P = Påminnelse
 
 def _varför_inte(påminnelse):
     """Why this reminder should no longer be sent, or "" when it should."""
-    if not påminnelse.mottagare.is_active:
+    if påminnelse.kontaktperson_id:
+        kontakt = påminnelse.kontaktperson
+        if not kontakt.aktiv or kontakt.organisation_id != påminnelse.instans.organisation_id:
+            return P.Orsak.INAKTIV
+        if not kontakt.epost.strip():
+            return P.Orsak.INGEN_EPOST
+    elif not påminnelse.mottagare.is_active:
         return P.Orsak.INAKTIV
-    if not påminnelse.mottagare.email.strip():
+    elif not påminnelse.mottagare.email.strip():
         return P.Orsak.INGEN_EPOST
     instans = påminnelse.instans
     if instans is None:
         return ""
-    if instans.status in instans.KLARA:
+    if instans.status in instans.KLARA or instans.remiss.status != instans.remiss.Status.UTSKICKAD:
         return P.Orsak.AVSLUTAD
     if instans.svarsdatum != påminnelse.datum:
         return P.Orsak.NYTT_SVARSDATUM
@@ -224,12 +239,26 @@ def _sammanställning(påminnelse):
 
 
 def _skicka(påminnelse):
+    if påminnelse.kontaktperson_id:
+        return _extern_frist(påminnelse)
     påminnelse.epost = påminnelse.mottagare.email.strip()
     if påminnelse.typ == P.Typ.SAMMANSTÄLLNING:
         return _sammanställning(påminnelse)
     if påminnelse.typ == P.Typ.OTILLDELAD:
         return påminnelsebrev.otilldelad(påminnelse)
     return påminnelsebrev.frist(påminnelse)
+
+
+def _extern_frist(påminnelse):
+    """An external contact's reminder, with a fresh personal link (they have no account, and
+    the links already sent cannot be rebuilt from their stored hashes). Should sending fail
+    and be tried again, the next try makes another link; one that never reached anyone is a
+    secret nobody holds, and it expires with the others."""
+    from remiss.models.svarslank import hemlighet
+
+    påminnelse.epost = påminnelse.kontaktperson.epost.strip()
+    länk, slump = Svarslänk.för_påminnelse(påminnelse.instans, påminnelse.kontaktperson)
+    return påminnelsebrev.extern_frist(påminnelse, länk, hemlighet(slump))
 
 
 def _påminnelse_misslyckades(post, fel, text):
@@ -244,7 +273,12 @@ def _påminnelse_misslyckades(post, fel, text):
 def _påminnelse(post):
     påminnelse = (
         P.objects.select_related(
-            "mottagare", "instans__remiss", "instans__nämnd", "instans__handläggare"
+            "mottagare",
+            "kontaktperson",
+            "instans__remiss__kontaktperson",
+            "instans__nämnd",
+            "instans__organisation",
+            "instans__handläggare",
         )
         .filter(pk=post.argument["paminnelse"])
         .first()

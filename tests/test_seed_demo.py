@@ -85,8 +85,62 @@ def test_seed_demo_asks_external_organisations_one_has_answered_and_a_link_works
         "Polismyndigheten",
     }
     assert Organisation.objects.count() == 4
-    svar = ExterntSvar.objects.get(instans__organisation__namn="Polismyndigheten")
+    svar = ExterntSvar.objects.exclude(instans__remiss__diarienummer="KS 2023/739").get(
+        instans__organisation__namn="Polismyndigheten"
+    )
     assert svar.är_inskickat and svar.instans.status == "besvarad"
     url = utdata.getvalue().split("med länken ")[1].split()[0]
     svar = client.get(urlsplit(url).path)
     assert svar.status_code == 302 and svar.url == "/svar/"
+
+
+def test_seed_demo_has_an_external_answer_with_a_stance_on_every_förslag(db, client):
+    from django.urls import reverse
+
+    from remiss.models import Remiss, Ställningstagande
+    from yttranden.models import ExterntSvar
+
+    call_command("seed_demo", stdout=StringIO())
+    remiss = Remiss.objects.get(diarienummer="KS 2023/739")
+    svar = ExterntSvar.objects.get(instans__remiss=remiss)
+    assert svar.organisation.namn == "Polismyndigheten" and svar.stämmer()
+    assert svar.inskickat.date() < remiss.sista_svarsdatum  # answered in time, back then
+    rader = Ställningstagande.objects.filter(instans=svar.instans).order_by("förslag__nummer")
+    assert [r.ståndpunkt for r in rader] == [
+        "tillstyrker",
+        "tillstyrker_med_andringar",
+        "tillstyrker",
+        "tillstyrker_med_andringar",
+    ]
+    assert remiss.förslag.count() == rader.count() == 4
+    client.force_login(get_user_model().objects.get(username="ks.remissamordnare"))
+    sida = client.get(reverse("remisser:per_förslag", args=[remiss.pk]))
+    assert sida.status_code == 200
+    assert "Polismyndigheten" in sida.text and "gemensamma lägesbilder" in sida.text
+    assert "Pensionärsrådet" in sida.text  # asked, never answered: shown as late
+    # A second run adds nothing.
+    call_command("seed_demo", stdout=StringIO())
+    assert ExterntSvar.objects.filter(instans__remiss=remiss).count() == 1
+
+
+def test_seed_demo_has_a_ks_handläggare_for_ks_own_utlåtande(db, client):
+    from django.urls import reverse
+
+    from remiss.models import Remiss
+
+    call_command("seed_demo", stdout=StringIO())
+    User = get_user_model()
+    nils = User.objects.get(username="ks.handlaggare")
+    assert nils.check_password("demo")
+    assert roller(nils, Nämnd.objects.kommunstyrelsen()) == {Roll.HANDLÄGGARE}
+    remiss = Remiss.objects.get(diarienummer="KS 2023/739")
+    client.force_login(User.objects.get(username="ks.remissamordnare"))
+    sida = client.get(reverse("remisser:per_förslag", args=[remiss.pk]))
+    assert f'value="{nils.pk}"' in sida.text
+    svar = client.post(
+        reverse("yttranden:påbörja_eget", args=[remiss.pk]), {"handläggare": nils.pk}
+    )
+    assert svar.status_code == 302
+    client.force_login(nils)
+    utlåtande = client.get(svar.url)
+    assert utlåtande.status_code == 200 and "Polismyndigheten" in utlåtande.text

@@ -157,6 +157,7 @@ RADER = [
     ("svar:öppna", ["x" * 43 + ".y"], "get", 404, 404),
     ("svar:sida", [], "get", 403, 403),
     ("svar:spara", [], "post", 403, 403),
+    ("svar:anstånd", [], "post", 403, 403),
     ("svar:handling", [1], "get", 403, 403),
     ("svar:pdf", [1], "get", 403, 403),
 ]
@@ -178,6 +179,7 @@ OFFENTLIGA = {
     "svar:öppna": "den externa organisationens personliga länk; länken är behörigheten",
     "svar:sida": "svarssidan för den som öppnat en personlig länk",
     "svar:spara": "svaret från den som öppnat en personlig länk",
+    "svar:anstånd": "begäran om anstånd från den som öppnat en personlig länk",
     "svar:handling": "remissens handlingar för den som öppnat en personlig länk",
     "svar:pdf": "det egna svaret som PDF för den som öppnat en personlig länk",
 }

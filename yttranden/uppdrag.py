@@ -64,16 +64,18 @@ def meddela(händelse):
 
 
 def svar_inkommet(svar):
-    """Tell KS's remissamordnare and registrators that a nämnd has sent its answer."""
+    """Tell KS's remissamordnare and registrators that an answer has arrived: a nämnd's ``Svar``
+    or an external organisation's submitted ``ExterntSvar`` (the same message and path)."""
     ks = svar.instans.remiss.nämnd
     till = adresser(personer_med_roll(ks, Roll.REMISSAMORDNARE, Roll.REGISTRATOR).order_by("pk"))
+    nyckel = "externt_svar" if isinstance(svar, ExterntSvar) else "svar"
     return lägg_brev(
         "epost.svar_inkommet",
         till,
         gäller=svar.instans,
         beskrivning=_("Svar från %(nämnd)s på %(dnr)s")
-        % {"nämnd": svar.instans.nämnd, "dnr": svar.instans.remiss.diarienummer},
-        svar=svar.pk,
+        % {"nämnd": svar.instans.mottagare_namn, "dnr": svar.instans.remiss.diarienummer},
+        **{nyckel: svar.pk},
     )
 
 
@@ -99,11 +101,20 @@ def _utlåtande(post):
 
 @uppdrag("epost.svar_inkommet")
 def _svar_inkommet(post):
-    svar = (
-        Svar.objects.select_related("instans__remiss__nämnd", "instans__nämnd")
-        .filter(pk=post.argument["svar"])
-        .first()
-    )
+    if "externt_svar" in post.argument:
+        svar = (
+            ExterntSvar.objects.select_related(
+                "instans__remiss__nämnd", "instans__organisation", "inskickat_av"
+            )
+            .filter(pk=post.argument["externt_svar"], status=ExterntSvar.Status.INSKICKAT)
+            .first()
+        )
+    else:
+        svar = (
+            Svar.objects.select_related("instans__remiss__nämnd", "instans__nämnd")
+            .filter(pk=post.argument["svar"])
+            .first()
+        )
     if svar is None:
         raise HoppasÖver(_("Svaret finns inte längre."))
     emails_beslut.svar_inkommet(svar, post.argument["adress"], remiss_emails.rubriker(post))

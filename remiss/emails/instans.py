@@ -72,6 +72,10 @@ def anståndsbeslut(anstånd, adress, rubriker=None):
         "instans": instans,
         "remiss": instans.remiss,
         "nämnd": instans.nämnd,
-        "länk": absolut_länk("instanser:detalj", instans.pk),
+        "avsändare": instans.mottagare_namn,
+        "extern": instans.är_extern,
+        # A contact person has no account: they answer through the personal link they hold,
+        # which follows the new svarsdatum (remiss/models/svarslank.py).
+        "länk": "" if instans.är_extern else absolut_länk("instanser:detalj", instans.pk),
     }
     return bygg_meddelande("anstand-beslut", context, [adress], rubriker=rubriker).send()

@@ -66,6 +66,25 @@ def frist(påminnelse):
     return _meddelande("paminnelse-frist", _instans_context(påminnelse), påminnelse).send()
 
 
+def extern_frist(påminnelse, länk, hemlighet):
+    """Remind an external organisation's contact person, with a fresh personal link."""
+    instans = påminnelse.instans
+    dagar_kvar = (instans.svarsdatum - timezone.localdate()).days
+    context = {
+        "påminnelse": påminnelse,
+        "kontakt": påminnelse.kontaktperson,
+        "instans": instans,
+        "remiss": instans.remiss,
+        "organisation": instans.organisation,
+        "dagar_kvar": dagar_kvar,
+        "dagar_text": dagar_text(dagar_kvar),
+        "försenad": dagar_kvar < 0,
+        "giltig_till": länk.sista_dag,
+        "länk": absolut_länk("svar:öppna", hemlighet),
+    }
+    return _meddelande("paminnelse-extern", context, påminnelse).send()
+
+
 def otilldelad(påminnelse):
     """Tell a nämnd's registrator that an instans has waited days without a handläggare."""
     context = _instans_context(påminnelse)

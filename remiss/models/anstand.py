@@ -24,8 +24,18 @@ class Anstånd(Valetiketter, models.Model):
     )
     begärt_datum = models.DateField(_("nytt svarsdatum"))
     motivering = models.TextField(_("motivering"))
+    # A nämnd's registrator, or an external organisation's contact person through their
+    # personal link (no account): exactly one of the two (the check constraint below).
     begärt_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    begärt_av_kontakt = models.ForeignKey(
+        "remiss.Kontaktperson",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("begärt av kontaktperson"),
     )
     begärt = models.DateTimeField(_("begärt"), auto_now_add=True)
     status = models.CharField(
@@ -47,33 +57,59 @@ class Anstånd(Valetiketter, models.Model):
                 condition=models.Q(status="begart"),
                 name="ett_obesvarat_anstånd_per_instans",
                 violation_error_message=_("Det finns redan en obesvarad begäran om anstånd."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(begärt_av__isnull=False, begärt_av_kontakt__isnull=True)
+                | models.Q(begärt_av__isnull=True, begärt_av_kontakt__isnull=False),
+                name="anstånd_begärt_av_person_eller_kontakt",
+            ),
         ]
 
     def __str__(self):
         return f"{self.instans}: {self.begärt_datum:%Y-%m-%d} ({self.get_status_display()})"
 
+    @property
+    def begärt_av_text(self):
+        """Who asked: a person with their title, or a contact person "via personlig länk"."""
+        if self.begärt_av_kontakt_id:
+            return _("%(namn)s, %(org)s (via personlig länk)") % {
+                "namn": self.begärt_av_kontakt.namn,
+                "org": self.begärt_av_kontakt.organisation.namn,
+            }
+        return self.begärt_av.namn_och_befattning
+
     @classmethod
     @transaction.atomic
-    def begär(cls, instans, nytt_datum, motivering, av):
+    def begär(cls, instans, nytt_datum, motivering, av=None, kontaktperson=None):
+        """Ask KS for a later svarsdatum: a nämnd's person (``av``), or an external
+        organisation's contact person through their personal link (``kontaktperson``)."""
         låst = type(instans).objects.select_for_update().select_related("remiss").get(pk=instans.pk)
+        if (kontaktperson is None) == (av is None) or (
+            kontaktperson is not None and kontaktperson.organisation_id != låst.organisation_id
+        ):
+            raise ValidationError(_("Bara remissinstansen själv kan begära anstånd."))
         if låst.status in låst.KLARA:
             raise ValidationError(_("Ärendet är redan avslutat."), code="avslutad")
         if not motivering or not motivering.strip():
-            raise ValidationError({"motivering": _("Skriv varför nämnden behöver anstånd.")})
+            vem = _("ni") if kontaktperson else _("nämnden")
+            raise ValidationError(
+                {"motivering": _("Skriv varför %(vem)s behöver anstånd.") % {"vem": vem}}
+            )
         if nytt_datum <= låst.svarsdatum:
             raise ValidationError(
                 {"begärt_datum": _("Det nya svarsdatumet måste vara senare än det nuvarande.")}
             )
         anstånd = cls(instans=låst, begärt_datum=nytt_datum, motivering=motivering.strip())
-        anstånd.begärt_av = av
+        anstånd.begärt_av, anstånd.begärt_av_kontakt = av, kontaktperson
         anstånd.validate_constraints()
         anstånd.save()
         text = _("Till %(datum)s: %(motivering)s") % {
             "datum": f"{nytt_datum:%Y-%m-%d}",
             "motivering": anstånd.motivering,
         }
-        låst.remiss.logga(Remisshändelse.Typ.ANSTÅND_BEGÄRT, av, text, instans=låst)
+        låst.remiss.logga(
+            Remisshändelse.Typ.ANSTÅND_BEGÄRT, av, text, instans=låst, kontaktperson=kontaktperson
+        )
         return anstånd
 
     def _besluta(self, status, av, motivering):

@@ -61,11 +61,24 @@ class Påminnelse(models.Model):
         verbose_name=_("remissinstans"),
         help_text=_("Tom för KS dagliga sammanställning."),
     )
+    # A person with an account, or an external organisation's contact person (who answers
+    # through a personal link): exactly one of the two (the check constraint below).
     mottagare = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="påminnelser",
         verbose_name=_("mottagare"),
+    )
+    kontaktperson = models.ForeignKey(
+        "remiss.Kontaktperson",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="påminnelser",
+        verbose_name=_("kontaktperson"),
+        help_text=_("En extern organisations kontaktperson; påminnelsen bär en ny personlig länk."),
     )
     typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
     dagar = models.SmallIntegerField(
@@ -110,11 +123,30 @@ class Påminnelse(models.Model):
                 condition=Q(instans__isnull=True),
                 name="en_sammanställning_per_dag",
             ),
+            models.UniqueConstraint(
+                "instans",
+                "kontaktperson",
+                "typ",
+                "dagar",
+                "datum",
+                condition=Q(kontaktperson__isnull=False),
+                name="en_extern_påminnelse_per_nyckel",
+            ),
+            models.CheckConstraint(
+                condition=Q(mottagare__isnull=False, kontaktperson__isnull=True)
+                | Q(mottagare__isnull=True, kontaktperson__isnull=False, instans__isnull=False),
+                name="påminnelse_till_person_eller_kontakt",
+            ),
         ]
         indexes = [models.Index(fields=["status"], name="paminnelse_status")]
 
     def __str__(self):
-        return f"{self.get_typ_display()} till {self.mottagare} ({self.datum:%Y-%m-%d})"
+        return f"{self.get_typ_display()} till {self.vem} ({self.datum:%Y-%m-%d})"
+
+    @property
+    def vem(self):
+        """The person reminded: a user, or an external contact person."""
+        return self.kontaktperson if self.kontaktperson_id else self.mottagare
 
     @property
     def dagar_kvar(self):

@@ -121,6 +121,19 @@ class Svarslänk(models.Model):
             uppdrag.svarslänk(länk, slump)
         return länk, slump
 
+    @classmethod
+    def för_påminnelse(cls, instans, kontaktperson):
+        """A fresh link for a reminder's e-mail (remiss/uppdrag.py), made by the worker as it
+        sends the mail: the stored hash cannot give back an earlier link, so each reminder
+        carries a new one. Earlier links stay valid until they expire or KS revokes them (the
+        contact may answer from whichever e-mail they open); "Skicka ny länk" still revokes
+        them all. Returns ``(länk, slump)``."""
+        slump = secrets.token_urlsafe(32)
+        länk = cls.objects.create(
+            instans=instans, kontaktperson=kontaktperson, sha256=sha256(hemlighet(slump))
+        )
+        return länk, slump
+
     @transaction.atomic
     def återkalla(self, av):
         from remiss.models.handelse import Remisshändelse

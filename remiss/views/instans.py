@@ -65,6 +65,7 @@ def _extern_sida(request, instans):
         "länkar": instans.svarslänkar.select_related("kontaktperson", "skapad_av"),
         "händelser": _historik(instans),
         "är_samordnare": får(request.user, instans, "samordna"),
+        "anstånd": instans.anstånd.select_related("begärt_av_kontakt__organisation", "beslutat_av"),
         "tillägg": sidtillagg.för_instanssidan(request.user, instans),
     }
     return render(request, "remiss/instans_extern.html", context)

@@ -188,7 +188,13 @@ def avsluta(request, pk):
 def _obesvarade(ks):
     return (
         Anstånd.objects.filter(status=Anstånd.Status.BEGÄRT, instans__remiss__nämnd=ks)
-        .select_related("instans__remiss", "instans__nämnd", "begärt_av")
+        .select_related(
+            "instans__remiss",
+            "instans__nämnd",
+            "instans__organisation",
+            "begärt_av",
+            "begärt_av_kontakt__organisation",
+        )
         .order_by("begärt", "pk")
     )
 

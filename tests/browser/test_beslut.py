@@ -30,7 +30,11 @@ def test_the_secretary_decides_and_answers_and_ks_sees_it(
     page.get_by_role("button", name="Registrera beslutet").click()
     expect(page.get_by_text("Beslutet är registrerat.")).to_be_visible()
 
+    # The page's fonts and styles loaded first: a layout shift under a loaded machine moved a
+    # checkbox between Playwright's "stable" and its click, which then hit its neighbour.
+    page.wait_for_load_state("load")
     page.get_by_text("Lägg till ett särskilt uttalande eller en reservation").click()
+    expect(page.get_by_label("Moderaterna (M)")).to_be_visible()
     page.get_by_label("Liberalerna (L)").check()
     page.get_by_label("Moderaterna (M)").check()
     page.get_by_label("Ledamöter").fill("Pernilla Enebrink m.fl. (L)\nJohan Nilsson m.fl. (M)")

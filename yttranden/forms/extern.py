@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
+from remiss.forms.instans import AnståndForm
 from yttranden.formatering import REDIGERARENS_TILLÄGG, sanera
 
 
@@ -25,3 +26,16 @@ class ExterntSvarForm(forms.Form):
             "Behövs när svaret redan är inskickat: rättelsen blir ett nytt, numrerat svar."
         ),
     )
+
+
+class ExterntAnståndForm(AnståndForm):
+    """An external organisation's request for a later svarsdatum, from its answer page; the
+    same form as a nämnd's registrator's, worded for the organisation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["begärt_datum"].error_messages["required"] = _("Ange det svarsdatum ni begär.")
+        self.fields["motivering"].error_messages["required"] = _("Skriv varför ni behöver anstånd.")
+        self.fields["motivering"].help_text = _(
+            "Till exempel att styrelsen eller rådet sammanträder först efter svarsdatumet."
+        )

@@ -232,6 +232,9 @@ class ExterntSvar(models.Model):
         }
         svar.instans.markera_besvarad_externt(kontakt, text)
         Pdfdokument.för_externt_svar(svar)
+        from yttranden import uppdrag
+
+        uppdrag.svar_inkommet(svar)  # KS is told as for a nämnd's answer, in this transaction
         return svar
 
     @classmethod

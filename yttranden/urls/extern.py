@@ -10,6 +10,7 @@ app_name = "svar"
 urlpatterns = [
     path("", extern.sida, name="sida"),
     path("spara/", extern.spara, name="spara"),
+    path("anstand/", extern.begär_anstånd, name="anstånd"),
     path("handlingar/<int:handling_pk>/", extern.handling, name="handling"),
     path("pdf/<int:nummer>/", extern.pdf, name="pdf"),
     path("<str:hemlighet>/", extern.öppna, name="öppna"),

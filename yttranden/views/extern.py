@@ -27,10 +27,10 @@ from django.views.decorators.http import require_POST
 
 from remiss import svarslank as skydd
 from remiss.forms.forslag import StällningstagandenForm
-from remiss.models import Remisshändelse, Svarslänk
+from remiss.models import Anstånd, Remisshändelse, Svarslänk
 from remiss.models.svarslank import Ogiltig
 from yttranden import stallningstaganden
-from yttranden.forms.extern import ExterntSvarForm
+from yttranden.forms.extern import ExterntAnståndForm, ExterntSvarForm
 from yttranden.models import ExterntSvar, Krock, Pdfdokument
 
 SESSION = "svarslank"
@@ -112,8 +112,18 @@ def öppna(request, hemlighet):
     return redirect("svar:sida")
 
 
-def _sida(request, länk, form=None, status=200, ställning=None):
+def _anstånd(instans, anstånd, form):
+    """The organisation's requests for anstånd, and the form to ask for one while the case is
+    open and no request is waiting (as a nämnd's registrator has on the instans page)."""
+    väntar = any(a.status == Anstånd.Status.BEGÄRT for a in anstånd)
+    if form is None and instans.status not in instans.KLARA and not väntar:
+        form = ExterntAnståndForm(instans=instans)
+    return form
+
+
+def _sida(request, länk, form=None, status=200, ställning=None, anståndsform=None):
     instans = länk.instans
+    anstånd = list(instans.anstånd.all())
     utkast = ExterntSvar.utkast_för(instans)
     inskickade = list(ExterntSvar.inskickade_för(instans).select_related("inskickat_av"))
     förslag = stallningstaganden.förslag_för(instans.remiss)
@@ -145,6 +155,8 @@ def _sida(request, länk, form=None, status=200, ställning=None):
         "form": form,
         "ställningsform": ställning,
         "formulärnyckel": request.session[SESSION]["formulär"],
+        "anstånd": anstånd,
+        "anståndsform": _anstånd(instans, anstånd, anståndsform),
     }
     return render(request, "yttranden/extern/sida.html", context, status=status)
 
@@ -157,16 +169,23 @@ def sida(request, länk):
 # With "Referrer-Policy: no-referrer" the browser sends "Origin: null" with the form, which
 # Django's CSRF check refuses. The form carries instead a secret kept in this session when the
 # link was opened (a synchronizer token), compared here; the session cookie is SameSite=Lax.
+def _från_svarssidan(request):
+    väntad = request.session[SESSION].get("formulär", "")
+    return bool(väntad) and hmac.compare_digest(request.POST.get("skydd", ""), väntad)
+
+
+def _främmande_formulär(request):
+    return _nekad(
+        request, _("Formuläret kom inte från svarssidan. Ladda om sidan och försök igen.")
+    )
+
+
 @csrf_exempt
 @require_POST
 @_med_länk
 def spara(request, länk):
-    väntad = request.session[SESSION].get("formulär", "")
-    if not väntad or not hmac.compare_digest(request.POST.get("skydd", ""), väntad):
-        return _nekad(
-            request,
-            _("Formuläret kom inte från svarssidan. Ladda om sidan och försök igen."),
-        )
+    if not _från_svarssidan(request):
+        return _främmande_formulär(request)
     instans = länk.instans
     förslag = stallningstaganden.förslag_för(instans.remiss)
     skicka = request.POST.get("atgard") == "skicka"
@@ -202,6 +221,41 @@ def spara(request, länk):
         )
     else:
         messages.success(request, _("Utkastet är sparat (version %(v)s).") % {"v": svar.version})
+    return redirect("svar:sida")
+
+
+@csrf_exempt  # the session's own form secret instead, as for ``spara``
+@require_POST
+@_med_länk
+def begär_anstånd(request, länk):
+    """The contact person asks KS for a later svarsdatum, as a nämnd's registrator can; KS
+    decides on its Anstånd page and the organisation's contact people are told by e-mail."""
+    if not _från_svarssidan(request):
+        return _främmande_formulär(request)
+    instans = länk.instans
+    form = ExterntAnståndForm(request.POST, instans=instans)
+    if not form.is_valid():
+        return _sida(request, länk, status=400, anståndsform=form)
+    try:
+        Anstånd.begär(
+            instans,
+            form.cleaned_data["begärt_datum"],
+            form.cleaned_data["motivering"],
+            kontaktperson=länk.kontaktperson,
+        )
+    except ValidationError as fel:
+        fel_per_fält = fel.message_dict if hasattr(fel, "error_dict") else {None: fel.messages}
+        for fält, fellista in fel_per_fält.items():
+            form.add_error(fält if fält in form.fields else None, fellista)
+        return _sida(request, länk, status=400, anståndsform=form)
+    messages.success(
+        request,
+        _(
+            "Begäran om anstånd är skickad till kommunstyrelsen. Beslutet kommer med e-post "
+            "till %(epost)s."
+        )
+        % {"epost": länk.kontaktperson.epost},
+    )
     return redirect("svar:sida")
 
 

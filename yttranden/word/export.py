@@ -89,6 +89,7 @@ def utlåtande(dokument):
     for sektion in dokument.sektioner:
         dok.add_heading(sektion.rubrik, level=2)
         skriv_html(dok, sektion.html)
+    _ställningstaganden(dok, dokument.ställningstaganden)
     if dokument.undertecknare:
         # Side by side as in the originals; a table, so reading the file back in leaves the
         # signatories out of the last section's text.
@@ -114,6 +115,29 @@ def utlåtande(dokument):
             namn = f"{attest.namn}, {attest.befattning}" if attest.befattning else attest.namn
             celler[0].text, celler[1].text = namn, f"{attest.datum:%Y-%m-%d}"
     return _som_bytes(dok)
+
+
+STÄLLNINGSTAGANDEN = "Ställningstaganden till remissens förslag"
+
+
+def _ställningstaganden(dok, rader):
+    """The answer's stance on each of the remiss's förslag, as the table the PDF has
+    (templates/yttranden/_stallningstaganden.html); nothing for a remiss without förslag."""
+    if not rader:
+        return
+    dok.add_heading(STÄLLNINGSTAGANDEN, level=2)
+    tabell = dok.add_table(rows=1, cols=3)
+    tabell.style = "Table Grid"
+    for cell, text in zip(
+        tabell.rows[0].cells, ("Förslag", "Ställningstagande", "Kommentar"), strict=True
+    ):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for rad in rader:
+        celler = tabell.add_row().cells
+        celler[0].text = f"{rad.nummer}. {rad.förslag}"
+        celler[1].text = rad.ståndpunkt or "Inte valt"
+        celler[2].text = rad.kommentar or "–"
 
 
 def beslut(ärende):

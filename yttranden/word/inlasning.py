@@ -6,7 +6,8 @@ keeps what the editor allows, and the text under each heading goes into the sect
 heading. Text under a heading the utlåtande does not have goes into the nearest section before
 it (or the first one), with its heading kept in bold and a notice saying so; text before the
 first heading (the letterhead, "Handläggare", "Till", the title) is left out with a notice; the
-list under "Bilagor" becomes the bilagor; "Attesterat av" is the system's own and is skipped.
+list under "Bilagor" becomes the bilagor; "Attesterat av" and the stances table are the system's
+own and are skipped.
 """
 
 import re
@@ -33,7 +34,9 @@ STILAR = "\n".join(
 )
 RUBRIKTAGGAR = ("h1", "h2", "h3", "h4", "h5", "h6")
 BILAGERUBRIKER = ("bilaga", "bilagor")
-HOPPA_ÖVER = ("attesterat av",)
+# The system's own parts: the attest, and the stances (kept in the editor's own part, not
+# in a section's text).
+HOPPA_ÖVER = ("attesterat av", "ställningstaganden till remissens förslag")
 
 
 @dataclass
