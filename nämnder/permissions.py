@@ -39,11 +39,6 @@ def har_roll(user, nämnd, *begärda):
     return bool(roller(user, nämnd) & set(begärda))
 
 
-def kräv_roll(user, nämnd, *begärda):
-    if not har_roll(user, nämnd, *begärda):
-        raise PermissionDenied
-
-
 def nämnder_för(user, *begärda, queryset=None):
     """The nämnder in which ``user`` holds any of ``begärda`` (all roles when none is named),
     directly or through a group: one lazy query. Read from guardian's direct-foreign-key tables

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from nämnder.admin import SkrivskyddadAdmin
 from remiss import utkorg
 from remiss.models import (
     Förslag,
@@ -218,7 +219,7 @@ class FörslagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Ställningstagande)
-class StällningstagandeAdmin(admin.ModelAdmin):
+class StällningstagandeAdmin(SkrivskyddadAdmin):
     """The stances delivered to KS, read-only: written once when an answer arrives, never
     changed (a correction is a new svarsnummer)."""
 
@@ -237,15 +238,6 @@ class StällningstagandeAdmin(admin.ModelAdmin):
     @admin.display(description=_("remissinstans"))
     def mottagare(self, ställningstagande):
         return ställningstagande.instans.mottagare_namn
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Svarslänk)
@@ -355,7 +347,7 @@ class WebbkrokAdmin(admin.ModelAdmin):
 
 
 @admin.register(Webbkroksleverans)
-class WebbkroksleveransAdmin(admin.ModelAdmin):
+class WebbkroksleveransAdmin(SkrivskyddadAdmin):
     """The delivery log: each event to each subscription, with its outbox row's status and
     attempts and what the receiver last answered. A delivery is sent again ("Skicka igen") with
     the same webhook-id, so a receiver that has it already can drop it."""
@@ -392,15 +384,6 @@ class WebbkroksleveransAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     actions = ["skicka_igen"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("tidpunkt"), ordering="händelse__tidpunkt")
     def tidpunkt(self, leverans):
