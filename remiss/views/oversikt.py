@@ -149,9 +149,12 @@ def detalj(request, pk):
     }
     if context["är_samordnare"] and remiss.är_utkast:
         mottagare = list(remiss.mottagare.all())
+        externa = list(remiss.externa_mottagare.all())
         context["mötesbedömning"] = {
             "mottagare": mottagare,
             "bedömningar": bedöm_remiss(remiss, mottagare),
+            "externa": externa,
+            "antal_alla": len(mottagare) + len(externa),
         }
     instanser = instanser_för(request.user, remiss.instanser.all()).select_related(
         "nämnd", "organisation", "handläggare", "avdelning"
