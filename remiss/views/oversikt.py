@@ -82,7 +82,7 @@ def _rad(remiss, idag):
     }
 
 
-def _matrisrad(instans, remiss, idag):
+def _matrisrad(instans, remiss):
     """All that a row of the matrix shows (its cache key, see remiss/radminne.py)."""
     return {
         "instans": {
@@ -92,7 +92,7 @@ def _matrisrad(instans, remiss, idag):
             "diarienummer": instans.diarienummer,
             "status": instans.status,
             "get_status_display": instans.get_status_display(),
-            "försenad": instans.status not in instans.KLARA and instans.svarsdatum < idag,
+            "försenad": instans.försenad,
             "handläggare": str(instans.handläggare) if instans.handläggare else "",
             "avdelning": instans.avdelning.namn if instans.avdelning else "",
             "svarsdatum": instans.svarsdatum,
@@ -161,11 +161,10 @@ def detalj(request, pk):
     )
     if är_ks:
         # Nämnder first by name, then the external organisations by name.
-        idag = timezone.localdate()
         context["matrisrader"] = radminne.rader(
             "remiss/_matrisrad.html",
             [
-                _matrisrad(instans, remiss, idag)
+                _matrisrad(instans, remiss)
                 for instans in instanser.order_by("nämnd__namn", "organisation__namn")
             ],
         )
