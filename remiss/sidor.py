@@ -1,6 +1,7 @@
 """Long lists: pages whose last one costs what the first one does, and the distinct values of
 a column for a filter without reading every row."""
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models.expressions import RawSQL
@@ -32,18 +33,50 @@ def olika_värden(rader, fält):
     for the first value after it, and so on, so the cost follows the number of distinct values
     (a dozen rotlar), not the number of rows (every remiss ever sent). The filters of ``rader``
     (who may see what) apply at each step."""
+    return olika_värden_och(rader, fält)[0]
+
+
+def olika_värden_och(rader, fält, **enstaka):
+    """``olika_värden`` and, in the same round trip, each of ``enstaka`` (name: the SQL and
+    parameters of a query of one value, see ``antal`` and ``första``): a list page's filter
+    choices and its count are one query rather than three. ``(values, {name: value})``."""
     if rader.query.is_empty():
-        return []
-    första = rader.exclude(**{fält: ""}).order_by(fält).values(fält)[:1]
-    efter = RawSQL('"olika"."värde"', ())
-    nästa = rader.filter(**{f"{fält}__gt": efter}).order_by(fält).values(fält)[:1]
-    första_sql, första_param = första.query.sql_with_params()
-    nästa_sql, nästa_param = nästa.query.sql_with_params()
-    sql = (
-        f'WITH RECURSIVE "olika"("värde") AS (SELECT ({första_sql}) UNION ALL '
-        f'SELECT ({nästa_sql}) FROM "olika" WHERE "olika"."värde" IS NOT NULL) '
-        'SELECT "värde" FROM "olika" WHERE "värde" IS NOT NULL'
-    )
+        början, parametrar = 'WITH "olika"("värde") AS (SELECT NULL)', []
+    else:
+        första_värdet = rader.exclude(**{fält: ""}).order_by(fält).values(fält)[:1]
+        efter = RawSQL('"olika"."värde"', ())
+        nästa = rader.filter(**{f"{fält}__gt": efter}).order_by(fält).values(fält)[:1]
+        första_sql, första_param = första_värdet.query.sql_with_params()
+        nästa_sql, nästa_param = nästa.query.sql_with_params()
+        början = (
+            f'WITH RECURSIVE "olika"("värde") AS (SELECT ({första_sql}) UNION ALL '
+            f'SELECT ({nästa_sql}) FROM "olika" WHERE "olika"."värde" IS NOT NULL)'
+        )
+        parametrar = [*första_param, *nästa_param]
+    kolumner = "".join(f", ({sql})" for sql, _parametrar in enstaka.values())
+    for _sql, egna in enstaka.values():
+        parametrar.extend(egna)
     with connection.cursor() as markör:
-        markör.execute(sql, (*första_param, *nästa_param))
-        return [värde for (värde,) in markör.fetchall()]
+        # The recursion ends in a row whose value is NULL: there is always one, with the rest.
+        markör.execute(f'{början} SELECT "värde"{kolumner} FROM "olika"', parametrar)
+        rader = markör.fetchall()
+    värden = [rad[0] for rad in rader if rad[0] is not None]
+    return värden, dict(zip(enstaka, rader[-1][1:], strict=True))
+
+
+def antal(rader):
+    """``rader``'s count as one value for ``olika_värden_och``."""
+    try:
+        sql, parametrar = rader.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return "SELECT 0", ()
+    return f'SELECT count(*) FROM ({sql}) AS "räknade"', parametrar
+
+
+def första(rader, fält):
+    """The first value of ``fält`` in ``rader`` (``-fält``: the last) as one value for
+    ``olika_värden_och``; NULL when there are no rows."""
+    try:
+        return rader.order_by(fält).values(fält.lstrip("-"))[:1].query.sql_with_params()
+    except EmptyResultSet:
+        return "SELECT NULL", ()

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from nämnder.roller import Roll
 from remiss.models import Anstånd, Remissinstans
+from remiss.views import oversikt
 from tests.factories import AnvändareFactory, NämndFactory, RemissFactory
 
 IDAG = datetime.date.today()
@@ -75,7 +76,9 @@ def test_drafts_are_shown_to_the_remissamordnare_only(
     assert client.get(reverse("remisser:översikt"), {"status": "utkast"}).status_code == 200
 
 
-def test_the_overview_filters_by_state_sender_and_year(client, ks, ks_samordnare, nämnder, remiss):
+def test_the_overview_filters_by_state_sender_and_year(
+    client, monkeypatch, ks, ks_samordnare, nämnder, remiss
+):
     avslutad = _remiss(
         ks,
         ks_samordnare,
@@ -102,6 +105,10 @@ def test_the_overview_filters_by_state_sender_and_year(client, ks, ks_samordnare
     assert dnr(avsandare="Rotel I") == {"KS 2019/656"}
     assert dnr(ar="2019") == {"KS 2019/656"}
     assert dnr(ar="1066") == {"KS 2023/740", "KS 2019/656", "KS 2023/800"}  # ignored
+    # A sender no visible remiss has (an old bookmark) is ignored too, and the count follows.
+    monkeypatch.setattr(oversikt, "PER_SIDA", 1)
+    assert "Sida 1 av 3 (3 rader)" in client.get(url, {"avsandare": "Rotel IX"}).text
+    assert "Sida 2 av 2 (2 rader)" in client.get(url, {"status": "forsenade", "sida": 2}).text
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from nämnder.models import Nämnd
-from remiss.sidor import Sidvisare, olika_värden
+from remiss.sidor import Sidvisare, antal, första, olika_värden, olika_värden_och
 from tests.factories import NämndFactory
 
 
@@ -58,3 +58,24 @@ def test_the_distinct_values_of_a_column_come_sorted_and_follow_the_filter(db):
     assert olika_värden(utan_norr, "postort") == databasens_ordning(utan_norr)
     assert "Norr" not in olika_värden(utan_norr, "postort")
     assert olika_värden(alla.none(), "postort") == []
+
+
+def test_the_distinct_values_come_with_a_count_and_first_and_last_in_one_query(db):
+    for nr, postort in enumerate(["Öst", "Väst", "Väst", ""]):
+        NämndFactory(namn=f"Nämnd {nr:02}", diarieprefix=f"N{nr:02}", postort=postort)
+    alla = Nämnd.objects.all()
+    with CaptureQueriesContext(connection) as frågor:
+        värden, enstaka = olika_värden_och(
+            alla,
+            "postort",
+            antal=antal(alla.filter(postort="Väst")),
+            första=första(alla, "namn"),
+            sista=första(alla, "-namn"),
+        )
+    assert len(frågor) == 1
+    assert set(värden) == {"Öst", "Väst"}
+    assert enstaka == {"antal": 2, "första": "Nämnd 00", "sista": "Nämnd 03"}
+    värden, enstaka = olika_värden_och(
+        alla.none(), "postort", antal=antal(alla.none()), första=första(alla.none(), "namn")
+    )
+    assert (värden, enstaka) == ([], {"antal": 0, "första": None})
