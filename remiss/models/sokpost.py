@@ -64,11 +64,14 @@ class SökpostQuerySet(models.QuerySet):
         finns = synliga.filter(år=RawSQL('"kandidat"."år"', ())).values("pk")[:1]
         sql, parametrar = finns.query.sql_with_params()
         tabell = connection.ops.quote_name(self.model._meta.db_table)
+        # A LATERAL with LIMIT 1, not an EXISTS: the planner may turn an EXISTS into a hash
+        # join that reads every visible post (it takes generate_series for 1,000 years), 30 ms
+        # where the look-up per year takes a fraction of one.
         with connection.cursor() as markör:
             markör.execute(
                 f'SELECT "kandidat"."år" FROM generate_series((SELECT max("år") FROM {tabell}), '
                 f'(SELECT min("år") FROM {tabell}), -1) AS "kandidat"("år") '
-                f"WHERE EXISTS ({sql})",
+                f'CROSS JOIN LATERAL ({sql}) AS "finns"',
                 parametrar,
             )
             return [a for (a,) in markör.fetchall()]

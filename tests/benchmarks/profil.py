@@ -38,7 +38,7 @@ def _sidor(g, utlåtande):
     return {
         "översikt": (g.läsare, reverse("remisser:översikt")),
         "matris": (g.samordnare, reverse("remisser:detalj", args=[nyaste.pk])),
-        "sök": (g.läsare, reverse("sok:sök") + "?q=remiss+verksamhet"),
+        "sök": (g.läsare, reverse("sok:sök") + "?q=stadens+verksamhet"),
         "instans": (g.registrator, reverse("instanser:detalj", args=[instans.pk])),
         "redigerare": (utlåtande.skapad_av, reverse("yttranden:redigera", args=[utlåtande.pk])),
     }
