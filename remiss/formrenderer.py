@@ -4,6 +4,8 @@
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
 
+from remiss import formhtml
+
 UTAN_INPUT_KLASS = {"file", "hidden"}
 
 
@@ -20,8 +22,39 @@ class DesignsystemetBoundField(BoundField):
             attrs["aria-describedby"] = f"{fel_id} {beskrivning}".strip()
         return attrs
 
+    @property
+    def aria_describedby(self):
+        """Django's, without its ``<id>_error``: the error messages' element is ``<id>_fel``
+        here (remiss/formhtml.py), named first by build_widget_attrs."""
+        ids = super().aria_describedby
+        return ids and " ".join(i for i in ids.split() if i != f"{self.auto_id}_error")
+
+
+_WIDGETS = "django/forms/widgets/"
+# Django's widget templates whose markup remiss/formhtml.py writes in Python; every input type
+# is input.html included by a template of its own name.
+I_PYTHON = {
+    **{
+        f"{_WIDGETS}{namn}.html": formhtml.input
+        for namn in (
+            "input", "text", "search", "email", "url", "number", "password", "hidden",
+            "date", "datetime", "time", "tel", "color", "checkbox",
+        )
+    },
+    f"{_WIDGETS}select.html": formhtml.select,
+    f"{_WIDGETS}textarea.html": formhtml.textarea,
+    "forms/field.html": formhtml.fältgrupp,
+}  # fmt: skip
+
 
 class FormRenderer(TemplatesSetting):
     form_template_name = "forms/div.html"
     field_template_name = "forms/field.html"
     bound_field_class = DesignsystemetBoundField
+
+    def render(self, template_name, context, request=None):
+        if template_name == self.form_template_name:
+            return formhtml.formulär(context, self)
+        if skriv := I_PYTHON.get(template_name):
+            return skriv(context)
+        return super().render(template_name, context, request)

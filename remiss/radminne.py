@@ -4,7 +4,8 @@ A list page shows up to fifty rows, and rendering them is most of the page's own
 "Sidornas mallar"). A row's HTML depends only on what it shows, so it is kept under a key made
 of exactly that: the row template is given a dict of values, never the object, so it cannot show
 anything the key does not hold, and a changed value is a new key (nothing to invalidate, nothing
-stale). The key also holds the row template's source, the language and the URL prefix. A cache
+stale). The key also holds the row template's source, the language, the time zone (a date and
+time are shown in it) and the URL prefix. A cache
 that does not answer (Redis down) costs the rendering and nothing else.
 """
 
@@ -15,6 +16,7 @@ import logging
 from django.core.cache import cache
 from django.template.loader import get_template
 from django.urls import get_script_prefix
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from redis.exceptions import RedisError
@@ -40,6 +42,7 @@ def _nyckel(mallnamn, värden):
             mallnamn,
             _mallversion(mallnamn),
             get_language() or "",
+            timezone.get_current_timezone_name(),
             get_script_prefix(),
             hashlib.sha256(innehåll).hexdigest(),
         )

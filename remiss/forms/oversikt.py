@@ -3,8 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from remiss.forms.val import Val
-
 STATUSAR = [
     ("", _("Alla")),
     ("oppna", _("Öppna")),
@@ -25,13 +23,18 @@ SORTERINGAR = [
 
 
 class ÖversiktFilter(forms.Form):
-    status = forms.ChoiceField(label=_("Visa"), required=False, choices=STATUSAR, widget=Val)
-    avsandare = forms.ChoiceField(label=_("Rotel eller avsändare"), required=False, widget=Val)
+    status = forms.ChoiceField(label=_("Visa"), required=False, choices=STATUSAR)
+    avsandare = forms.ChoiceField(label=_("Rotel eller avsändare"), required=False)
     ar = forms.TypedChoiceField(
-        label=_("År"), required=False, coerce=int, empty_value=None, widget=Val
+        label=_("År"),
+        required=False,
+        coerce=int,
+        empty_value=None,
     )
     sortera = forms.ChoiceField(
-        label=_("Sortera efter"), required=False, choices=SORTERINGAR, widget=Val
+        label=_("Sortera efter"),
+        required=False,
+        choices=SORTERINGAR,
     )
 
     def __init__(self, *args, avsändare=(), år=(), visa_utkast=False, **kwargs):

@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.models import Nämnd
-from remiss.forms.val import Val
 from remiss.models import Sökpost
 from remiss.sok import typer
 from remiss.sok.fraga import MAX_TECKEN, Urval
@@ -31,23 +30,24 @@ class SökForm(forms.Form):
         },
     )
     ar = forms.TypedChoiceField(
-        label=_("År"), required=False, coerce=int, empty_value=None, widget=Val
+        label=_("År"),
+        required=False,
+        coerce=int,
+        empty_value=None,
     )
     namnd = forms.ModelChoiceField(
         label=_("Nämnd"),
         required=False,
         queryset=Nämnd.objects.none(),
         empty_label=_("Alla"),
-        widget=Val,
     )
     typ = forms.ChoiceField(
         label=_("Typ"),
         required=False,
         choices=[("", _("Alla")), *Sökpost.Typ.choices],
-        widget=Val,
     )
-    status = forms.ChoiceField(label=_("Status"), required=False, widget=Val)
-    sortera = forms.ChoiceField(label=_("Sortera"), required=False, choices=SORTERINGAR, widget=Val)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    sortera = forms.ChoiceField(label=_("Sortera"), required=False, choices=SORTERINGAR)
 
     def __init__(self, *args, år=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from nämnder.kalender import bedöm
 from nämnder.permissions import alla_roller, får, hämta_för_användare
-from remiss import sidtillagg, utkorg
+from remiss import historik, sidtillagg, utkorg
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
 from remiss.models import Anstånd, Remisshändelse, Remissinstans, Utkorgspost
 
@@ -49,9 +49,11 @@ def _historik(instans):
     # Data imported from an older system may lack the sending time of a sent remiss; the
     # instans itself was created when it was sent.
     skickad = remiss.utskickad or instans.mottagen
-    return Remisshändelse.objects.filter(
-        Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=skickad)
-    ).select_related("utförd_av", "kontaktperson__organisation")
+    return historik.rader(
+        Remisshändelse.objects.filter(
+            Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=skickad)
+        ).select_related("utförd_av", "kontaktperson__organisation")
+    )
 
 
 def _extern_sida(request, instans):
@@ -63,7 +65,7 @@ def _extern_sida(request, instans):
         "organisation": instans.organisation,
         "kontakter": instans.organisation.kontaktpersoner.filter(aktiv=True),
         "länkar": instans.svarslänkar.select_related("kontaktperson", "skapad_av"),
-        "händelser": _historik(instans),
+        "historikrader": _historik(instans),
         "är_samordnare": får(request.user, instans, "samordna"),
         "anstånd": instans.anstånd.select_related("begärt_av_kontakt__organisation", "beslutat_av"),
         "tillägg": sidtillagg.för_instanssidan(request.user, instans),
@@ -83,7 +85,7 @@ def _sida(request, instans, **bundna):
         "handlingar": instans.remiss.handlingar.all(),
         "medhandläggare": instans.medhandläggare.all(),
         "anstånd": anstånd,
-        "händelser": _historik(instans),
+        "historikrader": _historik(instans),
         "formulär": _formulär(instans, anstånd, bundna) if är_registrator else {},
         "är_medlem": får(request.user, instans, "bereda"),
         "tillägg": sidtillagg.för_instanssidan(request.user, instans),

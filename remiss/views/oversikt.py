@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from nämnder.kalender import bedöm_remiss
 from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
-from remiss import radminne, utkorg
+from remiss import historik, radminne, utkorg
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
@@ -188,8 +188,14 @@ def detalj(request, pk):
                 for instans in instanser.order_by("nämnd__namn", "organisation__namn")
             ],
         )
-        context["händelser"] = remiss.händelser.select_related(
-            "utförd_av", "instans__nämnd", "instans__organisation", "kontaktperson__organisation"
+        context["historikrader"] = historik.rader(
+            remiss.händelser.select_related(
+                "utförd_av",
+                "instans__nämnd",
+                "instans__organisation",
+                "kontaktperson__organisation",
+            ),
+            visa_nämnd=True,
         )
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
         nycklar = remiss.instanser.annotate(

@@ -114,3 +114,34 @@ def test_the_key_changes_with_every_value():
     ändrade = [{}, {"pk": 2}, {"titel": "B"}, {"antal_besvarade": 1}]
     nycklar = {radminne._nyckel(mall, {"remiss": {**grund, **ändring}}) for ändring in ändrade}
     assert len(nycklar) == len(ändrade)
+
+
+def test_a_history_row_is_given_values_only(remiss, ks_samordnare):
+    from remiss.historik import _rad
+
+    for händelse in remiss.händelser.all():
+        for värde in _rad(händelse, visa_nämnd=True)["händelse"].values():
+            assert isinstance(värde, (str, bool, datetime.datetime)), värde
+
+
+def test_the_key_holds_the_time_zone_the_rows_times_are_shown_in():
+    värden = {"händelse": {"tidpunkt": datetime.datetime(2026, 1, 1, 12, tzinfo=datetime.UTC)}}
+    with override_settings(TIME_ZONE="Europe/Stockholm"):
+        stockholm = radminne._nyckel("remiss/_historikrad.html", värden)
+    with override_settings(TIME_ZONE="Europe/Helsinki"):
+        helsingfors = radminne._nyckel("remiss/_historikrad.html", värden)
+    assert stockholm != helsingfors
+
+
+def test_a_new_event_in_the_history_is_shown_beside_the_cached_ones(
+    client, ks_samordnare, remiss, egen_redis, un
+):
+    client.force_login(ks_samordnare)
+    url = reverse("remisser:detalj", args=[remiss.pk])
+    före = client.get(url).text
+    assert "Remissen skickades" in före
+    remiss.instanser.get(nämnd=un).avstå("Berörs inte av förslaget", av=ks_samordnare)
+    efter = client.get(url).text
+    assert "Berörs inte av förslaget" in efter
+    antal = före.count("<tr>")
+    assert efter.count("<tr>") == antal + 1
