@@ -11,7 +11,10 @@ for single objects:
   declared in the kind's rules (``åtgärd="granska"``), the same for a page and for the API.
 """
 
+import functools
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Q
@@ -121,9 +124,18 @@ def alla_roller(user):
         return []
     if "_alla_roller" in user.__dict__:
         return user.__dict__["_alla_roller"]
+    sql, kolumner, omvandlare = _rollfråga()
     per_nämnd = {}
-    for nämnd in _nämnder_med_koder(user):
-        per_nämnd.setdefault(nämnd.pk, (nämnd, set()))[1].add(Roll(nämnd.rollkod))
+    with connection.cursor() as markör:
+        markör.execute(sql, [user.pk, user.pk])
+        for *värden, kod in markör.fetchall():
+            if kod not in Roll.values:
+                continue
+            if värden[0] not in per_nämnd:
+                for nr, omvandla in omvandlare:
+                    värden[nr] = omvandla(värden[nr], None, connection)
+                per_nämnd[värden[0]] = (Nämnd.from_db(connection.alias, kolumner, värden), set())
+            per_nämnd[värden[0]][1].add(Roll(kod))
     cache = user.__dict__.setdefault("_roller_per_nämnd", {})
     cache.update({pk: frozenset(r) for pk, (_nämnd, r) in per_nämnd.items()})
     ordning = list(Roll)
@@ -135,23 +147,47 @@ def alla_roller(user):
     return user.__dict__["_alla_roller"]
 
 
-def _nämnder_med_koder(user):
-    """Each nämnd in which ``user`` holds a role, once per role (``rollkod``), held directly or
-    through a group: the two guardian tables read together in one round trip, as every page
-    asks this before anything else."""
-    direkt = NämndUserObjectPermission.objects.filter(
-        user=user, permission__codename__in=Roll.values
-    ).values_list("content_object_id", "permission__codename")
-    via_grupp = NämndGroupObjectPermission.objects.filter(
-        group__user=user, permission__codename__in=Roll.values
-    ).values_list("content_object_id", "permission__codename")
-    sql, parametrar = direkt.union(via_grupp, all=True).query.sql_with_params()
-    tabell = connection.ops.quote_name(Nämnd._meta.db_table)
-    return Nämnd.objects.raw(
-        f'SELECT "n".*, "r"."permission__codename" AS "rollkod" FROM {tabell} AS "n" '
-        f'JOIN ({sql}) AS "r" ON "r"."content_object_id" = "n"."id"',
-        parametrar,
+@functools.cache
+def _rollfråga():
+    """The SQL of every nämnd in which a person holds a permission, with its codename, held
+    directly or through a group (guardian's two tables in one round trip, as every page asks
+    it first), and the nämnd's columns in order. Written once per process: built through the
+    ORM it took longer to compile than to run."""
+    namn = connection.ops.quote_name
+    nämnd_kolumner = [f.attname for f in Nämnd._meta.concrete_fields]
+    # What the ORM does to each value it reads (none of Nämnd's fields needs it today).
+    omvandlare = [
+        (nr, omvandla)
+        for nr, f in enumerate(Nämnd._meta.concrete_fields)
+        for omvandla in [
+            *connection.ops.get_db_converters(f.get_col("n")),
+            *f.get_db_converters(connection),
+        ]
+    ]
+    välj = ", ".join(f'"n".{namn(f.column)}' for f in Nämnd._meta.concrete_fields)
+    nämnd, behörighet = namn(Nämnd._meta.db_table), namn(Permission._meta.db_table)
+    grupper = get_user_model()._meta.get_field("groups").remote_field.through._meta
+    gruppens_person = next(f for f in grupper.fields if f.related_model is get_user_model())
+    gruppens_grupp = next(f for f in grupper.fields if f.related_model is Group)
+
+    def del_(tabell, villkor, mer=""):
+        return (
+            f'SELECT {välj}, "p"."codename" FROM {namn(tabell._meta.db_table)} AS "r" '
+            f'JOIN {behörighet} AS "p" ON "p"."id" = "r"."permission_id" '
+            f'JOIN {nämnd} AS "n" ON "n"."id" = "r"."content_object_id" {mer}WHERE {villkor}'
+        )
+
+    sql = (
+        del_(NämndUserObjectPermission, '"r"."user_id" = %s')
+        + " UNION ALL "
+        + del_(
+            NämndGroupObjectPermission,
+            f'"g".{namn(gruppens_person.column)} = %s',
+            f'JOIN {namn(grupper.db_table)} AS "g" '
+            f'ON "g".{namn(gruppens_grupp.column)} = "r"."group_id" ',
+        )
     )
+    return sql, nämnd_kolumner, omvandlare
 
 
 def kan_se(user, obj):

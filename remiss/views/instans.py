@@ -52,7 +52,7 @@ def _historik(instans):
     return historik.rader(
         Remisshändelse.objects.filter(
             Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=skickad)
-        ).select_related("utförd_av", "kontaktperson__organisation")
+        )
     )
 
 

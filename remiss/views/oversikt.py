@@ -21,6 +21,32 @@ from remiss.sidor import Sidvisare, antal, första, olika_värden_och
 from remiss.templatetags.remisstaggar import dag
 
 PER_SIDA = 50
+# What an overview row shows (_rad) and nothing else: no timestamps to parse, no nämnd to build.
+RADENS_FÄLT = [
+    "diarienummer",
+    "titel",
+    "avsändare",
+    "status",
+    "remissdatum",
+    "sista_svarsdatum",
+    "antal_instanser",
+    "antal_besvarade",
+    "antal_avstår",
+]
+# What a matrix row shows (_matrisrad).
+MATRISRADENS_FÄLT = [
+    "remiss",
+    "diarienummer",
+    "status",
+    "svarsdatum",
+    "besvarad",
+    "nämnd__namn",
+    "organisation__namn",
+    "handläggare__first_name",
+    "handläggare__last_name",
+    "handläggare__username",
+    "avdelning__namn",
+]
 
 
 def _filtrera(remisser, val):
@@ -80,7 +106,7 @@ def _filter_och_antal(request, remisser, är_samordnare):
     filter = formulär(avsändare, år)
     if filter.värden() != önskat:
         urval, värden["antal"] = _filtrera(remisser, filter.värden()), None
-    sidvisare = Sidvisare(urval.select_related("nämnd"), PER_SIDA)
+    sidvisare = Sidvisare(urval.only(*RADENS_FÄLT), PER_SIDA)
     if värden["antal"] is not None:
         sidvisare.count = värden["antal"]  # Paginator.count is a cached_property
     return filter, sidvisare
@@ -181,22 +207,11 @@ def detalj(request, pk):
     )
     if är_ks:
         # Nämnder first by name, then the external organisations by name.
+        matris = instanser.only(*MATRISRADENS_FÄLT).order_by("nämnd__namn", "organisation__namn")
         context["matrisrader"] = radminne.rader(
-            "remiss/_matrisrad.html",
-            [
-                _matrisrad(instans, remiss)
-                for instans in instanser.order_by("nämnd__namn", "organisation__namn")
-            ],
+            "remiss/_matrisrad.html", [_matrisrad(instans, remiss) for instans in matris]
         )
-        context["historikrader"] = historik.rader(
-            remiss.händelser.select_related(
-                "utförd_av",
-                "instans__nämnd",
-                "instans__organisation",
-                "kontaktperson__organisation",
-            ),
-            visa_nämnd=True,
-        )
+        context["historikrader"] = historik.rader(remiss.händelser.all(), visa_nämnd=True)
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
         nycklar = remiss.instanser.annotate(
             nyckel=Concat(Value("remiss.remissinstans:"), Cast("pk", CharField()))
