@@ -84,6 +84,11 @@ DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db
 # of a few dozen nämnder on every page with such a filter. The project reads no result large
 # enough to need one (it also keeps working behind a transaction-pooling pgbouncer).
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server, so psycopg prepares a query it has run five times on a
+    # connection and PostgreSQL plans it once: a page's queries are the same every time, and
+    # planning a join over eight tables took longer than running it (1.7 against 0.2 ms).
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "nämnder.Användare"
