@@ -119,7 +119,9 @@ def _förklara(klient, url):
     planer = []
     with connection.cursor() as markör:
         for fråga in frågor.captured_queries:
-            if not fråga["sql"].lstrip().upper().startswith("SELECT"):
+            # A query may start with its common table expressions (KS overview's filter choices
+            # and count, remiss/sidor.py); SET, SAVEPOINT and the like have no plan.
+            if not fråga["sql"].lstrip().upper().startswith(("SELECT", "WITH")):
                 continue
             markör.execute(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) {fråga['sql']}")
             plan = [rad for (rad,) in markör.fetchall()]
