@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer
@@ -37,12 +38,49 @@ class RegistreraForm(forms.Form):
         return str(dnr)
 
 
+class _Delade:
+    """The rows of a queryset, read the first time they are asked for and then kept: the
+    handläggare and medhandläggare fields offer the same people, read once for both."""
+
+    def __init__(self, queryset):
+        self.queryset, self.rader = queryset, None
+
+    def __iter__(self):
+        if self.rader is None:
+            self.rader = list(self.queryset)
+        return iter(self.rader)
+
+
+class _DeladeVal(ModelChoiceIterator):
+    """A field's choices from its form's shared rows (``field.delade``), when it has them."""
+
+    def __iter__(self):
+        delade = getattr(self.field, "delade", None)
+        if delade is None:
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in delade:
+            yield self.choice(obj)
+
+    def __len__(self):
+        delade = getattr(self.field, "delade", None)
+        if delade is None:
+            return super().__len__()
+        return len(list(delade)) + (1 if self.field.empty_label is not None else 0)
+
+
 class PersonVal(forms.ModelChoiceField):
+    iterator = _DeladeVal
+
     def label_from_instance(self, obj):
         return obj.namn_och_befattning
 
 
 class PersonerVal(forms.ModelMultipleChoiceField):
+    iterator = _DeladeVal
+
     def label_from_instance(self, obj):
         return obj.namn_och_befattning
 
@@ -89,8 +127,11 @@ class TilldelaForm(forms.Form):
         handläggare = personer_med_roll(instans.nämnd, Roll.HANDLÄGGARE).order_by(
             "last_name", "first_name"
         )
-        self.fields["handläggare"].queryset = handläggare
-        self.fields["medhandläggare"].queryset = handläggare
+        delade = _Delade(handläggare)
+        for namn in ("handläggare", "medhandläggare"):
+            # The queryset validates what is sent; the shared rows are what is shown.
+            self.fields[namn].queryset = handläggare
+            self.fields[namn].delade = delade
         self.fields["avdelning"].queryset = instans.nämnd.avdelningar.all()
         if instans.handläggare_id:
             self.fields["handläggare"].initial = instans.handläggare_id

@@ -448,3 +448,26 @@ def test_anonymous_actions_are_sent_to_login_and_change_nothing(
 def test_actions_need_post(client, registrator, instans, åtgärd):
     client.force_login(registrator)
     assert client.get(_url(åtgärd, instans)).status_code == 405
+
+
+def test_the_assign_form_reads_the_nämnds_handläggare_once_for_both_lists(instans, handläggare, un):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from remiss.forms.instans import TilldelaForm
+
+    kollega = AnvändareFactory(
+        first_name="Kim", last_name="Kollega", roller=[(un, Roll.HANDLÄGGARE)]
+    )
+    form = TilldelaForm(instans=instans)
+    with CaptureQueriesContext(connection) as frågor:
+        html = str(form)
+    personfrågor = [f for f in frågor.captured_queries if "nämnder_användare" in f["sql"]]
+    assert len(personfrågor) == 1
+    for person in (handläggare, kollega):
+        assert html.count(f'value="{person.pk}"') == 2  # in the select and among the checkboxes
+    # What is sent is still checked against the nämnd's handläggare, not the rows shown.
+    utomstående = AnvändareFactory()
+    skickat = TilldelaForm({"handläggare": utomstående.pk}, instans=instans)
+    assert not skickat.is_valid()
+    assert "Personen är inte handläggare i nämnden." in str(skickat.errors)
