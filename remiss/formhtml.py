@@ -13,27 +13,19 @@ the field group and form as Designsystemet's markup below. A widget with a templ
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-_ATTRIBUT_NAMN_OCH_VÄRDE = ' {}="{}"'
-
 
 def _attribut(attrs):
     """django/forms/widgets/attrs.html: True is a bare attribute, False none."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (
-                format_html(" {}", namn)
-                if värde is True
-                else format_html(_ATTRIBUT_NAMN_OCH_VÄRDE, namn, värde),
-            )
+    return mark_safe(
+        "".join(
+            format_html(" {}", namn) if värde is True else format_html(' {}="{}"', namn, värde)
             for namn, värde in attrs.items()
             if värde is not False
-        ),
+        )
     )
 
 
-def input(context):
+def inmatning(context):
     """django/forms/widgets/input.html (text, search, e-mail, number, date, hidden …)."""
     widget = context["widget"]
     värde = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])

@@ -35,7 +35,7 @@ _WIDGETS = "django/forms/widgets/"
 # is input.html included by a template of its own name.
 I_PYTHON = {
     **{
-        f"{_WIDGETS}{namn}.html": formhtml.input
+        f"{_WIDGETS}{namn}.html": formhtml.inmatning
         for namn in (
             "input", "text", "search", "email", "url", "number", "password", "hidden",
             "date", "datetime", "time", "tel", "color", "checkbox",

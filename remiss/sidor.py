@@ -26,20 +26,16 @@ class Sidvisare(Paginator):
         return self._get_page(list(bakifrån)[::-1], number, self)
 
 
-def olika_värden(rader, fält):
-    """The distinct non-empty values of ``fält`` among ``rader`` (a queryset), sorted.
-
-    A loose index scan: a recursive query asks the index on ``fält`` for the first value, then
-    for the first value after it, and so on, so the cost follows the number of distinct values
-    (a dozen rotlar), not the number of rows (every remiss ever sent). The filters of ``rader``
-    (who may see what) apply at each step."""
-    return olika_värden_och(rader, fält)[0]
-
-
 def olika_värden_och(rader, fält, **enstaka):
-    """``olika_värden`` and, in the same round trip, each of ``enstaka`` (name: the SQL and
-    parameters of a query of one value, see ``antal`` and ``första``): a list page's filter
-    choices and its count are one query rather than three. ``(values, {name: value})``."""
+    """The distinct non-empty values of ``fält`` among ``rader`` (a queryset), sorted, and in
+    the same round trip each of ``enstaka`` (name: the SQL and parameters of a query of one
+    value, see ``antal`` and ``ett_värde``): a list page's filter choices and its count are one
+    query. ``(values, {name: value})``.
+
+    The values come from a loose index scan: a recursive query asks the index on ``fält`` for
+    the first value, then for the first value after it, and so on, so the cost follows the
+    number of distinct values (a dozen rotlar), not the number of rows (every remiss ever
+    sent). The filters of ``rader`` (who may see what) apply at each step."""
     if rader.query.is_empty():
         början, parametrar = 'WITH "olika"("värde") AS (SELECT NULL)', []
     else:
@@ -59,9 +55,9 @@ def olika_värden_och(rader, fält, **enstaka):
     with connection.cursor() as markör:
         # The recursion ends in a row whose value is NULL: there is always one, with the rest.
         markör.execute(f'{början} SELECT "värde"{kolumner} FROM "olika"', parametrar)
-        rader = markör.fetchall()
-    värden = [rad[0] for rad in rader if rad[0] is not None]
-    return värden, dict(zip(enstaka, rader[-1][1:], strict=True))
+        resultat = markör.fetchall()
+    värden = [rad[0] for rad in resultat if rad[0] is not None]
+    return värden, dict(zip(enstaka, resultat[-1][1:], strict=True))
 
 
 def antal(rader):
@@ -73,10 +69,11 @@ def antal(rader):
     return f'SELECT count(*) FROM ({sql}) AS "räknade"', parametrar
 
 
-def första(rader, fält):
-    """The first value of ``fält`` in ``rader`` (``-fält``: the last) as one value for
-    ``olika_värden_och``; NULL when there are no rows."""
+def ett_värde(rad):
+    """A queryset of one column and at most one row (``qs.values(x)[:1]``) as one value for
+    ``olika_värden_och``; NULL when there is no row. Give it a value the database computes in
+    the form wanted (a year, not a date): the raw query skips the ORM's conversions."""
     try:
-        return rader.order_by(fält).values(fält.lstrip("-"))[:1].query.sql_with_params()
+        return rad.query.sql_with_params()
     except EmptyResultSet:
         return "SELECT NULL", ()

@@ -116,7 +116,7 @@ def ordning(nyckel):
 
 def _index():
     """An index per overview order, alone and behind status (the overview's status filter), and
-    one on avsändare for the overview's list of senders (remiss/sidor.py, olika_värden)."""
+    one on avsändare for the overview's list of senders (remiss/sidor.py, olika_värden_och)."""
     index = [models.Index(fields=["avsändare"], name="remiss_avsandare")]
     for nyckel, kort in [
         ("remissdatum", "rd"),

@@ -4,7 +4,7 @@ remissinstanser. Both run a fixed number of queries whatever the number of rows.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Exists, OuterRef, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, ExtractYear
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
 from remiss.models.remiss import med_försenade, ordning
-from remiss.sidor import Sidvisare, antal, första, olika_värden_och
+from remiss.sidor import Sidvisare, antal, ett_värde, olika_värden_och
 from remiss.templatetags.remisstaggar import dag
 
 PER_SIDA = 50
@@ -91,18 +91,17 @@ def _filter_och_antal(request, remisser, är_samordnare):
 
     önskat = formulär([begärt.get("avsandare", "")], [begärt.get("ar", "")]).värden()
     urval = _filtrera(remisser, önskat)
+    året = ExtractYear("remissdatum")
     avsändare, värden = olika_värden_och(
         remisser,
         "avsändare",
-        första=första(remisser, "remissdatum"),
-        sista=första(remisser, "-remissdatum"),
+        första=ett_värde(remisser.order_by("remissdatum").values(år=året)[:1]),
+        sista=ett_värde(remisser.order_by("-remissdatum").values(år=året)[:1]),
         antal=antal(urval),
     )
     år = []
-    if värden["första"]:
-        # Read past the ORM: a date on PostgreSQL, its ISO text on SQLite (the demo).
-        först, sist = (str(värden[n])[:4] for n in ("första", "sista"))
-        år = list(range(int(sist), int(först) - 1, -1))
+    if värden["första"] is not None:  # numeric on PostgreSQL, an integer on SQLite
+        år = list(range(int(värden["sista"]), int(värden["första"]) - 1, -1))
     filter = formulär(avsändare, år)
     if filter.värden() != önskat:
         urval, värden["antal"] = _filtrera(remisser, filter.värden()), None
