@@ -80,6 +80,8 @@ def värde(obj, väg):
 
 def _prefixa(q, prefix):
     """``q`` with every lookup moved under the relation ``prefix``."""
+    if q is INGET:
+        return INGET
     ny = Q()
     ny.connector, ny.negated = q.connector, q.negated
     ny.children = [
@@ -93,6 +95,30 @@ def _prefixa(q, prefix):
 # (``INGET | Q()`` is INGET), so "everyone" must be a real condition.
 INGET = Q(pk__in=[])
 ALLT = Q(pk__isnull=False)
+
+
+def _eller(delar):
+    """``a | b | …``, leaving out what matches nothing. A filter on a path through a relation
+    (``remiss__nämnd_id__in=[]`` for someone with no KS role) would otherwise still join that
+    relation into every list and count, only for the empty condition to be dropped."""
+    delar = [d for d in delar if d is not INGET]
+    if any(d is ALLT for d in delar):
+        return ALLT
+    return functools.reduce(operator.or_, delar) if delar else INGET
+
+
+def _och(a, b):
+    """``a & b``, leaving out what matches everything (no ``id IS NOT NULL`` in the SQL)."""
+    if a is INGET or b is INGET:
+        return INGET
+    if a is ALLT:
+        return b
+    return a if b is ALLT else a & b
+
+
+def _i(väg, nämnder):
+    """``väg`` is one of ``nämnder`` (INGET when there are none: no join for nothing)."""
+    return Q(**{f"{väg}__in": nämnder}) if nämnder else INGET
 
 
 # --- states -------------------------------------------------------------------------------------
@@ -149,7 +175,7 @@ class _Och(Läge):
         return self.a.gäller(obj) and self.b.gäller(obj)
 
     def q(self):
-        return self.a.q() & self.b.q()
+        return _och(self.a.q(), self.b.q())
 
 
 @dataclasses.dataclass(frozen=True)
@@ -192,7 +218,7 @@ class Egna(Publik):
         return [nyckel(nämnd_id, r) for r in self.roller] or [nyckel(nämnd_id)]
 
     def q(self, roller, slag):
-        return Q(**{f"{slag.nämnd}__in": roller.nämnder(self.roller)})
+        return _i(slag.nämnd, roller.nämnder(self.roller))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -210,7 +236,7 @@ class KS(Publik):
         return [nyckel(ks_id, r) for r in self.roller] or [ks_nyckel(ks_id)]
 
     def q(self, roller, slag):
-        return Q(**{f"{slag.ks}__in": roller.nämnder(self.roller or KS_ROLLER)})
+        return _i(slag.ks, roller.nämnder(self.roller or KS_ROLLER))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -230,7 +256,7 @@ class RollerI(Publik):
         return [] if nämnd_id is None else [nyckel(nämnd_id, r) for r in self.roller]
 
     def q(self, roller, slag):
-        return Q(**{f"{self.väg}__in": roller.nämnder(self.roller)})
+        return _i(self.väg, roller.nämnder(self.roller))
 
 
 class Alla(Publik):
@@ -318,20 +344,17 @@ class Slag:
         )
 
     def _q(self, roller):
-        delar = [
-            läge.q() & functools.reduce(operator.or_, (p.q(roller, self) for p in publik), INGET)
-            for läge, publik in self.se
-        ]
-        return functools.reduce(operator.or_, delar, INGET)
+        return _eller(
+            _och(läge.q(), _eller(p.q(roller, self) for p in publik)) for läge, publik in self.se
+        )
 
     def _åtgärd_q(self, roller, åtgärd):
         delar = []
         for regel in self.göra[åtgärd]:
             if regel.villkor is not None:
                 raise ValueError(f"{åtgärd!r} har ett villkor som inte kan bli ett filter")
-            vem = functools.reduce(operator.or_, (p.q(roller, self) for p in regel.vem), INGET)
-            delar.append(regel.läge.q() & vem)
-        return functools.reduce(operator.or_, delar, INGET)
+            delar.append(_och(regel.läge.q(), _eller(p.q(roller, self) for p in regel.vem)))
+        return _eller(delar)
 
     def får(self, user, obj, åtgärd):
         regler = self.göra.get(åtgärd)

@@ -16,7 +16,19 @@ import dataclasses
 
 from django.db.models import Q
 
-from nämnder.atkomst import KS, Alltid, Egna, Fält, Publik, Regel, Slag, Som, nyckel, registrera
+from nämnder.atkomst import (
+    INGET,
+    KS,
+    Alltid,
+    Egna,
+    Fält,
+    Publik,
+    Regel,
+    Slag,
+    Som,
+    nyckel,
+    registrera,
+)
 from nämnder.atkomst import egna_nämnder as _egna_nämnder
 from nämnder.atkomst import synliga as _synliga
 from nämnder.atkomst import tillåtna as _tillåtna
@@ -35,7 +47,9 @@ class Mottagare(Publik):
         return [nyckel(i.nämnd_id) for i in remiss.instanser.all() if i.nämnd_id is not None]
 
     def q(self, roller, slag):
-        mottagna = Remissinstans.objects.filter(nämnd_id__in=roller.nämnder()).values("remiss_id")
+        if not (nämnder := roller.nämnder()):
+            return INGET
+        mottagna = Remissinstans.objects.filter(nämnd_id__in=nämnder).values("remiss_id")
         return Q(pk__in=mottagna)
 
 

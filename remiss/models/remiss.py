@@ -116,8 +116,13 @@ def ordning(nyckel):
 
 def _index():
     """An index per overview order, alone and behind status (the overview's status filter), and
-    one on avsändare for the overview's list of senders (remiss/sidor.py, olika_värden_och)."""
-    index = [models.Index(fields=["avsändare"], name="remiss_avsandare")]
+    one on avsändare for the overview's list of senders (remiss/sidor.py, olika_värden_och), and
+    one for the overview's count: the nämnd that sent, the status (the overview's filter) and
+    the pk (whether a recipient nämnd may see it) are all in it, so the count reads no row."""
+    index = [
+        models.Index(fields=["avsändare"], name="remiss_avsandare"),
+        models.Index(fields=["nämnd", "status", "id"], name="remiss_antal"),
+    ]
     for nyckel, kort in [
         ("remissdatum", "rd"),
         ("svarsdatum", "sd"),
