@@ -3,7 +3,7 @@ blocks on the start page. Each runs a fixed number of queries whatever the numbe
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import render
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.roller import Roll
 from remiss.atkomst import instanser_att, nämnder_att
 from remiss.models import Remissinstans
+from remiss.models.instans import handläggs_av
 from remiss.sidor import Sidvisare
 
 PER_SIDA = 50
@@ -45,12 +46,7 @@ def _sida(request, instanser):
 
 def _mina(user):
     """True on the rows ``user`` handles, as handläggare or medhandläggare."""
-    medhandläggare = Remissinstans.medhandläggare.through.objects.filter(
-        remissinstans=OuterRef("pk"), användare=user
-    )
-    return ExpressionWrapper(
-        Q(handläggare=user) | Q(Exists(medhandläggare)), output_field=BooleanField()
-    )
+    return ExpressionWrapper(handläggs_av(user), output_field=BooleanField())
 
 
 @login_required

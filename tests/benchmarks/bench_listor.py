@@ -18,7 +18,7 @@ from tests.benchmarks import mal, remissdata, sidmatning
 from tests.benchmarks.databas import benchmarkdatabas
 
 STORLEKAR = [int(n) for n in os.environ.get("BENCH_STORLEKAR", "100,1000,5000,20000").split(",")]
-VARV = int(os.environ.get("BENCH_VARV", "7"))
+VARV = int(os.environ.get("BENCH_VARV", "11"))
 MÅL_TILLVÄXT = 1.5  # median at a size ÷ median at the smallest
 SISTA = "999999"  # past the end: the paginator shows the last page
 SORTERINGAR = [

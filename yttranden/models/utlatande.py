@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from nämnder.models.valetiketter import Valetiketter
 from nämnder.permissions import får
 from nämnder.roller import Roll
+from remiss.models.instans import handläggs_av
 from remiss.sok.index import indexera
 from remiss.webbkrokar import registrera_händelse
 from yttranden import stallningstaganden
@@ -43,8 +44,7 @@ class TjänsteutlåtandeQuerySet(models.QuerySet):
         return self.filter(status=Tjänsteutlåtande.Status.GODKÄND, attestant=user)
 
     def mina_utkast(self, user):
-        mina = Q(instans__handläggare=user) | Q(instans__medhandläggare=user)
-        return self.filter(mina, status=Tjänsteutlåtande.Status.UTKAST).distinct()
+        return self.filter(handläggs_av(user, "instans"), status=Tjänsteutlåtande.Status.UTKAST)
 
 
 class Tjänsteutlåtande(Innehåll, Redigering, Valetiketter, models.Model):
