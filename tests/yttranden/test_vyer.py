@@ -384,6 +384,25 @@ def test_the_lists_show_what_waits_in_constant_queries(
     assert reverse("yttranden:detalj", args=[utlåtande.pk]) in sida
 
 
+def test_my_drafts_list_each_draft_once_for_its_handläggare_and_medhandläggare(
+    client, utlåtande, handläggare, medhandläggare, un
+):
+    """The medhandläggare are asked with an EXISTS, not a join: a draft is listed once even
+    for someone who is both its handläggare and one of its medhandläggare, and not at all for
+    a handläggare of the nämnd who has no part in it."""
+    utlåtande.instans.medhandläggare.add(handläggare)
+    adress = reverse("yttranden:detalj", args=[utlåtande.pk])
+    for person in (handläggare, medhandläggare):
+        client.force_login(person)
+        assert client.get(reverse("yttranden:mina_utkast")).text.count(adress) == 1
+    annan = AnvändareFactory(username="annan_handlaggare")
+    ge_roll(annan, un, Roll.HANDLÄGGARE, av=None, källa="test")
+    client.force_login(annan)
+    sida = client.get(reverse("yttranden:mina_utkast")).text
+    assert adress not in sida
+    assert "Du har inga tjänsteutlåtanden under arbete." in sida
+
+
 def test_the_start_page_shows_what_waits_for_review_and_attest(
     client, granskas, avdelningschef, direktör
 ):
