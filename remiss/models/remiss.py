@@ -39,6 +39,13 @@ class RemissQuerySet(models.QuerySet):
     def öppna(self):
         return self.filter(status=Remiss.Status.UTSKICKAD)
 
+    def med_antal_försenade(self, idag=None):
+        """``antal_försenade`` on each remiss, in the same query: for one remiss (its page); a
+        page of the overview uses ``med_försenade``, which counts for the rows shown only."""
+        from remiss.models.instans import Remissinstans
+
+        return self.annotate(antal_försenade=_per_remiss(Remissinstans.objects.försenade(idag)))
+
     def med_har_förslag(self):
         """``har_förslag`` on each remiss, in the same query (remiss/models/forslag.py)."""
         from remiss.models.forslag import Förslag
@@ -54,15 +61,25 @@ class RemissQuerySet(models.QuerySet):
         from remiss.models.instans import Remissinstans
 
         def antal(*villkor):
-            instanser = Remissinstans.objects.filter(remiss=OuterRef("pk")).filter(*villkor)
-            räknade = instanser.order_by().values("remiss").annotate(n=Count("pk")).values("n")
-            return Coalesce(Subquery(räknade), 0)
+            return _per_remiss(Remissinstans.objects.filter(*villkor))
 
         return self.update(
             antal_instanser=antal(),
             antal_besvarade=antal(Q(status=Remissinstans.Status.BESVARAD)),
             antal_avstår=antal(Q(status=Remissinstans.Status.AVSTÅR)),
         )
+
+
+def _per_remiss(instanser):
+    """How many of ``instanser`` each remiss has, as a value of a query of remisser."""
+    räknade = (
+        instanser.filter(remiss=OuterRef("pk"))
+        .order_by()
+        .values("remiss")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(räknade), 0)
 
 
 def _dnr_delar():

@@ -179,10 +179,11 @@ def detalj(request, pk):
     its handlingar and its own instans (other nämnder's progress is KS's to follow)."""
     remiss = hämta_för_användare(
         request.user,
-        Remiss.objects.select_related("nämnd", "kontaktperson").med_har_förslag(),
+        Remiss.objects.select_related("nämnd", "kontaktperson")
+        .med_har_förslag()
+        .med_antal_försenade(),
         pk=pk,
     )
-    med_försenade([remiss])
     är_ks = får(request.user, remiss, "följa_upp")
     context = {
         "remiss": remiss,

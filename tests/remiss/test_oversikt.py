@@ -63,6 +63,16 @@ def test_kommunstyrelsen_sees_who_has_answered_and_who_is_late(client, ks_läsar
     assert "45 dagar kvar" in sida
 
 
+def test_the_remiss_page_counts_its_late_instanser_in_the_same_query(client, ks_läsare, remiss):
+    """The matrix's svarsläge: the late count is read with the remiss itself (one query)."""
+    client.force_login(ks_läsare)
+    sida = client.get(reverse("remisser:detalj", args=[remiss.pk])).text
+    assert "1 av 3 har svarat, 1 avstår, <strong>1 försenad</strong>" in sida
+    _försena(remiss.instanser.exclude(status__in=Remissinstans.KLARA).get(), dagar=0)
+    sida = client.get(reverse("remisser:detalj", args=[remiss.pk])).text
+    assert "1 av 3 har svarat, 1 avstår</span>" in sida
+
+
 def test_drafts_are_shown_to_the_remissamordnare_only(
     client, ks, ks_samordnare, ks_läsare, nämnder, remiss
 ):
