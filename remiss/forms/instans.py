@@ -38,21 +38,10 @@ class RegistreraForm(forms.Form):
         return str(dnr)
 
 
-class _Delade:
-    """The rows of a queryset, read the first time they are asked for and then kept: the
-    handläggare and medhandläggare fields offer the same people, read once for both."""
-
-    def __init__(self, queryset):
-        self.queryset, self.rader = queryset, None
-
-    def __iter__(self):
-        if self.rader is None:
-            self.rader = list(self.queryset)
-        return iter(self.rader)
-
-
 class _DeladeVal(ModelChoiceIterator):
-    """A field's choices from its form's shared rows (``field.delade``), when it has them."""
+    """A field's choices from ``field.delade`` when the form gave it one: a queryset shared
+    with another field, whose rows Django reads the first time it is iterated and then keeps
+    (the handläggare and medhandläggare fields offer the same people, read once for both)."""
 
     def __iter__(self):
         delade = getattr(self.field, "delade", None)
@@ -68,7 +57,13 @@ class _DeladeVal(ModelChoiceIterator):
         delade = getattr(self.field, "delade", None)
         if delade is None:
             return super().__len__()
-        return len(list(delade)) + (1 if self.field.empty_label is not None else 0)
+        return len(delade) + (1 if self.field.empty_label is not None else 0)
+
+    def __bool__(self):
+        delade = getattr(self.field, "delade", None)
+        if delade is None:
+            return super().__bool__()
+        return self.field.empty_label is not None or bool(delade)
 
 
 class PersonVal(forms.ModelChoiceField):
@@ -127,11 +122,11 @@ class TilldelaForm(forms.Form):
         handläggare = personer_med_roll(instans.nämnd, Roll.HANDLÄGGARE).order_by(
             "last_name", "first_name"
         )
-        delade = _Delade(handläggare)
         for namn in ("handläggare", "medhandläggare"):
-            # The queryset validates what is sent; the shared rows are what is shown.
+            # The field's own copy of the queryset validates what is sent; the shared one
+            # (evaluated once, then cached by Django) is what is shown.
             self.fields[namn].queryset = handläggare
-            self.fields[namn].delade = delade
+            self.fields[namn].delade = handläggare
         self.fields["avdelning"].queryset = instans.nämnd.avdelningar.all()
         if instans.handläggare_id:
             self.fields["handläggare"].initial = instans.handläggare_id

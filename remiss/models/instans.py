@@ -10,7 +10,8 @@ from nämnder.models.valetiketter import Valetiketter
 from remiss.models.handelse import Remisshändelse
 
 _KLARA = ["besvarad", "avstar"]  # Remissinstans.KLARA, for the partial indexes in its Meta
-_LISTAD = Q(eget=False)  # what RemissinstansManager lets through
+# What RemissinstansManager lets through, and so the condition of the list indexes in its Meta.
+_LISTAD = Q(eget=False)
 
 
 def handläggs_av(user, väg="pk"):
@@ -39,7 +40,7 @@ class RemissinstansManager(models.Manager.from_queryset(RemissinstansQuerySet)):
     ``remiss.instanser`` never see it. ``Remissinstans.med_eget`` sees every row."""
 
     def get_queryset(self):
-        return super().get_queryset().filter(eget=False)
+        return super().get_queryset().filter(_LISTAD)
 
 
 class Remissinstans(Valetiketter, models.Model):
