@@ -4,9 +4,12 @@ assign handläggare, decline, ask for anstånd. Every refusal is in Swedish and 
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from nämnder.roller import Roll
+from remiss.forms.instans import TilldelaForm
 from remiss.models import Anstånd, Remisshändelse, Remissinstans
 from tests.factories import AnvändareFactory, RemissFactory
 
@@ -451,11 +454,6 @@ def test_actions_need_post(client, registrator, instans, åtgärd):
 
 
 def test_the_assign_form_reads_the_nämnds_handläggare_once_for_both_lists(instans, handläggare, un):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from remiss.forms.instans import TilldelaForm
-
     kollega = AnvändareFactory(
         first_name="Kim", last_name="Kollega", roller=[(un, Roll.HANDLÄGGARE)]
     )
