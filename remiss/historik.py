@@ -5,11 +5,11 @@ page; an event never changes once written (nämnder/historikskydd.py), so its ro
 once and then taken from the row cache (remiss/radminne.py)."""
 
 from remiss import radminne
+from remiss.models import Remisshändelse
 
-# What a row shows and nothing else (the events' other columns, the people's and nämnders',
-# are not read): who did it, and with visa_nämnd whom it concerns.
+# What a row shows and nothing else, read as plain values (no model instances: a remiss's
+# history is the longest list on its pages): who did it, and with visa_nämnd whom it concerns.
 _UTFÖRARE = [
-    "remiss",
     "tidpunkt",
     "typ",
     "text",
@@ -25,25 +25,35 @@ _GÄLLER = ["instans__nämnd__namn", "instans__organisation__namn"]
 def rader(händelser, visa_nämnd=False):
     """The HTML rows of ``händelser`` (a queryset of Remisshändelser, oldest first);
     ``visa_nämnd`` adds the column naming the remissinstans each concerns."""
-    relationer = ["utförd_av", "kontaktperson__organisation"]
-    fält = _UTFÖRARE
+    fält = _UTFÖRARE + _GÄLLER if visa_nämnd else _UTFÖRARE
+    typer = dict(Remisshändelse.Typ.choices)
+    värden = [_rad(händelse, visa_nämnd, typer) for händelse in händelser.values(*fält)]
+    return radminne.rader("remiss/_historikrad.html", värden)
+
+
+def _rad(händelse, visa_nämnd, typer):
+    """All that a history row shows (its cache key), from the values of one event."""
+    gäller = ""
     if visa_nämnd:
-        relationer += ["instans__nämnd", "instans__organisation"]
-        fält = _UTFÖRARE + _GÄLLER
-    händelser = händelser.select_related(*relationer).only(*fält)
-    return radminne.rader("remiss/_historikrad.html", [_rad(h, visa_nämnd) for h in händelser])
-
-
-def _rad(händelse, visa_nämnd):
-    """All that a history row shows (its cache key)."""
-    gäller = händelse.instans.mottagare_namn if visa_nämnd and händelse.instans_id else ""
+        gäller = händelse["instans__nämnd__namn"] or händelse["instans__organisation__namn"] or ""
     return {
         "händelse": {
-            "tidpunkt": händelse.tidpunkt,
+            "tidpunkt": händelse["tidpunkt"],
             "visa_nämnd": visa_nämnd,
             "gäller": gäller,
-            "typ": händelse.get_typ_display(),
-            "text": händelse.text,
-            "utförare": str(händelse.utförare),
+            "typ": str(typer.get(händelse["typ"], händelse["typ"])),
+            "text": händelse["text"],
+            "utförare": _utförare(händelse),
         }
     }
+
+
+def _utförare(händelse):
+    """Who did it (as Remisshändelse.utförare names them): a user, or a contact person
+    "via personlig länk"."""
+    if händelse["kontaktperson__namn"] is not None:
+        return Remisshändelse.via_personlig_länk(
+            händelse["kontaktperson__namn"], händelse["kontaktperson__organisation__namn"]
+        )
+    namn = f"{händelse['utförd_av__first_name']} {händelse['utförd_av__last_name']}".strip()
+    return namn or händelse["utförd_av__username"]

@@ -76,8 +76,11 @@ class Remisshändelse(Historikrad):
     def utförare(self):
         """Who did it: a user, or a contact person "via personlig länk"."""
         if self.kontaktperson_id:
-            return _("%(namn)s, %(org)s (via personlig länk)") % {
-                "namn": self.kontaktperson.namn,
-                "org": self.kontaktperson.organisation.namn,
-            }
+            kontakt = self.kontaktperson
+            return self.via_personlig_länk(kontakt.namn, kontakt.organisation.namn)
         return self.utförd_av
+
+    @staticmethod
+    def via_personlig_länk(namn, organisation):
+        """How a history names an external contact person who acted through their link."""
+        return _("%(namn)s, %(org)s (via personlig länk)") % {"namn": namn, "org": organisation}

@@ -3,8 +3,8 @@ remissinstanser. Both run a fixed number of queries whatever the number of rows.
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Exists, OuterRef, Value
-from django.db.models.functions import Cast, Concat, ExtractYear
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import ExtractYear
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,7 +35,7 @@ RADENS_FÄLT = [
 ]
 # What a matrix row shows (_matrisrad).
 MATRISRADENS_FÄLT = [
-    "remiss",
+    "pk",
     "diarienummer",
     "status",
     "svarsdatum",
@@ -133,22 +133,27 @@ def _rad(remiss, idag):
     }
 
 
-def _matrisrad(instans, remiss):
-    """All that a row of the matrix shows (its cache key, see remiss/radminne.py)."""
+def _matrisrad(instans, remiss, idag):
+    """All that a row of the matrix shows (its cache key, see remiss/radminne.py), from the
+    values of one instans (MATRISRADENS_FÄLT)."""
+    handläggare = " ".join(
+        filter(None, [instans["handläggare__first_name"], instans["handläggare__last_name"]])
+    )
+    status = instans["status"]
     return {
         "instans": {
-            "pk": instans.pk,
-            "mottagare_namn": instans.mottagare_namn,
-            "extern": instans.organisation_id is not None,
-            "diarienummer": instans.diarienummer,
-            "status": instans.status,
-            "get_status_display": instans.get_status_display(),
-            "försenad": instans.försenad,
-            "handläggare": str(instans.handläggare) if instans.handläggare else "",
-            "avdelning": instans.avdelning.namn if instans.avdelning else "",
-            "svarsdatum": instans.svarsdatum,
-            "anstånd": instans.svarsdatum != remiss.sista_svarsdatum,
-            "besvarad": dag(instans.besvarad),
+            "pk": instans["pk"],
+            "mottagare_namn": instans["nämnd__namn"] or instans["organisation__namn"] or "",
+            "extern": instans["organisation__namn"] is not None,
+            "diarienummer": instans["diarienummer"],
+            "status": status,
+            "get_status_display": str(Remissinstans.Status(status).label),
+            "försenad": status not in Remissinstans.KLARA and instans["svarsdatum"] < idag,
+            "handläggare": handläggare or instans["handläggare__username"] or "",
+            "avdelning": instans["avdelning__namn"] or "",
+            "svarsdatum": instans["svarsdatum"],
+            "anstånd": instans["svarsdatum"] != remiss.sista_svarsdatum,
+            "besvarad": dag(instans["besvarad"]),
         }
     }
 
@@ -207,15 +212,13 @@ def detalj(request, pk):
     )
     if är_ks:
         # Nämnder first by name, then the external organisations by name.
-        matris = instanser.only(*MATRISRADENS_FÄLT).order_by("nämnd__namn", "organisation__namn")
-        context["matrisrader"] = radminne.rader(
-            "remiss/_matrisrad.html", [_matrisrad(instans, remiss) for instans in matris]
-        )
+        matris = instanser.values(*MATRISRADENS_FÄLT).order_by("nämnd__namn", "organisation__namn")
+        idag = timezone.localdate()
+        matris = [_matrisrad(instans, remiss, idag) for instans in matris]
+        context["matrisrader"] = radminne.rader("remiss/_matrisrad.html", matris)
         context["historikrader"] = historik.rader(remiss.händelser.all(), visa_nämnd=True)
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
-        nycklar = remiss.instanser.annotate(
-            nyckel=Concat(Value("remiss.remissinstans:"), Cast("pk", CharField()))
-        ).values("nyckel")
+        nycklar = [f"remiss.remissinstans:{rad['instans']['pk']}" for rad in matris]
         context["misslyckad_epost"] = utkorg.misslyckad_epost(
             Utkorgspost.objects.filter(gäller__in=nycklar),
             {"epost.remiss_inkommen": _("E-post till registratorn kunde inte skickas")},

@@ -10,7 +10,8 @@ Django's test client under the cached template loader (DEBUG off, as in producti
 printing the functions with the most time of their own and the most time in all.
 
 ``python -m tests.benchmarks.profil`` runs it; ``PROFIL_SIDA=översikt`` profiles one page,
-``PROFIL_RADER`` sets how many functions are printed.
+``PROFIL_RADER`` sets how many functions are printed, ``PROFIL_SQL=1`` prints each page's
+queries with their time.
 """
 
 import cProfile
@@ -21,6 +22,7 @@ import pstats
 ANTAL_REMISSER = int(os.environ.get("PROFIL_REMISSER", "1000"))
 VARV = int(os.environ.get("PROFIL_VARV", "15"))
 RADER = int(os.environ.get("PROFIL_RADER", "25"))
+VISA_SQL = os.environ.get("PROFIL_SQL") == "1"
 
 
 def _sidor(g, utlåtande):
@@ -97,6 +99,14 @@ def profilera(klient, url):
         klient.get(url)
     profil.disable()
     ut = io.StringIO()
+    if VISA_SQL:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as frågelogg:
+            klient.get(url)
+        for fråga in frågelogg.captured_queries:
+            print(f"{float(fråga['time']) * 1000:6.2f} ms  {fråga['sql'][:600]}", file=ut)
     stat = pstats.Stats(profil, stream=ut).strip_dirs()
     stat.sort_stats("tottime").print_stats(RADER)
     stat.sort_stats("cumulative").print_stats(RADER)
