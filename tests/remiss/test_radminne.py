@@ -118,7 +118,6 @@ def test_the_key_changes_with_every_value():
 
 def test_a_history_row_is_given_values_only(remiss, ks_samordnare):
     from remiss.historik import _GÄLLER, _UTFÖRARE, _rad
-
     from remiss.models import Remisshändelse
 
     typer = dict(Remisshändelse.Typ.choices)
