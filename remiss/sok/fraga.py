@@ -179,8 +179,11 @@ def sök(user, urval, sidnummer=1, per_sida=20):
     with transaction.atomic():
         # A common word matches most rows, and the planner, not knowing that testing a row
         # means reading its large vector, would rather read them all than use the index.
+        # And the path is chosen for each query (_genom_gin): a prepared statement's generic
+        # plan, made once for any words and any reader, would keep the first path it took.
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
         matchande, q = _matchande(poster, fråga)
         fras = bool(_FRAS.search(fråga))
         gräns = MAX_RÄKNA_FRAS if fras else MAX_RÄKNA

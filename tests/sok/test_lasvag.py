@@ -114,3 +114,30 @@ def test_a_word_in_most_posts_walks_the_date_index_and_a_rare_one_reads_the_gin_
     assert vägar.valda == ["datumindex", "gin"]
     assert vanligt[:3] == (1000, True, ["KS 2024/11", "KS 2024/11", "KS 2024/11"])
     assert ovanligt[:3] == (1, False, ["KS 2021/14"])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_prepared_statements")
+def test_the_search_plans_each_query_anew_even_once_it_is_prepared(remisser, ks_samordnare):
+    """psycopg prepares a query run five times on a connection, and PostgreSQL may then keep a
+    generic plan made for any words and any reader: the path chosen for the words searched
+    (_genom_gin, a setting the cached plan would not see) would be lost. PostgreSQL decides
+    that by its cost estimates; the connection here is told to always take the generic plan,
+    which the search must overrule."""
+    _fyll_index(RADER)
+    with connection.cursor() as cursor:
+        cursor.execute("SET plan_cache_mode = force_generic_plan")
+    try:
+        for _ in range(8):
+            sidan(ks_samordnare, "samverkan")
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET plan_cache_mode")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE %s",
+            ['%ts_rank(%"vektor_kort"%'],
+        )
+        planer = cursor.fetchall()
+    assert planer, "sökningens frågor förbereddes inte"
+    assert all(generiska == 0 and egna >= 3 for generiska, egna in planer), planer
