@@ -22,13 +22,21 @@ _UTFÖRARE = [
 _GÄLLER = ["instans__nämnd__namn", "instans__organisation__namn"]
 
 
+MALL = "remiss/_historikrad.html"
+
+
 def rader(händelser, visa_nämnd=False):
     """The HTML rows of ``händelser`` (a queryset of Remisshändelser, oldest first);
     ``visa_nämnd`` adds the column naming the remissinstans each concerns."""
+    return radminne.rader(MALL, värden(händelser, visa_nämnd))
+
+
+def värden(händelser, visa_nämnd=False):
+    """What each row of ``rader`` shows, for a page that reads it from the row cache together
+    with rows of its own (radminne.flera)."""
     fält = _UTFÖRARE + _GÄLLER if visa_nämnd else _UTFÖRARE
     typer = dict(Remisshändelse.Typ.choices)
-    värden = [_rad(händelse, visa_nämnd, typer) for händelse in händelser.values(*fält)]
-    return radminne.rader("remiss/_historikrad.html", värden)
+    return [_rad(händelse, visa_nämnd, typer) for händelse in händelser.values(*fält)]
 
 
 def _rad(händelse, visa_nämnd, typer):

@@ -34,8 +34,9 @@ def _mallversion(mallnamn):
     return hashlib.sha256(källa.encode()).hexdigest()[:12]
 
 
-def _nyckel(mallnamn, värden):
-    innehåll = repr(sorted(värden.items())).encode()
+def _prefix(mallnamn):
+    """What every key of ``mallnamn``'s rows begins with: the template and its source, the
+    language, the time zone and the URL prefix of this request."""
     return ":".join(
         (
             "rad",
@@ -44,29 +45,46 @@ def _nyckel(mallnamn, värden):
             get_language() or "",
             timezone.get_current_timezone_name(),
             get_script_prefix(),
-            hashlib.sha256(innehåll).hexdigest(),
         )
     )
+
+
+def _nyckel(mallnamn, värden, prefix=None):
+    innehåll = repr(sorted(värden.items())).encode()
+    return f"{prefix or _prefix(mallnamn)}:{hashlib.sha256(innehåll).hexdigest()}"
 
 
 def rader(mallnamn, alla_värden):
     """The HTML of each row, in order; ``alla_värden`` are the dicts the row template is given
     (plain values: strings, numbers, dates, booleans)."""
-    nycklar = [_nyckel(mallnamn, värden) for värden in alla_värden]
+    return flera((mallnamn, alla_värden))[0]
+
+
+def flera(*listor):
+    """``rader`` for several lists of a page, ``(mallnamn, alla_värden)`` each, in one round
+    trip to the cache: a list of HTML rows per list."""
+    nycklar = []
+    for mallnamn, alla_värden in listor:
+        prefix = _prefix(mallnamn)
+        nycklar.append([_nyckel(mallnamn, värden, prefix) for värden in alla_värden])
+    alla_nycklar = [nyckel for listans in nycklar for nyckel in listans]
     try:
-        kända = cache.get_many(nycklar)
+        kända = cache.get_many(alla_nycklar) if alla_nycklar else {}
     except RedisError as fel:
         logger.warning("Radcachen svarar inte, raderna renderas: %s", fel)
         kända = None
-    mall, nya, html = get_template(mallnamn), {}, []
-    for nyckel, värden in zip(nycklar, alla_värden, strict=True):
-        rad = kända.get(nyckel) if kända is not None else None
-        if rad is None:
-            rad = nya[nyckel] = mall.render(värden)
-        html.append(mark_safe(rad))  # rendered by the template, which escaped it
+    nya, resultat = {}, []
+    for (mallnamn, alla_värden), listans in zip(listor, nycklar, strict=True):
+        mall, html = get_template(mallnamn), []
+        for nyckel, värden in zip(listans, alla_värden, strict=True):
+            rad = kända.get(nyckel) if kända is not None else None
+            if rad is None:
+                rad = nya[nyckel] = mall.render(värden)
+            html.append(mark_safe(rad))  # rendered by the template, which escaped it
+        resultat.append(html)
     if nya and kända is not None:
         try:
             cache.set_many(nya, LIVSTID)
         except RedisError as fel:
             logger.warning("Radcachen svarar inte, raderna sparas inte: %s", fel)
-    return html
+    return resultat

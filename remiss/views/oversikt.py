@@ -215,8 +215,10 @@ def detalj(request, pk):
         matris = instanser.values(*MATRISRADENS_FÄLT).order_by("nämnd__namn", "organisation__namn")
         idag = timezone.localdate()
         matris = [_matrisrad(instans, remiss, idag) for instans in matris]
-        context["matrisrader"] = radminne.rader("remiss/_matrisrad.html", matris)
-        context["historikrader"] = historik.rader(remiss.händelser.all(), visa_nämnd=True)
+        context["matrisrader"], context["historikrader"] = radminne.flera(
+            ("remiss/_matrisrad.html", matris),
+            (historik.MALL, historik.värden(remiss.händelser.all(), visa_nämnd=True)),
+        )
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
         nycklar = [f"remiss.remissinstans:{rad['instans']['pk']}" for rad in matris]
         context["misslyckad_epost"] = utkorg.misslyckad_epost(

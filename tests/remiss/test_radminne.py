@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.test import override_settings
 from django.urls import reverse
 
-from remiss import radminne
+from remiss import historik, radminne
 from remiss.models import Remiss
 from tests.factories import RemissFactory
 from tests.utkorg_processer import EgenRedis
@@ -147,3 +147,25 @@ def test_a_new_event_in_the_history_is_shown_beside_the_cached_ones(
     assert "Berörs inte av förslaget" in efter
     antal = före.count("<tr>")
     assert efter.count("<tr>") == antal + 1
+
+
+def test_the_matrix_reads_its_rows_and_its_history_in_one_round_trip(
+    client, ks_samordnare, remiss, egen_redis, monkeypatch
+):
+    client.force_login(ks_samordnare)
+    url = reverse("remisser:detalj", args=[remiss.pk])
+    första = client.get(url).text  # renders the rows and keeps them
+    frågade = []
+    klass = type(caches["default"])
+    äkta = klass.get_many
+
+    def get_many(själv, nycklar, *args, **kwargs):
+        frågade.append(list(nycklar))
+        return äkta(själv, nycklar, *args, **kwargs)
+
+    monkeypatch.setattr(klass, "get_many", get_many)
+    andra = client.get(url).text
+    assert len(frågade) == 1
+    mallar = {nyckel.split(":")[1] for nyckel in frågade[0]}
+    assert mallar == {"remiss/_matrisrad.html", historik.MALL}
+    assert andra.split("<tbody>", 1)[1] == första.split("<tbody>", 1)[1]
