@@ -155,20 +155,27 @@ def _index():
 def med_försenade(remisser, idag=None):
     """Set ``antal_försenade`` on each of ``remisser`` (a page already cut): one query for the
     rows shown, since lateness depends on today and is never stored."""
+    remisser = list(remisser)
+    per_remiss = försenade_per_remiss([r.pk for r in remisser if not r.är_utkast], idag)
+    for remiss in remisser:
+        remiss.antal_försenade = per_remiss.get(remiss.pk, 0)
+    return remisser
+
+
+def försenade_per_remiss(pks, idag=None):
+    """{remiss pk: its late remissinstanser} for the remisser ``pks`` that have any."""
     from remiss.models.instans import Remissinstans
 
-    remisser = list(remisser)
-    per_remiss = dict(
+    if not pks:
+        return {}
+    return dict(
         Remissinstans.objects.försenade(idag)
-        .filter(remiss__in=[r.pk for r in remisser if not r.är_utkast])
+        .filter(remiss__in=pks)
         .order_by()
         .values("remiss")
         .annotate(n=Count("pk"))
         .values_list("remiss", "n")
     )
-    for remiss in remisser:
-        remiss.antal_försenade = per_remiss.get(remiss.pk, 0)
-    return remisser
 
 
 class Remiss(Valetiketter, models.Model):

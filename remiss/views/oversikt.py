@@ -16,13 +16,15 @@ from remiss import historik, radminne, utkorg
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
-from remiss.models.remiss import med_försenade, ordning
+from remiss.models.remiss import försenade_per_remiss, ordning
 from remiss.sidor import Sidvisare, antal, ett_värde, olika_värden_och
 from remiss.templatetags.remisstaggar import dag
 
 PER_SIDA = 50
-# What an overview row shows (_rad) and nothing else: no timestamps to parse, no nämnd to build.
+# What an overview row shows (_rad) and nothing else, read as plain values: no timestamps to
+# parse, no nämnd and no model instance to build.
 RADENS_FÄLT = [
+    "pk",
     "diarienummer",
     "titel",
     "avsändare",
@@ -105,30 +107,32 @@ def _filter_och_antal(request, remisser, är_samordnare):
     filter = formulär(avsändare, år)
     if filter.värden() != önskat:
         urval, värden["antal"] = _filtrera(remisser, filter.värden()), None
-    sidvisare = Sidvisare(urval.only(*RADENS_FÄLT), PER_SIDA)
+    sidvisare = Sidvisare(urval.values(*RADENS_FÄLT), PER_SIDA)
     if värden["antal"] is not None:
         sidvisare.count = värden["antal"]  # Paginator.count is a cached_property
     return filter, sidvisare
 
 
-def _rad(remiss, idag):
-    """All that a row of the overview shows (its cache key, see remiss/radminne.py)."""
+def _rad(remiss, idag, försenade):
+    """All that a row of the overview shows (its cache key, see remiss/radminne.py), from the
+    values of one remiss (RADENS_FÄLT) and its late instanser (``försenade``, by pk)."""
+    status = remiss["status"]
     return {
         "remiss": {
-            "pk": remiss.pk,
-            "diarienummer": remiss.diarienummer,
-            "titel": remiss.titel,
-            "avsändare": remiss.avsändare,
-            "status": remiss.status,
-            "status_text": remiss.get_status_display(),
-            "är_utkast": remiss.är_utkast,
-            "remissdatum": remiss.remissdatum,
-            "sista_svarsdatum": remiss.sista_svarsdatum,
+            "pk": remiss["pk"],
+            "diarienummer": remiss["diarienummer"],
+            "titel": remiss["titel"],
+            "avsändare": remiss["avsändare"],
+            "status": status,
+            "status_text": str(Remiss.Status(status).label),
+            "är_utkast": status == Remiss.Status.UTKAST,
+            "remissdatum": remiss["remissdatum"],
+            "sista_svarsdatum": remiss["sista_svarsdatum"],
             "idag": idag,
-            "antal_instanser": remiss.antal_instanser,
-            "antal_besvarade": remiss.antal_besvarade,
-            "antal_avstår": remiss.antal_avstår,
-            "antal_försenade": remiss.antal_försenade,
+            "antal_instanser": remiss["antal_instanser"],
+            "antal_besvarade": remiss["antal_besvarade"],
+            "antal_avstår": remiss["antal_avstår"],
+            "antal_försenade": försenade.get(remiss["pk"], 0),
         }
     }
 
@@ -163,9 +167,12 @@ def översikt(request):
     remisser, är_samordnare = _synliga_remisser(request.user)
     filter, sidvisare = _filter_och_antal(request, remisser, är_samordnare)
     sida = sidvisare.get_page(request.GET.get("sida"))
-    sida.object_list = med_försenade(sida.object_list)
+    sida.object_list = list(sida.object_list)
     idag = timezone.localdate()
-    rader = radminne.rader("remiss/_oversiktsrad.html", [_rad(r, idag) for r in sida.object_list])
+    utskickade = [r["pk"] for r in sida.object_list if r["status"] != Remiss.Status.UTKAST]
+    försenade = försenade_per_remiss(utskickade, idag)
+    värden = [_rad(remiss, idag, försenade) for remiss in sida.object_list]
+    rader = radminne.rader("remiss/_oversiktsrad.html", värden)
     frågesträng = request.GET.copy()
     frågesträng.pop("sida", None)
     context = {

@@ -101,11 +101,11 @@ def test_the_row_template_is_given_values_only():
 
 
 def radminne_värden():
-    from remiss.views.oversikt import _rad
+    from remiss.views.oversikt import RADENS_FÄLT, _rad
 
     remiss = RemissFactory.build(pk=1)
-    remiss.antal_försenade = 0
-    return list(_rad(remiss, datetime.date(2026, 1, 1))["remiss"].values())
+    värden = {fält: getattr(remiss, fält) for fält in RADENS_FÄLT}
+    return list(_rad(värden, datetime.date(2026, 1, 1), {1: 2})["remiss"].values())
 
 
 def test_the_key_changes_with_every_value():
