@@ -19,10 +19,15 @@ def _samordnarens_läge(user, ks):
     """The remissamordnare's block: open remisser and what waits for KS. Three queries
     whatever the number of remisser."""
     remisser = följda_remisser(user).filter(nämnd=ks)
-    antal = remisser.aggregate(
+    # The open ones and the drafts counted; of the closed ones (the whole history) only whether
+    # there is any at all (the empty block's text), so the count does not grow with the years.
+    någon = remisser.order_by().values("pk")[:1]
+    antal = remisser.filter(
+        Q(status__in=[Remiss.Status.UTSKICKAD, Remiss.Status.UTKAST]) | Q(pk__in=någon)
+    ).aggregate(
         öppna=Count("pk", filter=Q(status=Remiss.Status.UTSKICKAD)),
         utkast=Count("pk", filter=Q(status=Remiss.Status.UTKAST)),
-        alla=Count("pk"),
+        finns=Count("pk"),
     )
     öppna = med_försenade(remisser.öppna().order_by("sista_svarsdatum", "pk")[:VISAS])
     anstånd = Anstånd.objects.filter(

@@ -58,3 +58,12 @@ def test_the_start_page_runs_a_constant_number_of_queries(client, ks, ks_samordn
         sida = client.get(reverse("start")).text
     assert len(många) == len(få)
     assert sida.count("har svarat") == 8
+
+
+def test_with_only_closed_remisser_the_start_is_not_empty(client, ks, ks_samordnare, un):
+    remiss = _skickad(ks, ks_samordnare, [un], diarienummer="KS 2023/740")
+    remiss.avsluta(av=ks_samordnare)
+    client.force_login(ks_samordnare)
+    sida = client.get(reverse("start")).text
+    assert "Det finns inga remisser ännu." not in sida
+    assert "0 öppna" in sida
