@@ -1,10 +1,20 @@
 """The database connection as settings.py configures it: on PostgreSQL a query a page runs again
-and again is prepared once and then only executed (README "Förberedda frågor")."""
+and again is prepared once and then only executed (README "Förberedda frågor"), and the queries
+that lean on a partial index can still use it in a prepared statement's generic plan
+(nämnder/sqlkonstant.py)."""
+
+import itertools
+import re
 
 import pytest
 from django.db import connection
+from django.utils import timezone
+from psycopg import sql as psql
 
 from nämnder.models import Nämnd
+from nämnder.sqlkonstant import Konstant
+from remiss.models import Remissinstans, Utkorgspost
+from tests.factories import RemissFactory
 from tests.test_env import _manage
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +49,53 @@ def test_preparing_can_be_turned_off_for_a_pooler_that_cannot_keep_them():
     av = _manage("shell", "-c", skript, **bas, DATABASE_PREPARED_STATEMENTS="false")
     assert på.stdout.split()[-1] == "5", på.stderr
     assert av.stdout.split()[-1] == "None", av.stderr
+
+
+def _generisk_plan(queryset):
+    """EXPLAIN of ``queryset`` as a prepared statement's generic plan: made before the
+    parameters are known, as PostgreSQL may choose to once a query has run five times."""
+    sql, parametrar = queryset.query.sql_with_params()
+    nummer = itertools.count(1)
+    sql = re.sub(r"%s", lambda _träff: f"${next(nummer)}", sql).replace("%%", "%")
+    psycopg_anslutning = connection.connection
+    argument = (
+        psql.SQL(", ").join(psql.Literal(p) for p in parametrar).as_string(psycopg_anslutning)
+    )
+    with connection.cursor() as markör:
+        markör.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        markör.execute("SET LOCAL enable_seqscan = off")
+        markör.execute(f"PREPARE generisk AS {sql}")
+        try:
+            markör.execute(
+                f"EXPLAIN EXECUTE generisk({argument})"
+                if parametrar
+                else "EXPLAIN EXECUTE generisk"
+            )
+            return "\n".join(rad for (rad,) in markör.fetchall())
+        finally:
+            markör.execute("DEALLOCATE generisk")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements' plans")
+def test_the_open_instanser_use_their_partial_index_in_a_generic_plan(ks, ks_samordnare, un, sod):
+    for _ in range(3):
+        RemissFactory(nämnd=ks, skapad_av=ks_samordnare, mottagare=[un, sod]).skicka(
+            av=ks_samordnare
+        )
+    with connection.cursor() as markör:
+        markör.execute('ANALYZE "remiss_remissinstans"')
+    öppna = Remissinstans.objects.öppna().filter(nämnd=un).order_by("-mottagen", "-pk")[:50]
+    assert "instans_inkorg_oppna" in _generisk_plan(öppna)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements' plans")
+def test_the_outbox_finds_its_unfinished_rows_by_their_partial_index_in_a_generic_plan():
+    with connection.cursor() as markör:
+        markör.execute('ANALYZE "remiss_utkorgspost"')
+    assert "utkorg_ogjorda" in _generisk_plan(Utkorgspost.objects.lediga(timezone.now()))
+
+
+@pytest.mark.parametrize("värde", ["besvarad'; DROP TABLE x; --", "två ord", 7, None])
+def test_only_an_identifier_like_constant_is_written_into_the_sql(värde):
+    with pytest.raises(ValueError, match="Inte en konstant"):
+        Konstant(värde)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nämnder.diarienummer import Diarienummer, validera_diarienummer
 from nämnder.models.valetiketter import Valetiketter
+from nämnder.sqlkonstant import konstanter
 from remiss.models.handelse import Remisshändelse
 
 _KLARA = ["besvarad", "avstar"]  # Remissinstans.KLARA, for the partial indexes in its Meta
@@ -27,7 +28,8 @@ def handläggs_av(user, väg="pk"):
 
 class RemissinstansQuerySet(models.QuerySet):
     def öppna(self):
-        return self.exclude(status__in=Remissinstans.KLARA)
+        # Literals, so that a generic plan can use the open instanser's partial indexes.
+        return self.exclude(status__in=konstanter(Remissinstans.KLARA))
 
     def försenade(self, idag=None):
         return self.öppna().filter(svarsdatum__lt=idag or timezone.localdate())
