@@ -151,7 +151,7 @@ def main():
             klienter = klienter or _klienter(g)
             bar[storlek] = sidmatning.bar(klienter[g.läsare.pk], VARV)
             resultat[storlek] = {
-                namn: sidmatning.mät(klienter[person.pk], url, VARV, uppvärmning=1)
+                namn: sidmatning.mät(klienter[person.pk], url, VARV, uppvärmning=5)
                 for namn, (person, url) in sidor.items()
             }
             sql_tid[storlek] = {

@@ -1,5 +1,6 @@
 """Timing pages in-process through Django's test client, beside the bare baseline view."""
 
+import gc
 import statistics
 import time
 
@@ -20,8 +21,9 @@ def använd_benchmarkadresser():
         Template._render = _TestState.saved_data.template_render
 
 
-def mät(client, url, varv=30, uppvärmning=3):
-    """(SQL queries, median seconds) of ``url``, after warm-up requests."""
+def mät(client, url, varv=30, uppvärmning=5):
+    """(SQL queries, median seconds) of ``url``, after warm-up requests (five or more, and
+    psycopg has prepared the page's queries, as in a server that has run for a while)."""
     from django.db import connection
 
     for _ in range(uppvärmning):  # warm: templates, content types, connection
@@ -31,6 +33,8 @@ def mät(client, url, varv=30, uppvärmning=3):
     # Counted at the cursor: each request resets Django's own query log.
     with connection.execute_wrapper(lambda execute, *args: frågor.append(1) or execute(*args)):
         client.get(url)
+    # Garbage from building the data (or the page before) collected now, not inside a timing.
+    gc.collect()
     tider = []
     for _ in range(varv):
         start = time.perf_counter()
