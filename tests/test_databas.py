@@ -84,6 +84,11 @@ def test_the_open_instanser_use_their_partial_index_in_a_generic_plan(ks, ks_sam
         )
     with connection.cursor() as markör:
         markör.execute('ANALYZE "remiss_remissinstans"')
+        # The inbox's other index in the same order is dropped for this test's transaction (and
+        # comes back with its rollback), and a sort made too dear to choose: what is left is
+        # the partial index, if the plan can prove it holds the rows asked for.
+        markör.execute('DROP INDEX "instans_inkorg"')
+        markör.execute("SET LOCAL enable_sort = off")
     öppna = Remissinstans.objects.öppna().filter(nämnd=un).order_by("-mottagen", "-pk")[:50]
     assert "instans_inkorg_oppna" in _generisk_plan(öppna)
 

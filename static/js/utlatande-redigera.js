@@ -77,10 +77,23 @@
           knapp.setAttribute("aria-label", svensk);
         }
       });
+      // The editor greys out a button that does nothing where the cursor is (Ångra with no
+      // history, Citat in a heading) by a class alone; say so to assistive technology too.
+      meny.querySelectorAll(".prose-menubar__button").forEach((knapp) => {
+        const ur = knapp.classList.contains("disabled") && !knapp.classList.contains("active");
+        if (knapp.getAttribute("aria-disabled") !== String(ur)) {
+          knapp.setAttribute("aria-disabled", String(ur));
+        }
+      });
       return true;
     };
     svenska();
-    new MutationObserver(svenska).observe(ram, { childList: true, subtree: true });
+    new MutationObserver(svenska).observe(ram, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["class"],
+    });
   });
 
   // Autosave. What changed is saved together; should the server refuse that as too large (a
