@@ -4,6 +4,8 @@ A remiss to 25 nämnder gathers hundreds of events, shown on the matrix and on e
 page; an event never changes once written (nämnder/historikskydd.py), so its row is rendered
 once and then taken from the row cache (remiss/radminne.py)."""
 
+from nämnder.models import Användare
+from nämnder.models.valetiketter import etikett
 from remiss import radminne
 from remiss.models import Remisshändelse
 
@@ -35,11 +37,10 @@ def värden(händelser, visa_nämnd=False):
     """What each row of ``rader`` shows, for a page that reads it from the row cache together
     with rows of its own (radminne.flera)."""
     fält = _UTFÖRARE + _GÄLLER if visa_nämnd else _UTFÖRARE
-    typer = dict(Remisshändelse.Typ.choices)
-    return [_rad(händelse, visa_nämnd, typer) for händelse in händelser.values(*fält)]
+    return [_rad(händelse, visa_nämnd) for händelse in händelser.values(*fält)]
 
 
-def _rad(händelse, visa_nämnd, typer):
+def _rad(händelse, visa_nämnd):
     """All that a history row shows (its cache key), from the values of one event."""
     gäller = ""
     if visa_nämnd:
@@ -49,7 +50,7 @@ def _rad(händelse, visa_nämnd, typer):
             "tidpunkt": händelse["tidpunkt"],
             "visa_nämnd": visa_nämnd,
             "gäller": gäller,
-            "typ": str(typer.get(händelse["typ"], händelse["typ"])),
+            "typ": etikett(Remisshändelse, "typ", händelse["typ"]),
             "text": händelse["text"],
             "utförare": _utförare(händelse),
         }
@@ -63,5 +64,8 @@ def _utförare(händelse):
         return Remisshändelse.via_personlig_länk(
             händelse["kontaktperson__namn"], händelse["kontaktperson__organisation__namn"]
         )
-    namn = f"{händelse['utförd_av__first_name']} {händelse['utförd_av__last_name']}".strip()
-    return namn or händelse["utförd_av__username"]
+    return Användare.visningsnamn(
+        händelse["utförd_av__first_name"],
+        händelse["utförd_av__last_name"],
+        händelse["utförd_av__username"],
+    )

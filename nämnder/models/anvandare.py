@@ -20,7 +20,12 @@ class Användare(AbstractUser):
         ordering = ["last_name", "first_name", "username"]
 
     def __str__(self):
-        return self.get_full_name() or self.username
+        return self.visningsnamn(self.first_name, self.last_name, self.username)
+
+    @staticmethod
+    def visningsnamn(förnamn, efternamn, användarnamn):
+        """How a person is named (``str()``), from the three columns: for rows read as values."""
+        return f"{förnamn or ''} {efternamn or ''}".strip() or användarnamn or ""
 
     @property
     def namn_och_befattning(self):

@@ -18,6 +18,15 @@ def _etiketter(fält, språk):
     return {värde: str(etikett) for värde, etikett in fält.flatchoices}
 
 
+def etikett(modell, fältnamn, värde):
+    """The label of ``värde`` in ``modell``'s field ``fältnamn``, as ``get_FOO_display()`` gives
+    it, for a row read as values (``.values()``) rather than as a model instance."""
+    try:
+        return _etiketter(modell._meta.get_field(fältnamn), get_language())[värde]
+    except (KeyError, TypeError):  # a value outside the choices, as Django: the value itself
+        return värde
+
+
 class Valetiketter:
     """Put before ``models.Model`` in the bases of a model whose ``get_FOO_display()`` is called
     per row; the text is the same as Django's."""

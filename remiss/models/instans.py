@@ -234,7 +234,12 @@ class Remissinstans(Valetiketter, models.Model):
 
     @property
     def försenad(self):
-        return self.status not in self.KLARA and self.svarsdatum < timezone.localdate()
+        return self.är_försenad(self.status, self.svarsdatum, timezone.localdate())
+
+    @classmethod
+    def är_försenad(cls, status, svarsdatum, idag):
+        """``försenad`` from the values alone (a list read as values)."""
+        return status not in cls.KLARA and svarsdatum < idag
 
     @property
     def dagar_kvar(self):

@@ -132,7 +132,12 @@ class Utkorgspost(models.Model):
 
     @staticmethod
     def nyckel_för(objekt):
-        return f"{objekt._meta.label_lower}:{objekt.pk}"
+        return Utkorgspost.nyckel_för_pk(type(objekt), objekt.pk)
+
+    @staticmethod
+    def nyckel_för_pk(modell, pk):
+        """``nyckel_för`` from the model and the pk alone (a list read as values)."""
+        return f"{modell._meta.label_lower}:{pk}"
 
     @property
     def pågår(self):

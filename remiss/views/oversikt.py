@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nämnder.kalender import bedöm_remiss
+from nämnder.models import Användare
+from nämnder.models.valetiketter import etikett
 from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
 from remiss import historik, radminne, utkorg
@@ -124,7 +126,7 @@ def _rad(remiss, idag, försenade):
             "titel": remiss["titel"],
             "avsändare": remiss["avsändare"],
             "status": status,
-            "status_text": str(Remiss.Status(status).label),
+            "status_text": etikett(Remiss, "status", status),
             "är_utkast": status == Remiss.Status.UTKAST,
             "remissdatum": remiss["remissdatum"],
             "sista_svarsdatum": remiss["sista_svarsdatum"],
@@ -140,8 +142,10 @@ def _rad(remiss, idag, försenade):
 def _matrisrad(instans, remiss, idag):
     """All that a row of the matrix shows (its cache key, see remiss/radminne.py), from the
     values of one instans (MATRISRADENS_FÄLT)."""
-    handläggare = " ".join(
-        filter(None, [instans["handläggare__first_name"], instans["handläggare__last_name"]])
+    handläggare = Användare.visningsnamn(
+        instans["handläggare__first_name"],
+        instans["handläggare__last_name"],
+        instans["handläggare__username"],
     )
     status = instans["status"]
     return {
@@ -151,9 +155,9 @@ def _matrisrad(instans, remiss, idag):
             "extern": instans["organisation__namn"] is not None,
             "diarienummer": instans["diarienummer"],
             "status": status,
-            "get_status_display": str(Remissinstans.Status(status).label),
-            "försenad": status not in Remissinstans.KLARA and instans["svarsdatum"] < idag,
-            "handläggare": handläggare or instans["handläggare__username"] or "",
+            "get_status_display": etikett(Remissinstans, "status", status),
+            "försenad": Remissinstans.är_försenad(status, instans["svarsdatum"], idag),
+            "handläggare": handläggare,
             "avdelning": instans["avdelning__namn"] or "",
             "svarsdatum": instans["svarsdatum"],
             "anstånd": instans["svarsdatum"] != remiss.sista_svarsdatum,
@@ -227,7 +231,7 @@ def detalj(request, pk):
             (historik.MALL, historik.värden(remiss.händelser.all(), visa_nämnd=True)),
         )
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
-        nycklar = [f"remiss.remissinstans:{rad['instans']['pk']}" for rad in matris]
+        nycklar = [Utkorgspost.nyckel_för_pk(Remissinstans, rad["instans"]["pk"]) for rad in matris]
         context["misslyckad_epost"] = utkorg.misslyckad_epost(
             Utkorgspost.objects.filter(gäller__in=nycklar),
             {"epost.remiss_inkommen": _("E-post till registratorn kunde inte skickas")},

@@ -4,24 +4,10 @@ saves it again. Nothing earlier is lost."""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
-from tests.factories import RemissFactory
 from tests.vanta import vänta_tills
-from yttranden.models import Tjänsteutlåtande
-
-
-@pytest.fixture
-def utlåtande(ks, un, ks_samordnare, registrator, handläggare, avdelningschef, direktör):
-    remiss = RemissFactory(
-        nämnd=ks, diarienummer="KS 2023/740", skapad_av=ks_samordnare, mottagare=[un]
-    )
-    remiss.skicka(av=ks_samordnare)
-    instans = remiss.instanser.get()
-    instans.tilldela(handläggare, av=registrator)
-    return Tjänsteutlåtande.påbörja(instans, av=handläggare)
 
 
 def sammanfattningen(utlåtande):

@@ -5,10 +5,9 @@ becomes available when it does something."""
 from playwright.sync_api import expect
 
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
-from tests.browser.test_utlatande_for_stort import utlåtande  # noqa: F401 - the fixture
 
 
-def test_a_greyed_out_button_is_announced_as_unavailable(page, utlåtande):  # noqa: F811
+def test_a_greyed_out_button_is_announced_as_unavailable(page, utlåtande):
     logga_in(page, "joakim")
     page.goto(f"/utlatanden/{utlåtande.pk}/redigera/")
     sammanfattning = page.get_by_role("textbox", name="Text: Sammanfattning", exact=True)

@@ -127,3 +127,16 @@ def test_two_meetings_of_one_nämnd_on_the_same_day_are_refused(un):
     dubblett = Sammanträde(nämnd=un, datum=möte.datum)
     with pytest.raises(ValidationError, match="redan ett sammanträde den dagen"):
         dubblett.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("förnamn", "efternamn", "väntat"),
+    [("Joakim", "Länninge", "Joakim Länninge"), ("", "Länninge", "Länninge"), ("", "", "jl")],
+)
+def test_a_person_read_as_values_is_named_as_the_person_is(förnamn, efternamn, väntat):
+    from nämnder.models import Användare
+
+    person = Användare(username="jl", first_name=förnamn, last_name=efternamn)
+    assert str(person) == väntat
+    assert Användare.visningsnamn(förnamn, efternamn, "jl") == väntat
+    assert Användare.visningsnamn(None, None, None) == ""  # no handläggare on the row

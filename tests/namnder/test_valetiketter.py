@@ -5,7 +5,7 @@ from django.apps import apps
 from django.db import models
 from django.utils import translation
 
-from nämnder.models.valetiketter import Valetiketter
+from nämnder.models.valetiketter import Valetiketter, etikett
 
 MED_TABELL = [
     m
@@ -53,3 +53,14 @@ def test_a_value_outside_the_choices_is_shown_as_it_is():
     from remiss.models import Remiss
 
     assert Remiss(status="okänd").get_status_display() == "okänd"
+
+
+@pytest.mark.parametrize("språk", ["sv", "en"])
+@pytest.mark.parametrize("modell", MED_TABELL, ids=lambda m: m.__name__)
+def test_a_row_read_as_values_gets_the_same_label(modell, språk):
+    with translation.override(språk):
+        for fält in (f for f in modell._meta.concrete_fields if f.choices):
+            for värde, _etikett in fält.flatchoices:
+                objekt = modell(**{fält.attname: värde})
+                assert etikett(modell, fält.name, värde) == djangos_etikett(objekt, fält)
+    assert etikett(modell, fält.name, "okänd") == "okänd"
