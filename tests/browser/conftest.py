@@ -62,19 +62,3 @@ def kontrollera_tillgänglighet(page):
         for v in fel
     )
     assert not fel, f"Tillgänglighetsfel på {page.url}:\n{beskrivning}"
-
-
-@pytest.fixture
-def utlåtande(ks, un, ks_samordnare, registrator, handläggare, avdelningschef, direktör):
-    """A draft tjänsteutlåtande of UN's handläggare (Joakim) on a sent remiss; a module that
-    needs more (a medhandläggare) defines its own."""
-    from tests.factories import RemissFactory
-    from yttranden.models import Tjänsteutlåtande
-
-    remiss = RemissFactory(
-        nämnd=ks, diarienummer="KS 2023/740", skapad_av=ks_samordnare, mottagare=[un]
-    )
-    remiss.skicka(av=ks_samordnare)
-    instans = remiss.instanser.get()
-    instans.tilldela(handläggare, av=registrator)
-    return Tjänsteutlåtande.påbörja(instans, av=handläggare)

@@ -1,6 +1,6 @@
 """The editor's formatting toolbar as assistive technology meets it: a button the editor greys
 out where the cursor is (Ångra before anything is written) is announced as unavailable, and
-becomes available when it does something."""
+becomes available when it does something. The draft is the shared chain's (tests/kedja.py)."""
 
 from playwright.sync_api import expect
 
