@@ -56,13 +56,24 @@ def nycklar_för(user):
 
 
 class _Roller:
-    """A person's roles as ``{roll: {nämnd pk, …}}``, for building query filters."""
+    """A person's roles as ``{roll: {nämnd pk, …}}``, for building query filters. Equal for two
+    people with the same roles in the same nämnder: their filters are the same (see ``Slag``)."""
 
     def __init__(self, user):
         self.inloggad = bool(user.is_authenticated and user.is_active)
         self.per_roll = {}
         for nämnd, roll in alla_roller(user) if self.inloggad else []:
             self.per_roll.setdefault(roll, set()).add(nämnd.pk)
+        self._nyckel = (
+            self.inloggad,
+            frozenset((roll, frozenset(nämnder)) for roll, nämnder in self.per_roll.items()),
+        )
+
+    def __eq__(self, annan):
+        return isinstance(annan, _Roller) and self._nyckel == annan._nyckel
+
+    def __hash__(self):
+        return hash(self._nyckel)
 
     def nämnder(self, roller=()):
         roller = roller or self.per_roll.keys()
@@ -343,11 +354,17 @@ class Slag:
             )
         )
 
+    # A filter depends on nothing but the kind and the roles, so it is built once per set of
+    # roles and process: a page asks for two or three, and building one (the audiences, the
+    # subquery of a remiss's recipients) cost about a millisecond each. A Q is not changed by
+    # filtering with it (Django copies what it resolves), so one can serve every request.
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - the kinds are module-level, never freed
     def _q(self, roller):
         return _eller(
             _och(läge.q(), _eller(p.q(roller, self) for p in publik)) for läge, publik in self.se
         )
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - as _q
     def _åtgärd_q(self, roller, åtgärd):
         delar = []
         for regel in self.göra[åtgärd]:

@@ -4,7 +4,6 @@ a column for a filter without reading every row."""
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models.expressions import RawSQL
 
 
 class Sidvisare(Paginator):
@@ -29,35 +28,45 @@ class Sidvisare(Paginator):
 def olika_värden_och(rader, fält, **enstaka):
     """The distinct non-empty values of ``fält`` among ``rader`` (a queryset), sorted, and in
     the same round trip each of ``enstaka`` (name: the SQL and parameters of a query of one
-    value, see ``antal`` and ``ett_värde``): a list page's filter choices and its count are one
-    query. ``(values, {name: value})``.
+    value, see ``antal`` and ``ytterst``): a list page's filter choices and its
+    count are one query. ``(values, {name: value})``.
 
     The values come from a loose index scan: a recursive query asks the index on ``fält`` for
     the first value, then for the first value after it, and so on, so the cost follows the
     number of distinct values (a dozen rotlar), not the number of rows (every remiss ever
-    sent). The filters of ``rader`` (who may see what) apply at each step."""
-    if rader.query.is_empty():
-        början, parametrar = 'WITH "olika"("värde") AS (SELECT NULL)', []
-    else:
-        första_värdet = rader.exclude(**{fält: ""}).order_by(fält).values(fält)[:1]
-        efter = RawSQL('"olika"."värde"', ())
-        nästa = rader.filter(**{f"{fält}__gt": efter}).order_by(fält).values(fält)[:1]
-        första_sql, första_param = första_värdet.query.sql_with_params()
-        nästa_sql, nästa_param = nästa.query.sql_with_params()
-        början = (
-            f'WITH RECURSIVE "olika"("värde") AS (SELECT ({första_sql}) UNION ALL '
-            f'SELECT ({nästa_sql}) FROM "olika" WHERE "olika"."värde" IS NOT NULL)'
-        )
-        parametrar = [*första_param, *nästa_param]
+    sent). The filters of ``rader`` (who may see what) apply at each step: ``rader`` is
+    compiled once, as the query's ``"rader"``, which PostgreSQL writes into each step (NOT
+    MATERIALIZED) as if the filter were repeated there, so every step still reads the index."""
+    kolumn = connection.ops.quote_name(rader.model._meta.get_field(fält).column)
+    try:
+        rader_sql, parametrar = rader.order_by().query.sql_with_params()
+    except EmptyResultSet:
+        tabell = connection.ops.quote_name(rader.model._meta.db_table)
+        rader_sql = f"SELECT * FROM {tabell} WHERE 1 = 0"
+        parametrar = ()
+    parametrar = [*parametrar, ""]
+    # The recursion ends in a row whose value is NULL: there is always one, with the rest.
+    början = (
+        f'WITH RECURSIVE "rader" AS NOT MATERIALIZED ({rader_sql}), "olika"("värde") AS ('
+        f'SELECT (SELECT {kolumn} FROM "rader" WHERE {kolumn} <> %s ORDER BY {kolumn} LIMIT 1) '
+        f'UNION ALL SELECT (SELECT {kolumn} FROM "rader" WHERE {kolumn} > "olika"."värde" '
+        f'ORDER BY {kolumn} LIMIT 1) FROM "olika" WHERE "olika"."värde" IS NOT NULL)'
+    )
     kolumner = "".join(f", ({sql})" for sql, _parametrar in enstaka.values())
     for _sql, egna in enstaka.values():
         parametrar.extend(egna)
     with connection.cursor() as markör:
-        # The recursion ends in a row whose value is NULL: there is always one, with the rest.
         markör.execute(f'{början} SELECT "värde"{kolumner} FROM "olika"', parametrar)
         resultat = markör.fetchall()
     värden = [rad[0] for rad in resultat if rad[0] is not None]
     return värden, dict(zip(enstaka, resultat[-1][1:], strict=True))
+
+
+def ytterst(kolumn, sista=False):
+    """The smallest (or, ``sista``, the largest) value of the column ``kolumn`` among the rows
+    given to ``olika_värden_och``, as one value for it: read from the column's index."""
+    namn = connection.ops.quote_name(kolumn)
+    return f'SELECT {namn} FROM "rader" ORDER BY {namn}{" DESC" if sista else ""} LIMIT 1', ()
 
 
 def antal(rader):
@@ -67,13 +76,3 @@ def antal(rader):
     except EmptyResultSet:
         return "SELECT 0", ()
     return f'SELECT count(*) FROM ({sql}) AS "räknade"', parametrar
-
-
-def ett_värde(rad):
-    """A queryset of one column and at most one row (``qs.values(x)[:1]``) as one value for
-    ``olika_värden_och``; NULL when there is no row. Give it a value the database computes in
-    the form wanted (a year, not a date): the raw query skips the ORM's conversions."""
-    try:
-        return rad.query.sql_with_params()
-    except EmptyResultSet:
-        return "SELECT NULL", ()

@@ -4,7 +4,6 @@ remissinstanser. Both run a fixed number of queries whatever the number of rows.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import ExtractYear
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Remiss, Remissinstans, Utkorgspost
 from remiss.models.remiss import försenade_per_remiss, ordning
-from remiss.sidor import Sidvisare, antal, ett_värde, olika_värden_och
+from remiss.sidor import Sidvisare, antal, olika_värden_och, ytterst
 from remiss.templatetags.remisstaggar import dag
 
 PER_SIDA = 50
@@ -95,17 +94,17 @@ def _filter_och_antal(request, remisser, är_samordnare):
 
     önskat = formulär([begärt.get("avsandare", "")], [begärt.get("ar", "")]).värden()
     urval = _filtrera(remisser, önskat)
-    året = ExtractYear("remissdatum")
     avsändare, värden = olika_värden_och(
         remisser,
         "avsändare",
-        första=ett_värde(remisser.order_by("remissdatum").values(år=året)[:1]),
-        sista=ett_värde(remisser.order_by("-remissdatum").values(år=året)[:1]),
+        första=ytterst("remissdatum"),
+        sista=ytterst("remissdatum", sista=True),
         antal=antal(urval),
     )
     år = []
-    if värden["första"] is not None:  # numeric on PostgreSQL, an integer on SQLite
-        år = list(range(int(värden["sista"]), int(värden["första"]) - 1, -1))
+    if värden["första"] is not None:  # a date on PostgreSQL, its ISO text on SQLite
+        första, sista = (int(str(värden[namn])[:4]) for namn in ("första", "sista"))
+        år = list(range(sista, första - 1, -1))
     filter = formulär(avsändare, år)
     if filter.värden() != önskat:
         urval, värden["antal"] = _filtrera(remisser, filter.värden()), None

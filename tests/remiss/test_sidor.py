@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from nämnder.models import Nämnd
-from remiss.sidor import Sidvisare, antal, ett_värde, olika_värden_och
+from remiss.sidor import Sidvisare, antal, olika_värden_och, ytterst
 from tests.factories import NämndFactory
 
 
@@ -72,16 +72,21 @@ def test_the_distinct_values_come_with_a_count_and_first_and_last_in_one_query(d
             alla,
             "postort",
             antal=antal(alla.filter(postort="Väst")),
-            första=ett_värde(alla.order_by("namn").values("namn")[:1]),
-            sista=ett_värde(alla.order_by("-namn").values("namn")[:1]),
+            första=ytterst("namn"),
+            sista=ytterst("namn", sista=True),
         )
     assert len(frågor) == 1
     assert set(värden) == {"Öst", "Väst"}
     assert enstaka == {"antal": 2, "första": "Nämnd 00", "sista": "Nämnd 03"}
+    # The first and last are those of the rows given, filtered as they are.
+    _värden, enstaka = olika_värden_och(
+        alla.exclude(namn="Nämnd 00"), "postort", första=ytterst("namn")
+    )
+    assert enstaka == {"första": "Nämnd 01"}
     värden, enstaka = olika_värden_och(
         alla.none(),
         "postort",
         antal=antal(alla.none()),
-        första=ett_värde(alla.none().values("namn")[:1]),
+        första=ytterst("namn"),
     )
     assert (värden, enstaka) == ([], {"antal": 0, "första": None})
