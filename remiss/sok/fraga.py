@@ -211,9 +211,12 @@ def sök(user, urval, sidnummer=1, per_sida=20):
         # means reading its large vector, would rather read them all than use the index.
         # And the path is chosen for each query (_genom_gin): a prepared statement's generic
         # plan, made once for any words and any reader, would keep the first path it took.
+        # Both in one round trip (set_config with is_local: SET LOCAL in a SELECT).
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', 'off', true),"
+                " set_config('plan_cache_mode', 'force_custom_plan', true)"
+            )
         matchande, q = _matchande(poster, fråga)
         fras = bool(_FRAS.search(fråga))
         gräns = MAX_RÄKNA_FRAS if fras else MAX_RÄKNA
