@@ -102,9 +102,10 @@ def _filter_och_antal(request, remisser, är_samordnare):
         antal=antal(urval),
     )
     år = []
-    if värden["första"] is not None:  # a date on PostgreSQL, its ISO text on SQLite
-        första, sista = (int(str(värden[namn])[:4]) for namn in ("första", "sista"))
-        år = list(range(sista, första - 1, -1))
+    if värden["första"] is not None:
+        # Read raw: a date on PostgreSQL, its ISO text on SQLite; the field reads either.
+        datum = Remiss._meta.get_field("remissdatum").to_python
+        år = list(range(datum(värden["sista"]).year, datum(värden["första"]).year - 1, -1))
     filter = formulär(avsändare, år)
     if filter.värden() != önskat:
         urval, värden["antal"] = _filtrera(remisser, filter.värden()), None
