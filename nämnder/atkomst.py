@@ -425,9 +425,16 @@ def får(user, obj, åtgärd):
     return _slag(type(obj)).får(user, obj, åtgärd)
 
 
+def roller(user):
+    """``user``'s roles as the filters see them: equal and hashable for two people with the
+    same roles, so a query built for one serves the other (nämnder/kompilerade.py)."""
+    return user if isinstance(user, _Roller) else _Roller(user)
+
+
 def synliga(user, queryset):
-    """``queryset`` narrowed to what ``user`` may see: a plain filter, to order or annotate."""
-    return queryset.filter(_slag(queryset.model)._q(_Roller(user)))
+    """``queryset`` narrowed to what ``user`` (a person or their ``roller``) may see: a plain
+    filter, to order or annotate."""
+    return queryset.filter(_slag(queryset.model)._q(roller(user)))
 
 
 def egna_nämnder(user, modell, åtgärd):
@@ -444,8 +451,8 @@ def egna_nämnder(user, modell, åtgärd):
 def tillåtna(user, queryset, åtgärd):
     """``queryset`` narrowed to what ``user`` may see and do ``åtgärd`` with (an action whose
     rules have no ``villkor``)."""
-    slag, roller = _slag(queryset.model), _Roller(user)
-    return queryset.filter(slag._q(roller)).filter(slag._åtgärd_q(roller, åtgärd))
+    slag, deras = _slag(queryset.model), roller(user)
+    return queryset.filter(slag._q(deras)).filter(slag._åtgärd_q(deras, åtgärd))
 
 
 # --- nämnder's own objects ----------------------------------------------------------------------

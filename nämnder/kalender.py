@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from nämnder.kompilerade import kompilerad
 from nämnder.models import Sammanträde
 
 # How far past the deadline to look for the meeting an anstånd could aim at.
@@ -185,7 +186,7 @@ def bedöm(nämnd, svarsdatum, från=None, sammanträden=None):
     order, when the caller has already fetched them (see ``bedöm_nämnder``)."""
     från = från or timezone.localdate()
     if sammanträden is None:
-        sammanträden = list(_möten([nämnd.pk], från, svarsdatum))
+        sammanträden = _nämndens_möten(nämnd=nämnd.pk, från=från, till=_sista_mötesdag(svarsdatum))
     beredning = datetime.timedelta(days=settings.REMISS_BEREDNINGSTID_DAGAR)
     bedömning = Mötesbedömning(nämnd=nämnd, från=från, svarsdatum=svarsdatum)
     _mötesvarningar(bedömning, sammanträden, beredning)
@@ -193,14 +194,24 @@ def bedöm(nämnd, svarsdatum, från=None, sammanträden=None):
     return bedömning
 
 
+def _sista_mötesdag(svarsdatum):
+    return min(svarsdatum, datetime.date.max - SÖK_EFTER_SVARSDATUM) + SÖK_EFTER_SVARSDATUM
+
+
 def _möten(nämnd_pks, från, svarsdatum):
     return (
         Sammanträde.objects.filter(
-            nämnd__in=nämnd_pks,
-            datum__gte=från,
-            datum__lte=min(svarsdatum, datetime.date.max - SÖK_EFTER_SVARSDATUM)
-            + SÖK_EFTER_SVARSDATUM,
+            nämnd__in=nämnd_pks, datum__gte=från, datum__lte=_sista_mötesdag(svarsdatum)
         )
+        .select_related("nämnd")
+        .order_by("datum")
+    )
+
+
+@kompilerad  # once per process (nämnder/kompilerade.py): the instans page asks on every view
+def _nämndens_möten(nämnd, från, till):
+    return (
+        Sammanträde.objects.filter(nämnd_id=nämnd, datum__gte=från, datum__lte=till)
         .select_related("nämnd")
         .order_by("datum")
     )

@@ -213,8 +213,13 @@ def hämta_för_användare(user, queryset, *, åtgärd=None, **lookup):
     """Return the object ``queryset.get(**lookup)`` if ``user`` may see it and do ``åtgärd``
     with it (or merely see it, when no action is named); otherwise raise 404 or 403."""
     alla_roller(user)  # read every role once; the checks, the page and the menu reuse them
-    obj = get_object_or_404(queryset, **lookup)
-    if not kan_se(user, obj):
+    return tillgänglig(user, get_object_or_404(queryset, **lookup), åtgärd=åtgärd)
+
+
+def tillgänglig(user, obj, *, åtgärd=None):
+    """``obj`` (read by the caller, or None when there was none) if ``user`` may see it and do
+    ``åtgärd`` with it; otherwise 404 or 403, as ``hämta_för_användare``."""
+    if obj is None or not kan_se(user, obj):
         raise Http404
     if åtgärd and not får(user, obj, åtgärd):
         raise PermissionDenied

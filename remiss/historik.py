@@ -4,6 +4,9 @@ A remiss to 25 nämnder gathers hundreds of events, shown on the matrix and on e
 page; an event never changes once written (nämnder/historikskydd.py), so its row is rendered
 once and then taken from the row cache (remiss/radminne.py)."""
 
+from django.db.models import Q
+
+from nämnder.kompilerade import kompilerad
 from nämnder.models import Användare
 from nämnder.models.valetiketter import etikett
 from remiss import radminne
@@ -38,6 +41,31 @@ def värden(händelser, visa_nämnd=False):
     with rows of its own (radminne.flera)."""
     fält = _UTFÖRARE + _GÄLLER if visa_nämnd else _UTFÖRARE
     return [_rad(händelse, visa_nämnd) for händelse in händelser.values(*fält)]
+
+
+def remissens(remiss):
+    """``värden`` of every event of the remiss ``remiss`` (a pk), naming whom each concerns:
+    the matrix's history, its query compiled once per process (nämnder/kompilerade.py)."""
+    return [_rad(händelse, True) for händelse in _remissens(remiss=remiss)]
+
+
+@kompilerad
+def _remissens(remiss):
+    return Remisshändelse.objects.filter(remiss_id=remiss).values(*_UTFÖRARE, *_GÄLLER)
+
+
+def instansens(instans, remiss, sedan):
+    """The rows of an instans's history: its own events (``instans``, a pk) and those of the
+    whole remiss (``remiss``) since ``sedan``, when it was sent."""
+    händelser = _instansens(instans=instans, remiss=remiss, sedan=sedan)
+    return radminne.rader(MALL, [_rad(händelse, False) for händelse in händelser])
+
+
+@kompilerad
+def _instansens(instans, remiss, sedan):
+    return Remisshändelse.objects.filter(
+        Q(instans_id=instans) | Q(remiss_id=remiss, instans=None, tidpunkt__gte=sedan)
+    ).values(*_UTFÖRARE)
 
 
 def _rad(händelse, visa_nämnd):

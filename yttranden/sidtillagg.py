@@ -4,6 +4,7 @@ instans page's section on its tjänsteutlåtande or, for an external organisatio
 What the person may do is decided here by the access policy (yttranden/atkomst.py); the
 templates only render it. Registered on import (``YttrandenConfig.ready``)."""
 
+from nämnder.kompilerade import kompilerad
 from nämnder.permissions import får, kan_se
 from nämnder.roller import Roll
 from remiss.sidtillagg import Del, instanssidan, startsidan
@@ -50,10 +51,16 @@ def instansens_del(user, instans):
     return _utlåtandet(user, instans)
 
 
+@kompilerad  # once per process (nämnder/kompilerade.py): the instans page asks on every view
+def _gällande(instans):
+    gällande = U.gällande().filter(instans_id=instans)
+    gällande = gällande.select_related("ärende__beslut", "ärende__sammanträde")
+    return (gällande if gällande.ordered else gällande.order_by("pk"))[:1]
+
+
 def _utlåtandet(user, instans):
     """The instans page's utlåtande section, with what the person may do."""
-    gällande = U.gällande().filter(instans=instans)
-    utlåtande = gällande.select_related("ärende__beslut", "ärende__sammanträde").first()
+    utlåtande = _gällande.första(instans=instans.pk)
     S = instans.Status
     är_medlem = får(user, instans, "bereda")
     kan_öppna = utlåtande is not None and kan_se(user, utlåtande)

@@ -3,29 +3,51 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nämnder.kalender import bedöm
-from nämnder.permissions import alla_roller, får, hämta_för_användare
+from nämnder.kompilerade import kompilerad
+from nämnder.models import Användare
+from nämnder.permissions import alla_roller, får, tillgänglig
 from remiss import historik, sidtillagg, utkorg
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
-from remiss.models import Anstånd, Remisshändelse, Remissinstans, Utkorgspost
+from remiss.models import Anstånd, Handling, Remissinstans, Utkorgspost
 
 S = Remissinstans.Status
-INSTANSER = Remissinstans.med_eget.select_related(  # KS's own (yttranden/eget.py) too
-    "remiss__kontaktperson", "nämnd", "organisation", "handläggare", "avdelning"
-)
 
 
 def _hämta(request, pk, åtgärd=None):
     """The instans if the person may see it (404) and do ``åtgärd`` with it (403), as the
     access policy declares (remiss/atkomst.py)."""
     alla_roller(request.user)  # read every role once; the gateway and the menu reuse them
-    return hämta_för_användare(request.user, INSTANSER, åtgärd=åtgärd, pk=pk)
+    return tillgänglig(request.user, _instansen.första(pk=pk), åtgärd=åtgärd)
+
+
+# The page's queries, compiled once per process (nämnder/kompilerade.py).
+@kompilerad
+def _instansen(pk):
+    return Remissinstans.med_eget.select_related(  # KS's own (yttranden/eget.py) too
+        "remiss__kontaktperson", "nämnd", "organisation", "handläggare", "avdelning"
+    ).filter(pk=pk)
+
+
+@kompilerad
+def _anstånden(instans):
+    return Anstånd.objects.filter(instans_id=instans).select_related("begärt_av", "beslutat_av")
+
+
+@kompilerad
+def _handlingarna(remiss):
+    return Handling.objects.filter(remiss_id=remiss)
+
+
+@kompilerad
+def _medhandläggarna(instans):
+    genom = Remissinstans.medhandläggare.through.objects.filter(remissinstans_id=instans)
+    return Användare.objects.filter(pk__in=genom.values("användare_id"))
 
 
 def _formulär(instans, anstånd, bundna):
@@ -49,11 +71,7 @@ def _historik(instans):
     # Data imported from an older system may lack the sending time of a sent remiss; the
     # instans itself was created when it was sent.
     skickad = remiss.utskickad or instans.mottagen
-    return historik.rader(
-        Remisshändelse.objects.filter(
-            Q(instans=instans) | Q(remiss=remiss, instans=None, tidpunkt__gte=skickad)
-        )
-    )
+    return historik.instansens(instans.pk, remiss.pk, skickad)
 
 
 def _extern_sida(request, instans):
@@ -77,13 +95,13 @@ def _sida(request, instans, **bundna):
     """The instans page; an action refused renders it again, with its form, as 400."""
     if instans.är_extern:
         return _extern_sida(request, instans)
-    anstånd = list(instans.anstånd.select_related("begärt_av", "beslutat_av"))
+    anstånd = _anstånden(instans=instans.pk)
     är_registrator = får(request.user, instans, "registrera")
     context = {
         "instans": instans,
         "remiss": instans.remiss,
-        "handlingar": instans.remiss.handlingar.all(),
-        "medhandläggare": instans.medhandläggare.all(),
+        "handlingar": _handlingarna(remiss=instans.remiss_id),
+        "medhandläggare": _medhandläggarna(instans=instans.pk),
         "anstånd": anstånd,
         "historikrader": _historik(instans),
         "formulär": _formulär(instans, anstånd, bundna) if är_registrator else {},

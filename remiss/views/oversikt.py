@@ -8,15 +8,17 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nämnder import atkomst
 from nämnder.kalender import bedöm_remiss
+from nämnder.kompilerade import kompilerad
 from nämnder.models import Användare
 from nämnder.models.valetiketter import etikett
-from nämnder.permissions import alla_roller, får, hämta_för_användare
+from nämnder.permissions import alla_roller, får, tillgänglig
 from nämnder.roller import KS_ROLLER, Roll
 from remiss import historik, radminne, utkorg
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
-from remiss.models import Remiss, Remissinstans, Utkorgspost
+from remiss.models import Handling, Remiss, Remissinstans, Utkorgspost
 from remiss.models.remiss import försenade_per_remiss, ordning
 from remiss.sidor import Sidvisare, antal, olika_värden_och, ytterst
 from remiss.templatetags.remisstaggar import dag
@@ -193,17 +195,14 @@ def översikt(request):
 def detalj(request, pk):
     """KS sees the matrix of every remissinstans; a recipient nämnd sees the remiss itself,
     its handlingar and its own instans (other nämnder's progress is KS's to follow)."""
-    remiss = hämta_för_användare(
-        request.user,
-        Remiss.objects.select_related("nämnd", "kontaktperson")
-        .med_har_förslag()
-        .med_antal_försenade(),
-        pk=pk,
-    )
+    alla_roller(request.user)  # read every role once; the checks and the menu reuse them
+    idag = timezone.localdate()
+    remiss = tillgänglig(request.user, _remissen.första(pk=pk, idag=idag))
     är_ks = får(request.user, remiss, "följa_upp")
+    roller = atkomst.roller(request.user)
     context = {
         "remiss": remiss,
-        "handlingar": handlingar_för(request.user, remiss.handlingar.all()),
+        "handlingar": _handlingarna(roller, remiss=remiss.pk),
         # Read only when there are any: a remiss without förslag costs no query for them.
         "förslag": remiss.förslag.all() if remiss.har_förslag else [],
         "är_ks": är_ks,
@@ -218,17 +217,11 @@ def detalj(request, pk):
             "externa": externa,
             "antal_alla": len(mottagare) + len(externa),
         }
-    instanser = instanser_för(request.user, remiss.instanser.all()).select_related(
-        "nämnd", "organisation", "handläggare", "avdelning"
-    )
     if är_ks:
-        # Nämnder first by name, then the external organisations by name.
-        matris = instanser.values(*MATRISRADENS_FÄLT).order_by("nämnd__namn", "organisation__namn")
-        idag = timezone.localdate()
-        matris = [_matrisrad(instans, remiss, idag) for instans in matris]
+        matris = [_matrisrad(instans, remiss, idag) for instans in _matrisen(roller, remiss=pk)]
         context["matrisrader"], context["historikrader"] = radminne.flera(
             ("remiss/_matrisrad.html", matris),
-            (historik.MALL, historik.värden(remiss.händelser.all(), visa_nämnd=True)),
+            (historik.MALL, historik.remissens(remiss.pk)),
         )
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
         nycklar = [Utkorgspost.nyckel_för_pk(Remissinstans, rad["instans"]["pk"]) for rad in matris]
@@ -237,5 +230,33 @@ def detalj(request, pk):
             {"epost.remiss_inkommen": _("E-post till registratorn kunde inte skickas")},
         )
     else:
-        context["egna"] = instanser
+        context["egna"] = instanser_för(request.user, remiss.instanser.all()).select_related(
+            "nämnd", "organisation", "handläggare", "avdelning"
+        )
     return render(request, "remiss/detalj.html", context)
+
+
+# The page's queries, compiled once per process and set of roles (nämnder/kompilerade.py).
+@kompilerad
+def _remissen(pk, idag):
+    return (
+        Remiss.objects.select_related("nämnd", "kontaktperson")
+        .med_har_förslag()
+        .med_antal_försenade(idag)
+        .filter(pk=pk)
+    )
+
+
+@kompilerad
+def _handlingarna(roller, remiss):
+    return handlingar_för(roller, Handling.objects.filter(remiss_id=remiss))
+
+
+@kompilerad
+def _matrisen(roller, remiss):
+    # Nämnder first by name, then the external organisations by name.
+    return (
+        instanser_för(roller, Remissinstans.objects.filter(remiss_id=remiss))
+        .values(*MATRISRADENS_FÄLT)
+        .order_by("nämnd__namn", "organisation__namn")
+    )
