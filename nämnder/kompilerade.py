@@ -96,6 +96,8 @@ class _Mall:
         for plats, namn in self.platser:
             parametrar[plats] = värden[namn]
         kompilator = copy.copy(self.kompilator)
+        # A connection belongs to its thread: this one's, not the one that built the shape.
+        kompilator.connection = connections[self.kompilator.using]
         kompilator.as_sql = lambda *args, **kwargs: (self.sql, parametrar)
         queryset = self.queryset._chain()
         # Only this evaluation sees the compiler: the queryset is never handed out (a clone of

@@ -7,13 +7,18 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.models import Användare
+from nämnder.models.valetiketter import etikett
 from nämnder.roller import Roll
+from remiss import radminne
 from remiss.atkomst import instanser_att, nämnder_att
 from remiss.models import Remissinstans
 from remiss.models.instans import handläggs_av
 from remiss.sidor import Sidvisare
+from remiss.templatetags.remisstaggar import dag
 
 PER_SIDA = 50
 S = Remissinstans.Status
@@ -40,8 +45,62 @@ def _urval(request, alternativ, standard):
     return valt, länkar
 
 
-def _sida(request, instanser):
-    return Sidvisare(instanser, PER_SIDA).get_page(request.GET.get("sida"))
+# What a row of the inbox and of "Våra remisser" shows, read as plain values (no model
+# instances), and rendered once through the row cache (remiss/radminne.py).
+RADENS_FÄLT = [
+    "pk",
+    "remiss__diarienummer",
+    "remiss__titel",
+    "nämnd__namn",
+    "diarienummer",
+    "status",
+    "svarsdatum",
+    "mottagen",
+    "handläggare__first_name",
+    "handläggare__last_name",
+    "handläggare__username",
+]
+
+
+def _sida(request, instanser, radmall, flera_nämnder, *extra):
+    """The page of ``instanser`` asked for, and its rows' HTML from the row cache."""
+    sida = Sidvisare(instanser.values(*RADENS_FÄLT, *extra), PER_SIDA)
+    sida = sida.get_page(request.GET.get("sida"))
+    idag = timezone.localdate()
+    värden = [_rad(instans, idag, flera_nämnder) for instans in sida.object_list]
+    return sida, radminne.rader(radmall, värden)
+
+
+def _rad(instans, idag, flera_nämnder):
+    """All that a row shows (its cache key), from the values of one instans (RADENS_FÄLT)."""
+    status, handläggare = instans["status"], None
+    if instans["handläggare__username"] is not None:
+        handläggare = Användare.visningsnamn(
+            instans["handläggare__first_name"],
+            instans["handläggare__last_name"],
+            instans["handläggare__username"],
+        )
+    return {
+        "instans": {
+            "pk": instans["pk"],
+            "remiss": {
+                "diarienummer": instans["remiss__diarienummer"],
+                "titel": instans["remiss__titel"],
+            },
+            "nämnd": instans["nämnd__namn"] if flera_nämnder else None,
+            "diarienummer": instans["diarienummer"],
+            "status": status,
+            "get_status_display": etikett(Remissinstans, "status", status),
+            "försenad": Remissinstans.är_försenad(status, instans["svarsdatum"], idag),
+            "klar": status in Remissinstans.KLARA,
+            "svarsdatum": instans["svarsdatum"],
+            "mottagen": dag(instans["mottagen"]),
+            "idag": idag,
+            "handläggare": handläggare,
+            "är_min": bool(instans.get("är_min")),
+        },
+        "flera_nämnder": flera_nämnder,
+    }
 
 
 def _mina(user):
@@ -56,14 +115,12 @@ def inkorg(request):
     if not nämnder:
         raise PermissionDenied
     valt, länkar = _urval(request, INKORG_URVAL, "oppna")
-    instanser = (
-        instanser_att(request.user, "registrera")
-        .select_related("remiss", "nämnd", "handläggare")
-        .order_by("-mottagen", "-pk")
-    )
+    instanser = instanser_att(request.user, "registrera").order_by("-mottagen", "-pk")
     instanser = INKORG_URVAL[valt][1](instanser, request.user)
+    sida, rader = _sida(request, instanser, "remiss/_inkorgsrad.html", len(nämnder) > 1)
     context = {
-        "sida": _sida(request, instanser),
+        "sida": sida,
+        "rader": rader,
         "urval": länkar,
         "valt": valt,
         "flera_nämnder": len(nämnder) > 1,
@@ -79,13 +136,15 @@ def lista(request):
     valt, länkar = _urval(request, LISTA_URVAL, "oppna")
     instanser = (
         instanser_att(request.user, "bereda")
-        .select_related("remiss", "nämnd", "handläggare")
         .annotate(är_min=_mina(request.user))
         .order_by("svarsdatum", "remiss__diarienummer", "nämnd__namn")
     )
     instanser = LISTA_URVAL[valt][1](instanser, request.user)
+    radmall, flera = "remiss/_listrad.html", len(nämnder) > 1
+    sida, rader = _sida(request, instanser, radmall, flera, "är_min")
     context = {
-        "sida": _sida(request, instanser),
+        "sida": sida,
+        "rader": rader,
         "urval": länkar,
         "valt": valt,
         "flera_nämnder": len(nämnder) > 1,

@@ -3,9 +3,10 @@ the same rows and objects as the ORM gives, one query, no second compilation, an
 that would make the reused SQL wrong is refused rather than trusted (issue 17)."""
 
 import datetime
+import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 
@@ -151,3 +152,21 @@ def test_the_least_recently_used_shape_is_dropped(remisser):
     for flagga in ("a", "b", "a", "c"):
         hämta(flagga, pk=remisser[0].pk)
     assert [nyckel[1] for nyckel in hämta._mallar] == [("a",), ("c",)]
+
+
+def test_another_thread_runs_the_shape_on_its_own_connection(remisser):
+    """As the live server's threads do: the shape built in one, run in another."""
+    hämta = Kompilerad(lambda pk: Remiss.objects.filter(pk=pk))
+    assert len(hämta(pk=remisser[0].pk)) == 1
+    fått = []
+
+    def i_tråden():
+        try:
+            fått.append(hämta(pk=-1))  # its connection does not see this test's rows
+        finally:
+            connections.close_all()
+
+    tråd = threading.Thread(target=i_tråden)
+    tråd.start()
+    tråd.join()
+    assert fått == [[]]
