@@ -171,3 +171,13 @@ def test_a_phrase_is_counted_to_its_own_lower_limit(remisser, ks_samordnare, mon
     assert len(resultat.sida.object_list) == 1
     utan_fras = sök(ks_samordnare, Urval(fråga="samverkan or parkeringspolicy"))
     assert (utan_fras.antal, utan_fras.fler) == (3, False)
+
+
+def test_a_widened_query_is_hashed_by_its_sql_not_its_tree(remisser):
+    """The rank's ORDER BY hashes the query; the widened one is hashed as its compiled SQL."""
+    vidgad = fraga.tsquery("samverkan")
+    assert isinstance(vidgad, fraga._Kompilerad)
+    samma, annan = fraga.tsquery("samverkan"), fraga.tsquery("översiktsplan")
+    assert vidgad == samma and hash(vidgad) == hash(samma)
+    assert vidgad != annan
+    assert vidgad.identity == (fraga._Kompilerad, vidgad.sql, tuple(vidgad.parametrar))
