@@ -59,11 +59,16 @@ MAX_TERMER = 8
 MAX_LIKNANDE = 6
 # D, C, B, A: a hit in the title or diarienummer weighs ten times one in the body text.
 VIKTER = [0.05, 0.1, 0.4, 1.0]
-# Walking the date index newest first tests each row it passes by reading the row's whole vector;
-# reading the matches out of the GIN index costs a heap row each, about a sixth of that
-# (measured on the benchmark's corpus: 13 µs against 2.3 µs a row). A phrase is tested on the
-# whole vector either way.
-GÅNG_MOT_GIN = 6
+# Walking the date index newest first tests each row it passes by reading the row's whole vector,
+# so a row walked past costs more the larger the rows are; reading the matches out of the GIN
+# index costs a heap row each, whatever their size. Measured on the benchmarks' two corpora: a
+# row walked past 1.9 µs at 540 bytes a row (the load benchmark's remisser and instanser) and
+# 13 µs at 5,300 (100,000 utlåtanden, their vectors in TOAST), a match from GIN 2.3 µs on both.
+# The size is the table's (TOAST included) over its rows. A phrase is tested on the whole
+# vector either way. In microseconds:
+GÅNG_FAST = 0.64
+GÅNG_PER_BYTE = 0.00235
+GIN_PER_TRÄFF = 2.3
 GÅNG_MOT_GIN_FRAS = 1
 # Shorter words are matched as typed; widening them would find too much.
 MIN_LIKNANDE = 4
@@ -263,7 +268,9 @@ def _genom_gin(matchande, gräns, fras):
     documents, none of the newest) made it walk 19,000 rows, 250 ms, where reading its 7,300
     matches took 17 ms. The number of matches is the planner's own estimate (its statistics of
     the vectors' words, before the query runs); the walk is taken only when
-    ``GÅNG_MOT_GIN × gräns × rows < matches²``, for a word in a large share of the documents."""
+    ``G × gräns × rows < matches²``, for a word in a large share of the documents, where ``G``
+    is what a row walked past costs against a match read from GIN: about 6 when the rows are
+    whole tjänsteutlåtanden, below 1 when they are short (GÅNG_FAST …)."""
     sql, parametrar = matchande.values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", parametrar)
@@ -271,17 +278,16 @@ def _genom_gin(matchande, gräns, fras):
         if isinstance(plan, str):
             plan = json.loads(plan)
         väntade = float(plan[0]["Plan"]["Plan Rows"])
+        if fras:
+            gång = f"{GÅNG_MOT_GIN_FRAS}"
+        else:
+            per_rad = "pg_table_size(oid) / greatest(reltuples, 1)"
+            gång = f"({GÅNG_FAST} + {GÅNG_PER_BYTE} * {per_rad}) / {GIN_PER_TRÄFF}"
         cursor.execute(
-            "SELECT set_config('enable_indexscan', CASE WHEN %s * %s < %s * %s"
+            f"SELECT set_config('enable_indexscan', CASE WHEN %s * %s < {gång} * %s"
             " * greatest(reltuples, 1) THEN 'off' ELSE 'on' END, true) = 'off'"
             " FROM pg_class WHERE oid = %s::regclass",
-            [
-                väntade,
-                väntade,
-                GÅNG_MOT_GIN_FRAS if fras else GÅNG_MOT_GIN,
-                gräns,
-                Sökpost._meta.db_table,
-            ],
+            [väntade, väntade, gräns, Sökpost._meta.db_table],
         )
         return cursor.fetchone()[0]
 

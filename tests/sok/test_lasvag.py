@@ -15,7 +15,8 @@ from tests.sok.conftest import utkast
 pytestmark = pytest.mark.django_db
 
 # Posts in the widened index: enough that a word in every one of them is cheaper to find by
-# walking the date index (matches² > GÅNG_MOT_GIN × 1 001 × rows needs well over 6 006 rows).
+# walking the date index (matches² > G × 1 001 × rows, G the cost of a row walked past against
+# a match read from GIN, fraga.GÅNG_FAST …).
 RADER = 9_000
 
 
@@ -58,8 +59,9 @@ def vägar(monkeypatch):
     monkeypatch.setattr(fraga, "_genom_gin", spion)
 
     def läs(väg, *args, **kwargs):
-        for konstant in ("GÅNG_MOT_GIN", "GÅNG_MOT_GIN_FRAS"):
+        for konstant in ("GÅNG_FAST", "GÅNG_MOT_GIN_FRAS"):
             monkeypatch.setattr(fraga, konstant, 10**12 if väg == "gin" else 0)
+        monkeypatch.setattr(fraga, "GÅNG_PER_BYTE", 0)
         return sidan(*args, **kwargs)
 
     läs.valda = valda
