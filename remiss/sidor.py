@@ -4,6 +4,7 @@ a column for a filter without reading every row."""
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
+from django.utils.functional import cached_property
 
 
 class Sidvisare(Paginator):
@@ -11,7 +12,19 @@ class Sidvisare(Paginator):
     query runs in reversed order with a small OFFSET and the rows are turned back. With an
     index matching the order, the first and the last page are both a short index range however
     long the history grows; only pages in the middle still skip rows. The list's ordering must
-    be total (end in the pk), or reading it backwards would not give the same rows."""
+    be total (end in the pk), or reading it backwards would not give the same rows.
+
+    ``räkna``: the queryset to count, when the list itself is a ``values()`` of columns from
+    related tables: Django counts such a list with every join its columns need, where the
+    plain queryset is counted in its own index (README "Antalet räknas exakt, i indexet")."""
+
+    def __init__(self, object_list, per_page, *args, räkna=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.räkna = räkna
+
+    @cached_property
+    def count(self):
+        return self.räkna.count() if self.räkna is not None else super().count
 
     def page(self, number):
         number = self.validate_number(number)

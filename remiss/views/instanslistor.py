@@ -64,7 +64,7 @@ RADENS_FÄLT = [
 
 def _sida(request, instanser, radmall, flera_nämnder, *extra):
     """The page of ``instanser`` asked for, and its rows' HTML from the row cache."""
-    sida = Sidvisare(instanser.values(*RADENS_FÄLT, *extra), PER_SIDA)
+    sida = Sidvisare(instanser.values(*RADENS_FÄLT, *extra), PER_SIDA, räkna=instanser)
     sida = sida.get_page(request.GET.get("sida"))
     idag = timezone.localdate()
     värden = [_rad(instans, idag, flera_nämnder) for instans in sida.object_list]

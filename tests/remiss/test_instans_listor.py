@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from nämnder.roller import Roll
@@ -195,3 +197,19 @@ def test_the_start_page_runs_a_constant_number_of_queries(
         sida = client.get(reverse("start")).text
     assert "15 nya remisser" in sida and "30 nya remisser" in sida
     assert sida.count("Ej registrerad") == 10
+
+
+@pytest.mark.parametrize(
+    "person, url", [("registrator", "instanser:inkorg"), ("handläggare", "instanser:lista")]
+)
+def test_the_lists_count_their_instanser_without_joining_what_the_rows_show(
+    client, request, remisser, person, url
+):
+    """The rows are values from the remiss, the nämnd and the handläggare; the count is of the
+    instanser alone, in their own index (it grew with the history when it joined them)."""
+    client.force_login(request.getfixturevalue(person))
+    with CaptureQueriesContext(connection) as frågor:
+        assert client.get(reverse(url), {"visa": "alla"}).status_code == 200
+    räkningar = [f["sql"] for f in frågor.captured_queries if "COUNT(" in f["sql"]]
+    assert len(räkningar) == 1
+    assert '"remiss_remiss"' not in räkningar[0] and '"nämnder_användare"' not in räkningar[0]
