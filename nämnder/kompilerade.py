@@ -121,9 +121,12 @@ class Kompilerad:
             return list(self.bygg(*form, **värden))
         nyckel = (using, form, tuple(sorted((n, type(v)) for n, v in värden.items())))
         mall = self._mallar.pop(nyckel, None) or _Mall(self.bygg, form, värden)
-        self._mallar[nyckel] = mall
+        self._mallar[nyckel] = mall  # last: the most recently used
         while len(self._mallar) > self.storlek:
-            del self._mallar[next(iter(self._mallar))]
+            try:
+                self._mallar.pop(next(iter(self._mallar)), None)
+            except (RuntimeError, StopIteration):  # another thread changed it meanwhile
+                break
         return mall.kör(värden)
 
     def första(self, *form, **värden):
