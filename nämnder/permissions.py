@@ -22,6 +22,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_group_perms, get_user_perms
 
+from nämnder.kompilerade import Kompilerad
 from nämnder.models import Nämnd, NämndGroupObjectPermission, NämndUserObjectPermission
 from nämnder.roller import Roll
 
@@ -211,14 +212,14 @@ def kommunstyrelsen_för(user, åtgärd):
 
 def hämta_för_användare(user, queryset, *, åtgärd=None, **lookup):
     """Return the object ``queryset.get(**lookup)`` if ``user`` may see it and do ``åtgärd``
-    with it (or merely see it, when no action is named); otherwise raise 404 or 403."""
+    with it (or merely see it, when no action is named); otherwise raise 404 or 403.
+    ``queryset`` may also be a ``Kompilerad`` (nämnder/kompilerade.py), given ``lookup`` as its
+    values: a page's object read through SQL compiled once per process."""
     alla_roller(user)  # read every role once; the checks, the page and the menu reuse them
-    return tillgänglig(user, get_object_or_404(queryset, **lookup), åtgärd=åtgärd)
-
-
-def tillgänglig(user, obj, *, åtgärd=None):
-    """``obj`` (read by the caller, or None when there was none) if ``user`` may see it and do
-    ``åtgärd`` with it; otherwise 404 or 403, as ``hämta_för_användare``."""
+    if isinstance(queryset, Kompilerad):
+        obj = queryset.första(**lookup)
+    else:
+        obj = get_object_or_404(queryset, **lookup)
     if obj is None or not kan_se(user, obj):
         raise Http404
     if åtgärd and not får(user, obj, åtgärd):

@@ -30,22 +30,9 @@ _GÄLLER = ["instans__nämnd__namn", "instans__organisation__namn"]
 MALL = "remiss/_historikrad.html"
 
 
-def rader(händelser, visa_nämnd=False):
-    """The HTML rows of ``händelser`` (a queryset of Remisshändelser, oldest first);
-    ``visa_nämnd`` adds the column naming the remissinstans each concerns."""
-    return radminne.rader(MALL, värden(händelser, visa_nämnd))
-
-
-def värden(händelser, visa_nämnd=False):
-    """What each row of ``rader`` shows, for a page that reads it from the row cache together
-    with rows of its own (radminne.flera)."""
-    fält = _UTFÖRARE + _GÄLLER if visa_nämnd else _UTFÖRARE
-    return [_rad(händelse, visa_nämnd) for händelse in händelser.values(*fält)]
-
-
 def remissens(remiss):
-    """``värden`` of every event of the remiss ``remiss`` (a pk), naming whom each concerns:
-    the matrix's history, its query compiled once per process (nämnder/kompilerade.py)."""
+    """What each row of the remiss ``remiss``'s (a pk) history shows, naming whom each event
+    concerns: the matrix reads them from the row cache with its own rows (radminne.flera)."""
     return [_rad(händelse, True) for händelse in _remissens(remiss=remiss)]
 
 

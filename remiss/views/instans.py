@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from nämnder.kalender import bedöm
 from nämnder.kompilerade import kompilerad
 from nämnder.models import Användare
-from nämnder.permissions import alla_roller, får, tillgänglig
+from nämnder.permissions import får, hämta_för_användare
 from remiss import historik, sidtillagg, utkorg
 from remiss.forms.instans import AnståndForm, AvståForm, RegistreraForm, TilldelaForm
 from remiss.models import Anstånd, Handling, Remissinstans, Utkorgspost
@@ -22,8 +22,7 @@ S = Remissinstans.Status
 def _hämta(request, pk, åtgärd=None):
     """The instans if the person may see it (404) and do ``åtgärd`` with it (403), as the
     access policy declares (remiss/atkomst.py)."""
-    alla_roller(request.user)  # read every role once; the gateway and the menu reuse them
-    return tillgänglig(request.user, _instansen.första(pk=pk), åtgärd=åtgärd)
+    return hämta_för_användare(request.user, _instansen, åtgärd=åtgärd, pk=pk)
 
 
 # The page's queries, compiled once per process (nämnder/kompilerade.py).

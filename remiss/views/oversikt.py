@@ -13,7 +13,7 @@ from nämnder.kalender import bedöm_remiss
 from nämnder.kompilerade import kompilerad
 from nämnder.models import Användare
 from nämnder.models.valetiketter import etikett
-from nämnder.permissions import alla_roller, får, tillgänglig
+from nämnder.permissions import alla_roller, får, hämta_för_användare
 from nämnder.roller import KS_ROLLER, Roll
 from remiss import historik, radminne, utkorg
 from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
@@ -195,9 +195,8 @@ def översikt(request):
 def detalj(request, pk):
     """KS sees the matrix of every remissinstans; a recipient nämnd sees the remiss itself,
     its handlingar and its own instans (other nämnder's progress is KS's to follow)."""
-    alla_roller(request.user)  # read every role once; the checks and the menu reuse them
     idag = timezone.localdate()
-    remiss = tillgänglig(request.user, _remissen.första(pk=pk, idag=idag))
+    remiss = hämta_för_användare(request.user, _remissen, pk=pk, idag=idag)
     är_ks = får(request.user, remiss, "följa_upp")
     roller = atkomst.roller(request.user)
     context = {
