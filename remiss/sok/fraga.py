@@ -59,16 +59,15 @@ MAX_TERMER = 8
 MAX_LIKNANDE = 6
 # D, C, B, A: a hit in the title or diarienummer weighs ten times one in the body text.
 VIKTER = [0.05, 0.1, 0.4, 1.0]
-# Walking the date index newest first tests each row it passes by reading the row's whole vector,
-# so a row walked past costs more the larger the rows are; reading the matches out of the GIN
-# index costs a heap row each, whatever their size. Measured on the benchmarks' two corpora: a
-# row walked past 1.9 µs at 540 bytes a row (the load benchmark's remisser and instanser) and
-# 13 µs at 5,300 (100,000 utlåtanden, their vectors in TOAST), a match from GIN 2.3 µs on both.
-# The size is the table's (TOAST included) over its rows. A phrase is tested on the whole
-# vector either way. In microseconds:
-GÅNG_FAST = 0.64
-GÅNG_PER_BYTE = 0.00235
-GIN_PER_TRÄFF = 2.3
+# Walking the date index newest first tests each row it passes on the row's vector; reading the
+# matches out of the GIN index visits each match's row. G, what a row walked past costs against
+# a match from GIN, measured on the benchmarks' two corpora: 0.83 at 540 bytes a row in the heap
+# (the load benchmark's remisser and instanser: 1.9 µs a row walked, 2.3 µs a match) and 1.5 at
+# 4,300 (100,000 utlåtanden, each vector in its row since migration 0018: 2.0 µs and 1.3 µs).
+# Before 0018 such a vector was in TOAST and a row walked past cost 13 µs. A phrase is tested on
+# the whole vector either way.
+GÅNG_FAST = 0.73
+GÅNG_PER_BYTE = 0.00018
 GÅNG_MOT_GIN_FRAS = 1
 # Shorter words are matched as typed; widening them would find too much.
 MIN_LIKNANDE = 4
@@ -224,11 +223,15 @@ def sök(user, urval, sidnummer=1, per_sida=20):
         # means reading its large vector, would rather read them all than use the index.
         # And the path is chosen for each query (_genom_gin): a prepared statement's generic
         # plan, made once for any words and any reader, would keep the first path it took.
-        # Both in one round trip (set_config with is_local: SET LOCAL in a SELECT).
+        # No JIT compilation: the walk's plan is costed as if it read the whole table (the
+        # LIMIT stops it after about 1,400 rows), so past 100,000 posts PostgreSQL compiled
+        # each search's expressions, 20 ms for a query that runs in 5.
+        # All in one round trip (set_config with is_local: SET LOCAL in a SELECT).
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT set_config('enable_seqscan', 'off', true),"
-                " set_config('plan_cache_mode', 'force_custom_plan', true)"
+                " set_config('plan_cache_mode', 'force_custom_plan', true),"
+                " set_config('jit', 'off', true)"
             )
         matchande, q = _matchande(poster, fråga)
         fras = bool(_FRAS.search(fråga))
@@ -265,12 +268,14 @@ def _genom_gin(matchande, gräns, fras):
     the GIN index gives the matches themselves. PostgreSQL's planner weighs the two without
     knowing what testing a row costs, and it assumes the matches are spread evenly over the
     dates: a word that is rare and whose documents are old ("trafikstrategi": 4 % of the
-    documents, none of the newest) made it walk 19,000 rows, 250 ms, where reading its 7,300
-    matches took 17 ms. The number of matches is the planner's own estimate (its statistics of
-    the vectors' words, before the query runs); the walk is taken only when
+    documents, none of the newest) made it walk 19,000 rows, 250 ms while each row's vector was
+    in TOAST, where reading its 7,300 matches took 17 ms. The number of matches is the
+    planner's own estimate (its statistics of the vectors' words, before the query runs); the
+    walk is taken only when
     ``G × gräns × rows < matches²``, for a word in a large share of the documents, where ``G``
-    is what a row walked past costs against a match read from GIN: about 6 when the rows are
-    whole tjänsteutlåtanden, below 1 when they are short (GÅNG_FAST …)."""
+    is what a row walked past costs against a match read from GIN, by the heap's bytes a row:
+    about 1.5 when the rows hold whole tjänsteutlåtandens vectors, below 1 when they are short
+    (GÅNG_FAST …)."""
     sql, parametrar = matchande.values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", parametrar)
@@ -281,8 +286,8 @@ def _genom_gin(matchande, gräns, fras):
         if fras:
             gång = f"{GÅNG_MOT_GIN_FRAS}"
         else:
-            per_rad = "pg_table_size(oid) / greatest(reltuples, 1)"
-            gång = f"({GÅNG_FAST} + {GÅNG_PER_BYTE} * {per_rad}) / {GIN_PER_TRÄFF}"
+            per_rad = "pg_relation_size(oid) / greatest(reltuples, 1)"
+            gång = f"({GÅNG_FAST} + {GÅNG_PER_BYTE} * {per_rad})"
         cursor.execute(
             f"SELECT set_config('enable_indexscan', CASE WHEN %s * %s < {gång} * %s"
             " * greatest(reltuples, 1) THEN 'off' ELSE 'on' END, true) = 'off'"
