@@ -21,18 +21,24 @@ def använd_benchmarkadresser():
         Template._render = _TestState.saved_data.template_render
 
 
-def mät(client, url, varv=30, uppvärmning=5):
-    """(SQL queries, median seconds) of ``url``, after warm-up requests (five or more, and
-    psycopg has prepared the page's queries, as in a server that has run for a while)."""
+def _värm_och_räkna(client, url, uppvärmning):
+    """Warm-up requests (five or more, and psycopg has prepared the page's queries, as in a
+    server that has run for a while), then the page's SQL queries, counted at the cursor (each
+    request resets Django's own query log)."""
     from django.db import connection
 
     for _ in range(uppvärmning):  # warm: templates, content types, connection
         svar = client.get(url)
         assert svar.status_code == 200, (url, svar.status_code)
     frågor = []
-    # Counted at the cursor: each request resets Django's own query log.
     with connection.execute_wrapper(lambda execute, *args: frågor.append(1) or execute(*args)):
         client.get(url)
+    return len(frågor)
+
+
+def mät(client, url, varv=30, uppvärmning=5):
+    """(SQL queries, median seconds) of ``url``, after warm-up requests."""
+    frågor = _värm_och_räkna(client, url, uppvärmning)
     # Garbage from building the data (or the page before) collected now, not inside a timing.
     gc.collect()
     tider = []
@@ -40,7 +46,22 @@ def mät(client, url, varv=30, uppvärmning=5):
         start = time.perf_counter()
         client.get(url)
         tider.append(time.perf_counter() - start)
-    return len(frågor), statistics.median(tider)
+    return frågor, statistics.median(tider)
+
+
+def mät_omväxlande(sidor, varv=30, uppvärmning=5):
+    """``{name: (SQL queries, median seconds)}`` of ``sidor`` (``{name: (client, url)}``), timed
+    in rounds of one request to each page in turn, so that a machine whose speed drifts over the
+    run (a shared VM) slows every page alike rather than the pages measured in a slow minute."""
+    frågor = {namn: _värm_och_räkna(c, url, uppvärmning) for namn, (c, url) in sidor.items()}
+    gc.collect()
+    tider = {namn: [] for namn in sidor}
+    for _ in range(varv):
+        for namn, (client, url) in sidor.items():
+            start = time.perf_counter()
+            client.get(url)
+            tider[namn].append(time.perf_counter() - start)
+    return {namn: (frågor[namn], statistics.median(tider[namn])) for namn in sidor}
 
 
 def bar(client, varv=30):
