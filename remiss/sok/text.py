@@ -34,13 +34,26 @@ def markera(utdrag):
 
 def utdrag_kring(text, ord, bredd=220):
     """A snippet of ``text`` around the first of ``ord`` found, hits marked as ts_headline
-    does. Used where PostgreSQL's ts_headline is not available (SQLite)."""
+    does, cut between words. Used where PostgreSQL's ts_headline is not available (SQLite)."""
     gemen = text.lower()
     träffar = [(gemen.find(o.lower()), o) for o in ord if o and o.lower() in gemen]
     if not träffar:
-        return text[:bredd] + ("…" if len(text) > bredd else "")
-    början = max(0, min(träffar)[0] - bredd // 3)
-    bit = text[början : början + bredd]
+        return _mellan_ord(text, 0, bredd, 0)
+    först = min(träffar)[0]
+    bit = _mellan_ord(text, max(0, först - bredd // 3), bredd, först)
     mönster = re.compile("|".join(re.escape(o) for _i, o in träffar), re.IGNORECASE)
-    bit = mönster.sub(lambda m: f"{START}{m.group(0)}{SLUT}", bit)
-    return ("…" if början else "") + bit + ("…" if början + bredd < len(text) else "")
+    return mönster.sub(lambda m: f"{START}{m.group(0)}{SLUT}", bit)
+
+
+def _mellan_ord(text, början, bredd, träff):
+    """About ``bredd`` characters of ``text`` from ``början``, moved to start and end between
+    words (the start no later than ``träff``), with "…" where text was left out."""
+    if början and not text[början - 1].isspace():
+        mellanrum = text.find(" ", början, träff)
+        början = mellanrum + 1 if mellanrum != -1 else början
+    slut = början + bredd
+    if slut < len(text) and not text[slut].isspace():
+        mellanrum = text.rfind(" ", max(början, träff) + 1, slut)
+        slut = mellanrum if mellanrum != -1 else slut
+    bit = text[början:slut].strip()
+    return ("…" if början else "") + bit + ("…" if slut < len(text) else "")
