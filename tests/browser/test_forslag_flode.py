@@ -18,11 +18,11 @@ from playwright.sync_api import expect
 from nämnder.roller import Roll
 from remiss.models import Remiss, Ställningstagande
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
+from tests.datum import idag
 from tests.factories import AnvändareFactory, SammanträdeFactory
 from tests.kedja import skriv_klart
 from yttranden.models import Tjänsteutlåtande
 
-IDAG = datetime.date.today()
 TITEL = "Program för ett tryggt och säkert Stockholm 2024–2027"
 FÖRSLAG = [
     "Unga i riskzon för destruktivt beteende",
@@ -56,12 +56,13 @@ def vänta_på_sparat(page):
 
 
 def ks_registrerar_med_förslag(page):
+    i_dag = idag()
     logga_in(page, "karin")
     page.goto("/remisser/ny/")
     page.get_by_label("Diarienummer").fill("KS 2024/739")
     page.get_by_label("Titel").fill(TITEL)
-    page.get_by_label("Remissdatum").fill(f"{IDAG:%Y-%m-%d}")
-    page.get_by_label("Sista svarsdatum").fill(f"{IDAG + datetime.timedelta(days=45):%Y-%m-%d}")
+    page.get_by_label("Remissdatum").fill(f"{i_dag:%Y-%m-%d}")
+    page.get_by_label("Sista svarsdatum").fill(f"{i_dag + datetime.timedelta(days=45):%Y-%m-%d}")
     page.get_by_label("Utbildningsnämnden", exact=True).check()
     for rad, rubrik in enumerate(FÖRSLAG):
         page.locator(f"#id_forslag-{rad}-rubrik").fill(rubrik)

@@ -10,8 +10,6 @@ from remiss.models import Remissinstans
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
 from tests.factories import AnvändareFactory, NämndFactory, RemissFactory
 
-IDAG = datetime.date.today()
-
 
 @pytest.fixture
 def remiss(ks, un, sod, ks_samordnare):

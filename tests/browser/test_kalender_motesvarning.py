@@ -8,13 +8,12 @@ from playwright.sync_api import expect
 
 from remiss.models import Anstånd
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
+from tests.datum import idag
 from tests.factories import RemissFactory, SammanträdeFactory
-
-IDAG = datetime.date.today()
 
 
 def dag(n):
-    return IDAG + datetime.timedelta(days=n)
+    return idag() + datetime.timedelta(days=n)
 
 
 def remiss_till(ks, ks_samordnare, *nämnder):
@@ -22,7 +21,7 @@ def remiss_till(ks, ks_samordnare, *nämnder):
         nämnd=ks,
         diarienummer="KS 2023/740",
         skapad_av=ks_samordnare,
-        remissdatum=IDAG,
+        remissdatum=idag(),
         sista_svarsdatum=dag(30),
         mottagare=list(nämnder),
     )

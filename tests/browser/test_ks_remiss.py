@@ -9,11 +9,9 @@ from playwright.sync_api import expect
 from nämnder.models import Nämnd
 from remiss.models import Anstånd, Remiss
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
+from tests.datum import idag
 from tests.factories import NämndFactory, RemissFactory
 from tests.remiss.test_handlingar import PDF
-
-IDAG = datetime.date.today()
-SVAR_SENAST = IDAG + datetime.timedelta(days=45)
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +27,7 @@ def stadsdelar(sod):
 def test_the_remissamordnare_registers_attaches_and_sends_a_remiss(
     page, ks_samordnare, un, stadsdelar
 ):
+    i_dag = idag()
     NämndFactory(namn="Trafiknämnden")
     logga_in(page, "karin")
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Ny remiss").click()
@@ -41,8 +40,8 @@ def test_the_remissamordnare_registers_attaches_and_sends_a_remiss(
     )
     page.get_by_label("Rotel eller avsändare").fill("Rotel I")
     page.get_by_label("Kontaktperson").select_option(label="Karin Sjöberg, Remissamordnare")
-    page.get_by_label("Remissdatum").fill(IDAG.isoformat())
-    page.get_by_label("Sista svarsdatum").fill(SVAR_SENAST.isoformat())
+    page.get_by_label("Remissdatum").fill(i_dag.isoformat())
+    page.get_by_label("Sista svarsdatum").fill((i_dag + datetime.timedelta(days=45)).isoformat())
     page.get_by_label("Samtliga stadsdelsnämnder").check()
     expect(page.get_by_label("Farsta stadsdelsnämnd")).to_be_checked()
     page.get_by_label("Utbildningsnämnden").check()
@@ -79,12 +78,13 @@ def test_the_remissamordnare_registers_attaches_and_sends_a_remiss(
 
 
 def test_a_malformed_diarienummer_is_explained_and_nothing_typed_is_lost(page, ks_samordnare, un):
+    i_dag = idag()
     logga_in(page, "karin")
     page.goto("/remisser/ny/")
     page.get_by_label("Diarienummer").fill("KS-2023-740")
     page.get_by_label("Titel").fill("Trygghetsprogram")
-    page.get_by_label("Remissdatum").fill(IDAG.isoformat())
-    page.get_by_label("Sista svarsdatum").fill(IDAG.isoformat())
+    page.get_by_label("Remissdatum").fill(i_dag.isoformat())
+    page.get_by_label("Sista svarsdatum").fill(i_dag.isoformat())
     page.get_by_label("Utbildningsnämnden").check()
     page.get_by_role("button", name="Registrera remissen").click()
     expect(page.get_by_role("heading", name="Formuläret kunde inte sparas")).to_be_visible()

@@ -13,10 +13,9 @@ from playwright.sync_api import expect
 from nämnder.roller import Roll
 from remiss.models import Remiss, Remissinstans
 from tests.browser.conftest import kontrollera_tillgänglighet, logga_in
+from tests.datum import idag
 from tests.factories import AnvändareFactory, NämndFactory
 
-IDAG = datetime.date.today()
-SVAR_SENAST = IDAG + datetime.timedelta(days=45)
 TITEL = "Övergripande samverkansöverenskommelse mellan Stockholms stad och Polisregion Stockholm"
 
 
@@ -37,7 +36,7 @@ def _byt_till(page, användarnamn):
     logga_in(page, användarnamn)
 
 
-def _ks_registrerar_och_skickar(page):
+def _ks_registrerar_och_skickar(page, remissdatum, svar_senast):
     logga_in(page, "karin")
     page.get_by_role("link", name="Remisser", exact=True).click()
     page.get_by_role("link", name="Registrera en remiss").click()
@@ -45,8 +44,8 @@ def _ks_registrerar_och_skickar(page):
     page.get_by_label("Diarienummer").fill("KS 2023/740")
     page.get_by_label("Titel").fill(TITEL)
     page.get_by_label("Rotel eller avsändare").fill("Stadsledningskontoret")
-    page.get_by_label("Remissdatum").fill(f"{IDAG:%Y-%m-%d}")
-    page.get_by_label("Sista svarsdatum").fill(f"{SVAR_SENAST:%Y-%m-%d}")
+    page.get_by_label("Remissdatum").fill(f"{remissdatum:%Y-%m-%d}")
+    page.get_by_label("Sista svarsdatum").fill(f"{svar_senast:%Y-%m-%d}")
     for nämnd in ("Utbildningsnämnden", "Södermalms stadsdelsnämnd", "Trafiknämnden"):
         page.get_by_label(nämnd, exact=True).check()
     page.get_by_role("button", name="Registrera remissen").click()
@@ -94,7 +93,9 @@ def _ladda_ner(page, länktext):
 def test_ks_sends_three_nämnder_register_assign_or_decline_and_ks_sees_exactly_that(
     page, ks, ks_samordnare, un, sod, trafik, registratorer, handläggare, outsider
 ):
-    _ks_registrerar_och_skickar(page)
+    i_dag = idag()
+    svar_senast = i_dag + datetime.timedelta(days=45)
+    _ks_registrerar_och_skickar(page, i_dag, svar_senast)
     _registrator_registrerar_och_tilldelar(page, "maja", "UN 2023/713", "Joakim Länninge, Utredare")
     _registrator_registrerar_och_tilldelar(
         page, "sven", "SOD 2023/713", "Josefin Lokvist, Utredare"
@@ -149,7 +150,7 @@ def test_ks_sends_three_nämnder_register_assign_or_decline_and_ks_sees_exactly_
     assert len(xlsx_rader) == 4  # the heading row and the three nämnder
 
     remiss = Remiss.objects.get(diarienummer="KS 2023/740")
-    assert remiss.status == Remiss.Status.UTSKICKAD and remiss.sista_svarsdatum == SVAR_SENAST
+    assert remiss.status == Remiss.Status.UTSKICKAD and remiss.sista_svarsdatum == svar_senast
     assert dict(remiss.instanser.values_list("nämnd__kortnamn", "status")) == {
         "Utbildning": Remissinstans.Status.TILLDELAD,
         "Södermalm": Remissinstans.Status.TILLDELAD,

@@ -9,9 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from remiss.models import Remissinstans
+from tests.datum import idag
 from tests.factories import NämndFactory, RemissFactory
-
-IDAG = datetime.date.today()
 
 
 @pytest.fixture
@@ -26,7 +25,7 @@ def remiss(ks, ks_samordnare, un, sod, registrator, handläggare):
     avdelning = un.avdelningar.create(namn="Avdelningen för ekonomi och styrning")
     un_instans.tilldela(handläggare, av=registrator, avdelning=avdelning)
     remiss.instanser.get(nämnd=trafik).avstå("Berör inte nämnden.", av=registrator)
-    Remissinstans.objects.filter(nämnd=sod).update(svarsdatum=IDAG - datetime.timedelta(days=1))
+    Remissinstans.objects.filter(nämnd=sod).update(svarsdatum=idag() - datetime.timedelta(days=1))
     return remiss
 
 

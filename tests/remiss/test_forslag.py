@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from remiss.forms.forslag import StällningstagandenForm
 from remiss.models import Förslag, Remiss, Remisshändelse, Ställningstagande, Ståndpunkt
+from tests.datum import idag
 from tests.factories import RemissFactory
 
-IDAG = datetime.date.today()
 FOKUSOMRÅDEN = [
     "Ett tryggt och säkert Stockholm för alla",
     "Brottsförebyggande arbete i samverkan",
@@ -20,11 +20,12 @@ FOKUSOMRÅDEN = [
 
 
 def _fält(**ändrat):
+    i_dag = idag()
     fält = {
         "diarienummer": "KS 2024/100",
         "titel": "Program för ett tryggt och säkert Stockholm 2024–2028",
-        "remissdatum": IDAG.isoformat(),
-        "sista_svarsdatum": (IDAG + datetime.timedelta(days=42)).isoformat(),
+        "remissdatum": i_dag.isoformat(),
+        "sista_svarsdatum": (i_dag + datetime.timedelta(days=42)).isoformat(),
     }
     return {**fält, **ändrat}
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from nämnder.roller import Roll
 from remiss.forms.instans import TilldelaForm
 from remiss.models import Anstånd, Remisshändelse, Remissinstans
+from tests.datum import idag
 from tests.factories import AnvändareFactory, RemissFactory
 
-IDAG = datetime.date.today()
 S = Remissinstans.Status
 
 
@@ -61,7 +61,7 @@ def _ögonblick(instans):
     "tilldela": {"handläggare": "HANDLÄGGARE"},
     "avstå": {"avsta-motivering": "Berör inte nämnden."},
     "begär_anstånd": {
-        "anstand-begärt_datum": f"{IDAG + datetime.timedelta(days=90):%Y-%m-%d}",
+        "anstand-begärt_datum": 90,  # days from today: _post makes it a date when the test runs
         "anstand-motivering": "Nämnden sammanträder först i december.",
     },
 }
@@ -71,6 +71,9 @@ def _post(client, namn, instans, handläggare=None):
     data = dict(ÅTGÄRDER[namn])
     if data.get("handläggare") == "HANDLÄGGARE":
         data["handläggare"] = handläggare.pk
+    if "anstand-begärt_datum" in data:
+        dagar = data["anstand-begärt_datum"]
+        data["anstand-begärt_datum"] = f"{idag() + datetime.timedelta(days=dagar):%Y-%m-%d}"
     return client.post(_url(namn, instans), data)
 
 
@@ -131,10 +134,13 @@ def test_anonymous_is_sent_to_login(client, instans):
 def test_a_late_instans_says_so_and_shows_the_anstånd_history(
     client, registrator, ks_samordnare, instans
 ):
-    Remissinstans.objects.filter(pk=instans.pk).update(svarsdatum=IDAG - datetime.timedelta(days=3))
+    i_dag = idag()
+    Remissinstans.objects.filter(pk=instans.pk).update(
+        svarsdatum=i_dag - datetime.timedelta(days=3)
+    )
     instans.refresh_from_db()
     Anstånd.begär(
-        instans, IDAG + datetime.timedelta(days=30), "Sammanträde i december.", registrator
+        instans, i_dag + datetime.timedelta(days=30), "Sammanträde i december.", registrator
     )
     client.force_login(registrator)
     sida = client.get(_url("detalj", instans)).text
@@ -319,7 +325,7 @@ def test_declining_without_a_reason_is_refused(client, registrator, instans, mot
 
 
 def test_the_registrator_asks_kommunstyrelsen_for_anstånd(client, registrator, instans):
-    nytt = IDAG + datetime.timedelta(days=90)
+    nytt = idag() + datetime.timedelta(days=90)
     client.force_login(registrator)
     svar = client.post(
         _url("begär_anstånd", instans),
@@ -357,7 +363,7 @@ def test_a_bad_anstånd_request_is_refused(client, registrator, instans, datum, 
 
 
 def test_a_second_open_anstånd_request_is_refused(client, registrator, instans):
-    Anstånd.begär(instans, IDAG + datetime.timedelta(days=60), "Första.", registrator)
+    Anstånd.begär(instans, idag() + datetime.timedelta(days=60), "Första.", registrator)
     före = _ögonblick(instans)
     client.force_login(registrator)
     svar = _post(client, "begär_anstånd", instans)

@@ -9,9 +9,8 @@ from django.urls import reverse
 
 from nämnder.roller import Roll
 from remiss.models import Remissinstans
+from tests.datum import idag
 from tests.factories import AnvändareFactory, RemissFactory
-
-IDAG = datetime.date.today()
 
 
 def _skickad(ks, ks_samordnare, *mottagare, **fält):
@@ -112,7 +111,7 @@ def test_a_co_handläggare_also_sees_the_case_as_theirs(
 
 def test_our_remisser_shows_the_late_ones(client, handläggare, remisser, un):
     Remissinstans.objects.filter(pk=_instans(remisser[0], un).pk).update(
-        svarsdatum=IDAG - datetime.timedelta(days=2)
+        svarsdatum=idag() - datetime.timedelta(days=2)
     )
     client.force_login(handläggare)
     sida = client.get(reverse("instanser:lista"), {"visa": "forsenade"}).text

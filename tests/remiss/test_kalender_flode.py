@@ -4,21 +4,23 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from icalendar import Calendar
 
 from nämnder.roller import Roll, ge_roll
 from remiss.models import Anstånd, Kalendernyckel, Remissinstans
+from tests.datum import idag
 from tests.factories import NämndFactory, RemissFactory, SammanträdeFactory
 
-IDAG = timezone.localdate()
-SVARSDATUM = IDAG + datetime.timedelta(days=45)
 SIDA = reverse("kalender:kalender")
 NY = reverse("kalender:ny_adress")
 
 
 def dagar(n):
-    return IDAG + datetime.timedelta(days=n)
+    return idag() + datetime.timedelta(days=n)
+
+
+def svarsdatum():
+    return dagar(45)
 
 
 @pytest.fixture
@@ -28,7 +30,7 @@ def remiss(ks, un, sod, ks_samordnare):
         diarienummer="KS 2023/740",
         skapad_av=ks_samordnare,
         mottagare=[un, sod],
-        sista_svarsdatum=SVARSDATUM,
+        sista_svarsdatum=svarsdatum(),
     )
     remiss.skicka(av=ks_samordnare)
     return remiss
@@ -71,8 +73,8 @@ def test_my_feed_holds_my_deadline_and_the_meeting_that_must_decide_it(
         "Svar senast: KS 2023/740 Övergripande samverkansöverenskommelse mellan Stockholms stad "
         "och Polisregion Stockholm (Utbildning)"
     ]
-    assert frist.decoded("DTSTART") == SVARSDATUM  # a whole day (VALUE=DATE)
-    assert frist.decoded("DTEND") == SVARSDATUM + datetime.timedelta(days=1)
+    assert frist.decoded("DTSTART") == svarsdatum()  # a whole day (VALUE=DATE)
+    assert frist.decoded("DTEND") == svarsdatum() + datetime.timedelta(days=1)
     assert str(frist["UID"]).startswith(f"remissinstans-{tilldelad.pk}-svarsdatum@")
     assert f"/instanser/{tilldelad.pk}/" in str(frist["URL"])
     sammanträde = alla["Sammanträde: Utbildningsnämnden"]
@@ -93,7 +95,7 @@ def test_ks_sees_the_deadline_of_each_remiss_it_coordinates(client, remiss, ks_s
     kalender = flöde(client, Kalendernyckel.förnya(ks_samordnare))
     (händelse,) = kalender.walk("VEVENT")
     assert str(händelse["SUMMARY"]).startswith("Sista svarsdatum: KS 2023/740")
-    assert händelse.decoded("DTSTART") == SVARSDATUM
+    assert händelse.decoded("DTSTART") == svarsdatum()
 
 
 def test_the_nämnd_feed_holds_its_deadlines_and_whole_sammanträdesplan(
@@ -116,12 +118,12 @@ def test_an_anstånd_moves_the_event_instead_of_adding_one(
     nyckel = Kalendernyckel.förnya(handläggare)
     före = flöde(client, nyckel).walk("VEVENT")[0]
     Anstånd.begär(
-        tilldelad, SVARSDATUM + datetime.timedelta(days=20), "Sammanträde saknas.", registrator
+        tilldelad, svarsdatum() + datetime.timedelta(days=20), "Sammanträde saknas.", registrator
     )
     tilldelad.anstånd.get().bevilja(av=ks_samordnare)
     (efter,) = flöde(client, nyckel).walk("VEVENT")
     assert efter["UID"] == före["UID"]
-    assert efter.decoded("DTSTART") == SVARSDATUM + datetime.timedelta(days=20)
+    assert efter.decoded("DTSTART") == svarsdatum() + datetime.timedelta(days=20)
 
 
 def test_an_answered_instans_leaves_the_feed(client, tilldelad, handläggare):

@@ -8,16 +8,22 @@ from django.urls import reverse
 
 from nämnder.roller import Roll
 from remiss.models import Anstånd, Remisshändelse
+from tests.datum import idag
 from tests.factories import AnvändareFactory, NämndFactory, RemissFactory
 
-SVAR_SENAST = datetime.date.today() + datetime.timedelta(days=30)
-NYTT_DATUM = SVAR_SENAST + datetime.timedelta(days=14)
+
+def svar_senast():
+    return idag() + datetime.timedelta(days=30)
+
+
+def nytt_datum():
+    return svar_senast() + datetime.timedelta(days=14)
 
 
 @pytest.fixture
 def instans(ks, un, ks_samordnare):
     remiss = RemissFactory(
-        nämnd=ks, diarienummer="KS 2023/740", sista_svarsdatum=SVAR_SENAST, mottagare=[un]
+        nämnd=ks, diarienummer="KS 2023/740", sista_svarsdatum=svar_senast(), mottagare=[un]
     )
     remiss.skicka(av=ks_samordnare)
     return remiss.instanser.get()
@@ -25,7 +31,9 @@ def instans(ks, un, ks_samordnare):
 
 @pytest.fixture
 def begäran(instans, registrator):
-    return Anstånd.begär(instans, NYTT_DATUM, "Nämnden sammanträder först i november.", registrator)
+    return Anstånd.begär(
+        instans, nytt_datum(), "Nämnden sammanträder först i november.", registrator
+    )
 
 
 def _besluta(client, begäran, beslut, motivering=""):
@@ -47,9 +55,9 @@ def test_the_list_runs_a_constant_number_of_queries(
     for n in range(15):
         nämnd = NämndFactory()
         registrator = AnvändareFactory(roller=[(nämnd, Roll.REGISTRATOR)])
-        remiss = RemissFactory(nämnd=ks, sista_svarsdatum=SVAR_SENAST, mottagare=[nämnd])
+        remiss = RemissFactory(nämnd=ks, sista_svarsdatum=svar_senast(), mottagare=[nämnd])
         remiss.skicka(av=ks_samordnare)
-        Anstånd.begär(remiss.instanser.get(), NYTT_DATUM, f"Skäl {n}", registrator)
+        Anstånd.begär(remiss.instanser.get(), nytt_datum(), f"Skäl {n}", registrator)
     client.force_login(ks_samordnare)
     with django_assert_max_num_queries(8):
         svar = client.get(reverse("ks:anstånd"))
@@ -64,8 +72,8 @@ def test_granting_moves_the_deadline_of_that_nämnd(client, begäran, instans, k
     begäran.refresh_from_db()
     instans.refresh_from_db()
     assert begäran.status == Anstånd.Status.BEVILJAT and begäran.beslutat_av == ks_samordnare
-    assert instans.svarsdatum == NYTT_DATUM
-    assert instans.remiss.sista_svarsdatum == SVAR_SENAST
+    assert instans.svarsdatum == nytt_datum()
+    assert instans.remiss.sista_svarsdatum == svar_senast()
     assert instans.händelser.last().typ == Remisshändelse.Typ.ANSTÅND_BEVILJAT
 
 
@@ -77,7 +85,7 @@ def test_refusing_without_a_reason_is_refused_and_changes_nothing(
     assert svar.status_code == 400 and "Skriv varför anståndet avslås." in svar.text
     begäran.refresh_from_db()
     instans.refresh_from_db()
-    assert begäran.status == Anstånd.Status.BEGÄRT and instans.svarsdatum == SVAR_SENAST
+    assert begäran.status == Anstånd.Status.BEGÄRT and instans.svarsdatum == svar_senast()
     assert not instans.händelser.filter(typ=Remisshändelse.Typ.ANSTÅND_AVSLAGET).exists()
 
 
@@ -88,7 +96,7 @@ def test_refusing_with_a_reason(client, begäran, instans, ks_samordnare):
     instans.refresh_from_db()
     assert begäran.status == Anstånd.Status.AVSLAGET
     assert begäran.beslutsmotivering == "Remisstiden kan inte förlängas."
-    assert instans.svarsdatum == SVAR_SENAST
+    assert instans.svarsdatum == svar_senast()
 
 
 def test_a_decision_without_a_choice_is_explained(client, begäran, ks_samordnare):

@@ -8,10 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from remiss.models import Remiss, Remisshändelse
+from tests.datum import idag
 from tests.factories import RemissFactory
 from tests.remiss.test_ks_remiss import _fält
-
-IDAG = datetime.date.today()
 
 
 def test_a_svarsdatum_in_year_9999_is_refused_in_swedish(client, ks, un, ks_samordnare):
@@ -37,17 +36,18 @@ def test_a_remiss_already_stored_with_year_9999_still_shows_with_a_warning(
 
 
 def test_a_remiss_whose_svarsdatum_has_passed_is_not_sent(client, ks, un, ks_samordnare):
+    i_dag = idag()
     remiss = RemissFactory(
         nämnd=ks,
         skapad_av=ks_samordnare,
         mottagare=[un],
-        remissdatum=IDAG - datetime.timedelta(days=30),
-        sista_svarsdatum=IDAG - datetime.timedelta(days=1),
+        remissdatum=i_dag - datetime.timedelta(days=30),
+        sista_svarsdatum=i_dag - datetime.timedelta(days=1),
     )
     client.force_login(ks_samordnare)
     svar = client.post(reverse("ks:skicka", args=[remiss.pk]), follow=True)
     assert svar.status_code == 200
-    igår = f"{IDAG - datetime.timedelta(days=1):%Y-%m-%d}"
+    igår = f"{i_dag - datetime.timedelta(days=1):%Y-%m-%d}"
     assert f"Sista svarsdatum {igår} har redan passerat." in svar.text
     remiss.refresh_from_db()
     assert remiss.är_utkast and not remiss.instanser.exists()
@@ -55,16 +55,17 @@ def test_a_remiss_whose_svarsdatum_has_passed_is_not_sent(client, ks, un, ks_sam
 
 def test_the_model_refuses_to_send_a_remiss_whose_svarsdatum_has_passed(ks, un, ks_samordnare):
     """The rule is the model's, so every way in (a page, the API) obeys it."""
+    i_dag = idag()
     remiss = RemissFactory(
         nämnd=ks,
         skapad_av=ks_samordnare,
         mottagare=[un],
-        remissdatum=IDAG - datetime.timedelta(days=30),
-        sista_svarsdatum=IDAG - datetime.timedelta(days=1),
+        remissdatum=i_dag - datetime.timedelta(days=30),
+        sista_svarsdatum=i_dag - datetime.timedelta(days=1),
     )
     with pytest.raises(ValidationError) as fel:
         remiss.skicka(av=ks_samordnare)
-    igår = f"{IDAG - datetime.timedelta(days=1):%Y-%m-%d}"
+    igår = f"{i_dag - datetime.timedelta(days=1):%Y-%m-%d}"
     assert fel.value.messages == [
         f"Sista svarsdatum {igår} har redan passerat. Ändra svarsdatum innan du skickar remissen."
     ]
@@ -74,11 +75,12 @@ def test_the_model_refuses_to_send_a_remiss_whose_svarsdatum_has_passed(ks, un, 
 
 
 def test_a_remiss_due_today_can_still_be_sent(ks, un, ks_samordnare):
+    i_dag = idag()
     remiss = RemissFactory(
         nämnd=ks,
         skapad_av=ks_samordnare,
         mottagare=[un],
-        remissdatum=IDAG - datetime.timedelta(days=30),
-        sista_svarsdatum=IDAG,
+        remissdatum=i_dag - datetime.timedelta(days=30),
+        sista_svarsdatum=i_dag,
     )
     assert len(remiss.skicka(av=ks_samordnare)) == 1

@@ -8,10 +8,8 @@ from django.urls import reverse
 
 from nämnder.models import Nämnd
 from remiss.models import Remiss, Remisshändelse
+from tests.datum import idag
 from tests.factories import NämndFactory, RemissFactory
-
-IDAG = datetime.date.today()
-OM_SEX_VECKOR = IDAG + datetime.timedelta(days=42)
 
 
 @pytest.fixture
@@ -29,14 +27,15 @@ def nämnder(un, sod):
 
 
 def _fält(**ändrat):
+    i_dag = idag()
     fält = {
         "diarienummer": "ks  2023/740",
         "titel": "Övergripande samverkansöverenskommelse mellan Stockholms stad och Polisregion "
         "Stockholm",
         "beskrivning": "Kommunstyrelsen remitterar överenskommelsen.",
         "avsändare": "Stadsledningskontoret",
-        "remissdatum": IDAG.isoformat(),
-        "sista_svarsdatum": OM_SEX_VECKOR.isoformat(),
+        "remissdatum": i_dag.isoformat(),
+        "sista_svarsdatum": (i_dag + datetime.timedelta(weeks=6)).isoformat(),
     }
     fält.update(ändrat)
     return {k: v for k, v in fält.items() if v is not None}
@@ -93,15 +92,17 @@ def test_the_bolag_shortcut(client, ks_samordnare, nämnder):
         ({"diarienummer": None}, "Skriv kommunstyrelsens diarienummer."),
         ({"titel": ""}, "Skriv remissens titel."),
         ({"remissdatum": "1 september"}, "Skriv datumet som ÅÅÅÅ-MM-DD."),
-        (
-            {"sista_svarsdatum": (IDAG - datetime.timedelta(days=1)).isoformat()},
-            "Sista svarsdatum kan inte vara före remissdatum.",
-        ),
+        # A date is given as days from today: parameters are made at import, the test runs later.
+        ({"sista_svarsdatum": -1}, "Sista svarsdatum kan inte vara före remissdatum."),
     ],
 )
 def test_bad_input_is_refused_in_swedish_and_nothing_is_saved(
     client, ks_samordnare, nämnder, ändrat, meddelande
 ):
+    ändrat = {
+        namn: (idag() + datetime.timedelta(days=v)).isoformat() if isinstance(v, int) else v
+        for namn, v in ändrat.items()
+    }
     client.force_login(ks_samordnare)
     svar = _ny(client, mottagare=[nämnder["un"].pk], **ändrat)
     assert svar.status_code == 400

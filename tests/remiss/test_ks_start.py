@@ -8,9 +8,8 @@ from django.urls import reverse
 
 from nämnder.models import Nämnd
 from remiss.models import Anstånd
+from tests.datum import idag
 from tests.factories import NämndFactory, RemissFactory
-
-IDAG = datetime.date.today()
 
 
 def _skickad(ks, av, mottagare, **fält):
@@ -53,7 +52,7 @@ def test_the_start_page_runs_a_constant_number_of_queries(client, ks, ks_samordn
     with CaptureQueriesContext(connection) as få:
         client.get(reverse("start"))
     for n in range(12):
-        _skickad(ks, ks_samordnare, nämnder, sista_svarsdatum=IDAG + datetime.timedelta(days=n))
+        _skickad(ks, ks_samordnare, nämnder, sista_svarsdatum=idag() + datetime.timedelta(days=n))
     with CaptureQueriesContext(connection) as många:
         sida = client.get(reverse("start")).text
     assert len(många) == len(få)

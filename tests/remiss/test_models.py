@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 
 from remiss.models import Anstånd, Remiss, Remisshändelse, Remissinstans
 from remiss.models.remiss import med_försenade
+from tests.datum import idag
 from tests.factories import NämndFactory, RemissFactory
-
-IDAG = datetime.date.today()
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def test_sending_without_recipients_is_refused(ks, ks_samordnare):
 
 def test_a_deadline_before_the_remissdatum_is_refused(ks, ks_samordnare):
     remiss = RemissFactory.build(
-        nämnd=ks, skapad_av=ks_samordnare, sista_svarsdatum=IDAG - datetime.timedelta(days=1)
+        nämnd=ks, skapad_av=ks_samordnare, sista_svarsdatum=idag() - datetime.timedelta(days=1)
     )
     with pytest.raises(ValidationError, match="före remissdatum"):
         remiss.full_clean()
@@ -92,7 +91,7 @@ def test_a_step_out_of_order_is_refused(remiss, ks_samordnare, un):
 
 def test_late_is_derived_from_the_deadline(remiss, ks_samordnare, un, sod):
     remiss.skicka(av=ks_samordnare)
-    Remissinstans.objects.filter(nämnd=un).update(svarsdatum=IDAG - datetime.timedelta(days=1))
+    Remissinstans.objects.filter(nämnd=un).update(svarsdatum=idag() - datetime.timedelta(days=1))
     instans = Remissinstans.objects.get(nämnd=un)
     assert instans.försenad
     assert list(Remissinstans.objects.försenade()) == [instans]

@@ -8,9 +8,8 @@ from django.urls import reverse
 from nämnder.roller import Roll
 from remiss.models import Anstånd, Remissinstans
 from remiss.views import oversikt
+from tests.datum import idag
 from tests.factories import AnvändareFactory, NämndFactory, RemissFactory
-
-IDAG = datetime.date.today()
 
 
 def _remiss(ks, ks_samordnare, mottagare, skicka=True, **fält):
@@ -30,7 +29,7 @@ def _besvara(instans, av):
 
 def _försena(instans, dagar=3):
     Remissinstans.objects.filter(pk=instans.pk).update(
-        svarsdatum=IDAG - datetime.timedelta(days=dagar)
+        svarsdatum=idag() - datetime.timedelta(days=dagar)
     )
 
 
@@ -132,11 +131,12 @@ def test_the_overview_filters_by_state_sender_and_year(
     ],
 )
 def test_the_overview_sorts(client, ks, ks_samordnare, un, sod, handläggare, sortera, ordning):
+    i_dag = idag()
     dag = datetime.timedelta(days=1)
     fält = {
-        "KS 2023/999": (IDAG - 5 * dag, IDAG + 20 * dag),
-        "KS 2023/1000": (IDAG - 9 * dag, IDAG + 30 * dag),
-        "KS 2024/5": (IDAG - 1 * dag, IDAG + 10 * dag),
+        "KS 2023/999": (i_dag - 5 * dag, i_dag + 20 * dag),
+        "KS 2023/1000": (i_dag - 9 * dag, i_dag + 30 * dag),
+        "KS 2024/5": (i_dag - 1 * dag, i_dag + 10 * dag),
     }
     remisser = {
         dnr: _remiss(
@@ -211,16 +211,17 @@ def test_anonymous_is_sent_to_login(client, remiss):
 def test_the_matrix_shows_every_instans_as_it_stands(
     client, ks_läsare, ks_samordnare, remiss, sod, registrator
 ):
+    i_dag = idag()
     sod_instans = remiss.instanser.get(nämnd=sod)
-    anstånd = Anstånd.begär(sod_instans, IDAG + datetime.timedelta(days=60), "Möte.", registrator)
+    anstånd = Anstånd.begär(sod_instans, i_dag + datetime.timedelta(days=60), "Möte.", registrator)
     anstånd.bevilja(av=ks_samordnare)
     client.force_login(ks_läsare)
     sida = client.get(reverse("remisser:detalj", args=[remiss.pk])).text
     assert "Utbildningsnämnden" in sida and "UN 2023/713" in sida and "Besvarad" in sida
-    assert "Joakim Länninge" in sida and f"{IDAG:%Y-%m-%d}" in sida
+    assert "Joakim Länninge" in sida and f"{i_dag:%Y-%m-%d}" in sida
     assert "Trafiknämnden" in sida and "Avstår" in sida
     assert "Södermalms stadsdelsnämnd" in sida
-    assert f"{IDAG + datetime.timedelta(days=60):%Y-%m-%d}" in sida and "(anstånd)" in sida
+    assert f"{i_dag + datetime.timedelta(days=60):%Y-%m-%d}" in sida and "(anstånd)" in sida
     assert "1 av 3 har svarat" in sida
     assert reverse("remisser:export", args=[remiss.pk, "xlsx"]) in sida
     assert "Historik" in sida and "Remissen skickades" in sida and "Anstånd beviljat" in sida

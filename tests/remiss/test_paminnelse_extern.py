@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from remiss import paminnelser
 from remiss.models import Kontaktperson, Påminnelse, Remissinstans, Svarslänk, Utkorgspost
+from tests.datum import idag
 from tests.extern import egen_adress, länk_till, rådet, skickad_till  # noqa: F401 (fixture)
 from tests.remiss.paminnelse_smtp import brödtext, smtpserver
 from tests.remiss.test_paminnelse_leverans import (  # noqa: F401 (fixtures)
@@ -25,7 +26,6 @@ from tests.vanta import vänta_tills
 from yttranden.models import ExterntSvar
 
 P = Påminnelse
-IDAG = timezone.localdate()
 LÄNK = re.compile(r"https://remiss\.stad\.example(/svar/\S+/)")
 
 
@@ -34,7 +34,7 @@ def extern(celeryarbetare, smtp, ks, un, ks_samordnare, registrator, rådet):  #
     Kontaktperson.objects.create(organisation=rådet, namn="Olle Berg", epost="olle@radet.example")
     remiss = skickad_till(ks, ks_samordnare, rådet, nämnder=[un], dnr="KS 2031/901")
     Remissinstans.objects.update(
-        svarsdatum=IDAG + datetime.timedelta(days=7),
+        svarsdatum=idag() + datetime.timedelta(days=7),
         mottagen=timezone.now() - datetime.timedelta(days=30),
     )
     return remiss.instanser.get(organisation=rådet)
@@ -92,7 +92,9 @@ def test_each_contact_person_is_reminded_with_a_link_that_opens_the_answer_page(
 
 
 def test_an_overdue_external_answer_gets_a_late_reminder(extern, postlåda):  # noqa: F811
-    Remissinstans.objects.filter(pk=extern.pk).update(svarsdatum=IDAG - datetime.timedelta(days=1))
+    Remissinstans.objects.filter(pk=extern.pk).update(
+        svarsdatum=idag() - datetime.timedelta(days=1)
+    )
     paminnelser.svep()
     vänta_tills(lambda: len(postlåda.till("sara@radet.example")) == 1 and alla_klara())
     brev = postlåda.till("sara@radet.example")[0]

@@ -14,6 +14,7 @@ from nämnder.roller import Roll
 from remiss import paminnelser, utkorg
 from remiss.models import Påminnelse, Remissinstans, Utkorgspost
 from remiss.tasks.utkorg import publicera_del, utför
+from tests.datum import idag
 from tests.factories import AnvändareFactory, RemissFactory
 from tests.remiss.paminnelse_smtp import brödtext, ledig_port, smtpserver
 from tests.vanta import vänta_tills
@@ -21,8 +22,10 @@ from tests.vanta import vänta_tills
 P = Påminnelse
 # The outbox's tasks: every message for a reminder's row (and the chunks of a large batch).
 PÅMINNELSEUPPGIFTER = (publicera_del, utför)
-IDAG = timezone.localdate()
-SVARSDATUM = IDAG + datetime.timedelta(days=7)
+
+
+def svarsdatum():
+    return idag() + datetime.timedelta(days=7)
 
 
 def ämne(brev):
@@ -69,7 +72,7 @@ def instans(celeryarbetare, ks, un, ks_samordnare, registrator, handläggare, me
         diarienummer="KS 2023/740",
         skapad_av=ks_samordnare,
         mottagare=[un],
-        sista_svarsdatum=SVARSDATUM,
+        sista_svarsdatum=svarsdatum(),
     )
     remiss.skicka(av=ks_samordnare)
     instans = remiss.instanser.get()
@@ -88,7 +91,8 @@ def test_a_reminder_arrives_in_swedish_with_everything_needed(instans, postlåda
         "sara@example.se",
     ]
     (brev,) = postlåda.till("joakim@example.se")
-    datum = f"{SVARSDATUM.day} {SVARSDATUM:%B}"  # checked in Swedish below
+    frist = svarsdatum()
+    datum = f"{frist.day} {frist:%B}"  # checked in Swedish below
     assert ämne(brev).startswith(
         "Påminnelse: remiss KS 2023/740 till Utbildningsnämnden, svar senast"
     )
@@ -101,7 +105,7 @@ def test_a_reminder_arrives_in_swedish_with_everything_needed(instans, postlåda
         assert "Utbildningsnämnden" in del_ and "UN 2023/1234" in del_
         assert "7 dagar kvar" in del_
         assert f"https://remiss.stad.example/instanser/{instans.pk}/" in del_
-    assert str(SVARSDATUM.day) in text and datum.split()[0] in text
+    assert str(frist.day) in text and datum.split()[0] in text
     assert "Du får påminnelsen som handläggare för ärendet" in text
     assert "som medhandläggare" in brödtext(postlåda.till("sara@example.se")[0])
     assert "som registrator i Utbildningsnämnden" in brödtext(postlåda.till("maja@example.se")[0])
@@ -119,7 +123,7 @@ def test_the_deadline_is_written_out_in_swedish(instans, postlåda):
 
 
 def test_an_overdue_reminder_says_how_late_it_is(instans, postlåda):
-    Remissinstans.objects.update(svarsdatum=IDAG - datetime.timedelta(days=1))
+    Remissinstans.objects.update(svarsdatum=idag() - datetime.timedelta(days=1))
     paminnelser.svep()
     vänta_tills(lambda: len(postlåda.meddelanden) == 3 and alla_klara())
     brev = postlåda.till("joakim@example.se")[0]
@@ -133,7 +137,7 @@ def test_the_registrator_is_alerted_about_an_unassigned_instans(
     remiss = RemissFactory(nämnd=ks, skapad_av=ks_samordnare, mottagare=[un])
     remiss.skicka(av=ks_samordnare)
     remiss.instanser.update(
-        svarsdatum=IDAG + datetime.timedelta(days=40),
+        svarsdatum=idag() + datetime.timedelta(days=40),
         mottagen=timezone.now() - datetime.timedelta(days=4),
     )
     paminnelser.svep()
@@ -148,7 +152,7 @@ def test_ks_gets_a_digest_of_late_and_at_risk_instanser(
     celeryarbetare, ks, un, sod, ks_samordnare, postlåda, settings
 ):
     settings.REMISS_PAMINNELSER_SAMMANSTALLNING_KLOCKAN = 7
-    dag = IDAG
+    dag = idag()
     while dag.weekday() >= 5:  # the digest goes out on weekdays
         dag -= datetime.timedelta(days=1)
     sen = RemissFactory(
@@ -231,7 +235,7 @@ def test_two_sweeps_at_the_same_time_send_each_reminder_once(
     remiss = RemissFactory(nämnd=ks, skapad_av=ks_samordnare, mottagare=nämnder)
     remiss.skicka(av=ks_samordnare)
     remiss.instanser.update(
-        svarsdatum=SVARSDATUM, mottagen=timezone.now() - datetime.timedelta(days=30)
+        svarsdatum=svarsdatum(), mottagen=timezone.now() - datetime.timedelta(days=30)
     )
     start = threading.Barrier(2)
     resultat = []

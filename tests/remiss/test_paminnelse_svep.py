@@ -11,14 +11,14 @@ from django.utils import timezone
 from nämnder.roller import Roll
 from remiss import paminnelser
 from remiss.models import Anstånd, Påminnelse, Remissinstans, Utkorgspost
+from tests.datum import idag
 from tests.factories import AnvändareFactory, NämndFactory, RemissFactory
 
-IDAG = timezone.localdate()
 P = Påminnelse
 
 
 def dagar(n):
-    return IDAG + datetime.timedelta(days=n)
+    return idag() + datetime.timedelta(days=n)
 
 
 def skicka_remiss(ks, ks_samordnare, *nämnder, svar_om=7, mottagen_för=60):
@@ -213,7 +213,7 @@ def test_an_assigned_instans_raises_no_alert(instans):
 
 
 def _vardag_klockan(timme):
-    dag = IDAG
+    dag = idag()
     while dag.weekday() >= 5:
         dag += datetime.timedelta(days=1)
     return timezone.make_aware(datetime.datetime.combine(dag, datetime.time(timme)))

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from remiss import paminnelser, utkorg
 from remiss.models import Påminnelse, Remissinstans, Utkorgspost
+from tests.datum import idag
 from tests.factories import RemissFactory
 
 P = Påminnelse
-IDAG = timezone.localdate()
 SKICKA = "django.core.mail.EmailMultiAlternatives.send"
 
 
@@ -32,7 +32,7 @@ def påminnelse(ks, un, ks_samordnare, registrator, handläggare):
     instans = remiss.instanser.get()
     instans.tilldela(handläggare, av=registrator)
     Remissinstans.objects.update(
-        svarsdatum=IDAG + datetime.timedelta(days=2),
+        svarsdatum=idag() + datetime.timedelta(days=2),
         mottagen=timezone.now() - datetime.timedelta(days=20),
     )
     mail.outbox.clear()
@@ -98,7 +98,7 @@ def test_an_instans_answered_before_the_mail_went_out_is_skipped(påminnelse):
 
 
 def test_a_deadline_moved_before_the_mail_went_out_is_skipped(påminnelse):
-    Remissinstans.objects.update(svarsdatum=IDAG + datetime.timedelta(days=40))
+    Remissinstans.objects.update(svarsdatum=idag() + datetime.timedelta(days=40))
     kör(påminnelse)
     assert mail.outbox == [] and status(påminnelse) == P.Status.HOPPADES_ÖVER
     assert påminnelse.orsak == P.Orsak.NYTT_SVARSDATUM

@@ -10,18 +10,18 @@ from django.utils import timezone
 from nämnder.roller import Roll
 from remiss import utkorg
 from remiss.models import Remissinstans, Utkorgspost
+from tests.datum import idag
 from tests.factories import AnvändareFactory, SammanträdeFactory
 from tests.vanta import vänta_tills
 from yttranden.beslutstext import förslag_som_text
 from yttranden.models import Beslut, Svar, Uttalande, Ärende
 
-IDAG = timezone.localdate()
 UTTALANDE = "Stockholms stad håller på att ta fram en ny samverkansöverenskommelse med Polisen."
 
 
 @pytest.fixture
 def möte(un):
-    return SammanträdeFactory(nämnd=un, datum=IDAG)  # today: a beslut follows the meeting
+    return SammanträdeFactory(nämnd=un, datum=idag())  # today: a beslut follows the meeting
 
 
 @pytest.fixture
@@ -52,19 +52,19 @@ def test_an_utlåtande_that_is_not_attested_cannot_go_on_the_agenda(godkänt, m�
 
 
 def test_a_meeting_before_the_attest_date_is_refused(attesterat, un, nämndsekreterare):
-    tidigt = SammanträdeFactory(nämnd=un, datum=IDAG - datetime.timedelta(days=3))
+    tidigt = SammanträdeFactory(nämnd=un, datum=idag() - datetime.timedelta(days=3))
     with pytest.raises(ValidationError, match="före attesten"):
         Ärende.lägg_på_dagordning(attesterat, tidigt, 1, av=nämndsekreterare)
 
 
 def test_another_nämnds_meeting_is_refused(attesterat, sod, nämndsekreterare):
-    annat = SammanträdeFactory(nämnd=sod, datum=IDAG + datetime.timedelta(days=5))
+    annat = SammanträdeFactory(nämnd=sod, datum=idag() + datetime.timedelta(days=5))
     with pytest.raises(ValidationError, match="annan nämnd"):
         Ärende.lägg_på_dagordning(attesterat, annat, 1, av=nämndsekreterare)
 
 
 def test_an_utlåtande_goes_on_one_agenda_only(ärende, un, nämndsekreterare):
-    annat = SammanträdeFactory(nämnd=un, datum=IDAG + datetime.timedelta(days=40))
+    annat = SammanträdeFactory(nämnd=un, datum=idag() + datetime.timedelta(days=40))
     with pytest.raises(ValidationError, match="redan på ett sammanträde"):
         Ärende.lägg_på_dagordning(ärende.utlåtande, annat, 1, av=nämndsekreterare)
 
@@ -213,7 +213,7 @@ def test_agenda_beslut_uttalande_and_svar_are_each_written_to_the_utlåtande_his
 def test_no_beslut_is_registered_before_the_meeting_has_taken_place(
     attesterat, un, nämndsekreterare
 ):
-    i_morgon = SammanträdeFactory(nämnd=un, datum=IDAG + datetime.timedelta(days=1))
+    i_morgon = SammanträdeFactory(nämnd=un, datum=idag() + datetime.timedelta(days=1))
     ärende = Ärende.lägg_på_dagordning(attesterat, i_morgon, 4, av=nämndsekreterare)
     with pytest.raises(ValidationError, match="har inte ägt rum än") as fel:
         Beslut.registrera(ärende, "1. Godkänns.", av=nämndsekreterare, justeras_omedelbart=True)
@@ -227,11 +227,11 @@ def test_a_meeting_later_today_has_not_taken_place_until_it_begins(un):
     möte = SammanträdeFactory(nämnd=un, datum=nu.date(), tid=datetime.time(18, 0))
     assert not möte.har_ägt_rum(nu.replace(hour=17, minute=59))
     assert möte.har_ägt_rum(nu.replace(hour=18, minute=0))
-    assert SammanträdeFactory(nämnd=un, datum=IDAG - datetime.timedelta(days=1)).har_ägt_rum()
+    assert SammanträdeFactory(nämnd=un, datum=idag() - datetime.timedelta(days=1)).har_ägt_rum()
 
 
 def test_the_answer_waits_for_the_justering(ärende, nämndsekreterare):
-    i_övermorgon = IDAG + datetime.timedelta(days=2)
+    i_övermorgon = idag() + datetime.timedelta(days=2)
     beslut = Beslut.registrera(
         ärende, "1. Godkänns.", av=nämndsekreterare, justeringsdatum=i_övermorgon
     )
@@ -244,7 +244,7 @@ def test_the_answer_waits_for_the_justering(ärende, nämndsekreterare):
 
 
 def test_an_answer_justerat_today_or_at_the_meeting_may_be_sent(ärende, nämndsekreterare):
-    beslut = Beslut.registrera(ärende, "1. Godkänns.", av=nämndsekreterare, justeringsdatum=IDAG)
+    beslut = Beslut.registrera(ärende, "1. Godkänns.", av=nämndsekreterare, justeringsdatum=idag())
     assert Svar.skicka(beslut, av=nämndsekreterare).nummer == 1
 
 

@@ -2,19 +2,17 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from remiss.models import Remissinstans
+from tests.datum import idag
 from tests.factories import SammanträdeFactory
 from tests.yttranden.beslutshjalp import besvara, nämnd_med_personal
 from yttranden.models import Beslut, Svar, Uttalande, Ärende
 
-IDAG = timezone.localdate()
-
 
 @pytest.fixture
 def möte(un):
-    return SammanträdeFactory(nämnd=un, datum=IDAG)  # today: a beslut follows the meeting
+    return SammanträdeFactory(nämnd=un, datum=idag())  # today: a beslut follows the meeting
 
 
 @pytest.fixture
@@ -192,7 +190,7 @@ def test_the_sammanställning_shows_answers_statements_and_who_is_late(
         av=nämndsekreterare,
     )
     Svar.skicka(beslut, av=nämndsekreterare)
-    Remissinstans.objects.filter(nämnd=sod).update(svarsdatum=IDAG - datetime.timedelta(days=2))
+    Remissinstans.objects.filter(nämnd=sod).update(svarsdatum=idag() - datetime.timedelta(days=2))
     client.force_login(ks_läsare)
     url = reverse("beslut:sammanställning", args=[remiss.pk])
     sida = client.get(url).text
@@ -221,7 +219,7 @@ def test_the_sammanställning_runs_a_constant_number_of_queries(
         nämnd=ks,
         skapad_av=ks_samordnare,
         mottagare=[n for n, _ in nämnder],
-        sista_svarsdatum=IDAG + datetime.timedelta(days=60),
+        sista_svarsdatum=idag() + datetime.timedelta(days=60),
     )
     remiss.skicka(av=ks_samordnare)
     for nämnd, personal in nämnder:
@@ -264,7 +262,7 @@ def _attesterat_för(remiss_dnr, ks, un, ks_samordnare, registrator, handläggar
         diarienummer=remiss_dnr,
         skapad_av=ks_samordnare,
         mottagare=[un],
-        sista_svarsdatum=IDAG + datetime.timedelta(days=60),
+        sista_svarsdatum=idag() + datetime.timedelta(days=60),
     )
     remiss.skicka(av=ks_samordnare)
     instans = remiss.instanser.get()

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from tests.datum import idag
 from tests.factories import SammanträdeFactory
 from tests.yttranden.pdfdokumenthjalp import använd_demosigill, protokollsutdrag
 from tests.yttranden.pdfhjalp import kör, som_fil
@@ -15,7 +15,6 @@ from yttranden import pdfinnehall
 from yttranden.demotexter import alvsjo
 from yttranden.models import Beslut, Uttalande, Ärende
 
-IDAG = timezone.localdate()
 BESLUTET = (
     "1. Utbildningsnämnden godkänner förvaltningens tjänsteutlåtande och överlämnar det till "
     "kommunstyrelsen som svar på remissen.\n2. Beslutet justeras omedelbart."
@@ -31,10 +30,11 @@ def _sigill_och_lagring(settings, tmp_path):
 @pytest.fixture
 def ärende(godkänt, direktör, un, nämndsekreterare):
     """Attested three days ago, decided yesterday evening at the nämnd's meeting."""
-    godkänt.attestera(av=direktör, datum=IDAG - datetime.timedelta(days=3))
+    i_dag = idag()
+    godkänt.attestera(av=direktör, datum=i_dag - datetime.timedelta(days=3))
     möte = SammanträdeFactory(
         nämnd=un,
-        datum=IDAG - datetime.timedelta(days=1),
+        datum=i_dag - datetime.timedelta(days=1),
         tid=datetime.time(17, 30),
         plats="Hantverkargatan 2F, sal 3",
     )
@@ -110,7 +110,7 @@ def test_the_protokollsutdrag_holds_every_element_in_order(ärende, nämndsekret
 
 
 def test_a_protocol_justerat_later_names_its_day(ärende, nämndsekreterare):
-    dagen = IDAG + datetime.timedelta(days=6)
+    dagen = idag() + datetime.timedelta(days=6)
     _med_uttalanden(ärende, nämndsekreterare, justeringsdatum=dagen)
     text = _text(pdfinnehall.rendera(protokollsutdrag(ärende)).innehåll)
 
