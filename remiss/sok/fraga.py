@@ -273,11 +273,10 @@ def _genom_gin(matchande, gräns, fras):
     documents, none of the newest) made it walk 19,000 rows, 250 ms while each row's vector was
     in TOAST, where reading its 7,300 matches took 17 ms. The number of matches is the
     planner's own estimate (its statistics of the vectors' words, before the query runs); the
-    walk is taken only when
-    ``G × gräns × rows < matches²``, for a word in a large share of the documents, where ``G``
-    is what a row walked past costs against a match read from GIN, by the heap's bytes a row:
-    about 1.5 when the rows hold whole tjänsteutlåtandens vectors, below 1 when they are short
-    (GÅNG_FAST …)."""
+    walk is taken only when ``G × gräns × rows < matches²``, for a word in a large share of the
+    documents, where ``G`` is what a row walked past costs against a match read from GIN, by
+    the heap's bytes a row: about 1.5 when the rows hold whole tjänsteutlåtandens vectors,
+    below 1 when they are short (GÅNG_FAST …)."""
     sql, parametrar = matchande.values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", parametrar)
