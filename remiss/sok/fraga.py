@@ -238,21 +238,16 @@ def sök(user, urval, sidnummer=1, per_sida=20):
         matchande, q = _matchande(poster, fråga)
         fras = bool(_FRAS.search(fråga))
         gräns = MAX_RÄKNA_FRAS if fras else MAX_RÄKNA
-        # The one pass over the matches: each one's date and rank on its short vector (in the
-        # row), newest first up to the limit. It is both the count and the candidates. For a
-        # word in most documents the date index is walked until the limit; the matches of a
+        # One pass over the matches gives the count and the candidates (_räkna_och_välj). For
+        # a word in most documents the date index is walked until the limit; the matches of a
         # rarer one are read from the GIN index and sorted (see _genom_gin).
         genom_gin = _genom_gin(matchande, gräns, fras)
-        träffar = list(
-            matchande.annotate(kort=SearchRank(F("vektor_kort"), q, weights=VIKTER))
-            .order_by("-datum", "-pk")
-            .values_list("pk", "datum", "kort")[: gräns + 1]
-        )
+        antal, kandidater = _räkna_och_välj(matchande, q, gräns, urval.sortera)
         if genom_gin:
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL enable_indexscan = on")
-        antal, fler = min(len(träffar), gräns), len(träffar) > gräns
-        ordnade, bästa = _ordnade(matchande, träffar[:gräns], fler, q, fråga, urval.sortera)
+        antal, fler = min(antal, gräns), antal > gräns
+        ordnade, bästa = _ordnade(kandidater, q, fråga, urval.sortera)
         visas = min(antal, bästa or antal)
         sida = Paginator(_Räknad(ordnade, visas), per_sida).get_page(sidnummer)
         sida.object_list = list(sida.object_list)
@@ -350,23 +345,43 @@ def _bland(pks):
     return RawSQL(f"{kolumn} = ANY(%s)", (list(pks),), output_field=BooleanField())
 
 
-def _ordnade(matchande, träffar, fler, q, fråga, sortera):
-    """(the matches in page order, with their snippets; size of the relevance window or None).
+def _räkna_och_välj(matchande, q, gräns, sortera):
+    """(the number of matches, counted up to ``gräns`` + 1; the candidates' pks).
 
-    ``träffar`` are (pk, date, short rank) of the matches read for the count; when there were
-    more (``fler``), the newest matches stand in for them (a word in most documents: newest
-    first is what is wanted then, and the date index finds them at once). Relevance on the
-    whole text reads each candidate's full vector, so only the best KANDIDATER by the short
-    vector (hits in diarienummer, title, headings) get it, and the snippet (ts_headline, which
-    reads the whole text) is made for the page's rows only: PostgreSQL puts an expensive
-    expression of the select list after the ORDER BY … LIMIT."""
+    The one pass over the matches: each one's date and rank on its short vector (in the row),
+    newest first up to the limit, is both the count and the candidates, chosen in the same
+    statement so that only the candidates come back (up to 1,001 rows were read into Python
+    before). Sorted by date, the candidates are the newest ``gräns``. By relevance, the best
+    KANDIDATER by the short vector (hits in diarienummer, title, headings); when there were more
+    matches than ``gräns``, the newest KANDIDATER stand in for them (a word in most documents:
+    newest first is what is wanted then, and the date index finds them at once)."""
+    träffar = (
+        matchande.annotate(kort=SearchRank(F("vektor_kort"), q, weights=VIKTER))
+        .order_by("-datum", "-pk")
+        .values_list("pk", "datum", "kort")[: gräns + 1]
+    )
+    sql, parametrar = träffar.query.sql_with_params()
+    efter_datum = sortera == "datum"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH t (pk, datum, kort) AS ({sql}), antal AS (SELECT count(*) AS n FROM t) "
+            "SELECT antal.n, ARRAY(SELECT pk FROM t ORDER BY CASE WHEN antal.n > %s OR %s"
+            " THEN 0 ELSE coalesce(kort, 0) END DESC, datum DESC, pk DESC LIMIT %s) FROM antal",
+            [*parametrar, gräns, efter_datum, gräns if efter_datum else KANDIDATER],
+        )
+        return cursor.fetchone()
+
+
+def _ordnade(kandidater, q, fråga, sortera):
+    """(the candidates in page order, with their snippets; size of the relevance window or
+    None). Relevance on the whole text reads each candidate's full vector, so it is computed for
+    the candidates only, and the snippet (ts_headline, which reads the whole text) for the
+    page's rows only: PostgreSQL puts an expensive expression of the select list after the
+    ORDER BY … LIMIT."""
     if sortera == "datum":
-        ordnade = Sökpost.objects.filter(_bland([pk for pk, _datum, _kort in träffar]))
+        ordnade = Sökpost.objects.filter(_bland(kandidater))
         ordnade, bästa = ordnade.order_by("-datum", "-pk"), None
     else:
-        if not fler:
-            träffar = sorted(träffar, key=lambda t: (t[2], t[1], t[0]), reverse=True)
-        kandidater = [pk for pk, _datum, _kort in träffar[:KANDIDATER]]
         likhet = TrigramWordSimilarity(Value(fråga), Concat("diarienummer", Value(" "), "titel"))
         ordnade = (
             Sökpost.objects.filter(_bland(kandidater))

@@ -108,7 +108,7 @@ def _sql_tid(klient, parametrar):
                 början = time.perf_counter()  # the planner's estimate: its own time, as it runs
                 markör.execute(sql)
                 tid += (time.perf_counter() - början) * 1000 if "EXPLAIN" in sql[:8] else 0
-            elif sql.upper().startswith("SELECT"):
+            elif sql.upper().startswith(("SELECT", "WITH")):
                 markör.execute(f"EXPLAIN (ANALYZE, TIMING OFF) {sql}")
                 tid += sum(
                     float(rad.split(":")[1].split()[0])
