@@ -47,7 +47,7 @@ MAX_RÄKNA = 1_000
 # many ("fler än 100"), and the matches read for the count are the candidates: one pass.
 MAX_RÄKNA_FRAS = 100
 # Relevance on the whole text (each candidate's full vector read) for this many candidates,
-# the best by the short vector (see _ordna).
+# the best by the short vector (see _räkna_och_välj).
 KANDIDATER = 100
 # The snippet is made from this many characters of the text, starting this many before the
 # first hit: room for a fragment of up to 30 words around it (about 200 characters) and a

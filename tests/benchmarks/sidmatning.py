@@ -38,15 +38,7 @@ def _värm_och_räkna(client, url, uppvärmning):
 
 def mät(client, url, varv=30, uppvärmning=5):
     """(SQL queries, median seconds) of ``url``, after warm-up requests."""
-    frågor = _värm_och_räkna(client, url, uppvärmning)
-    # Garbage from building the data (or the page before) collected now, not inside a timing.
-    gc.collect()
-    tider = []
-    for _ in range(varv):
-        start = time.perf_counter()
-        client.get(url)
-        tider.append(time.perf_counter() - start)
-    return frågor, statistics.median(tider)
+    return mät_omväxlande({url: (client, url)}, varv, uppvärmning)[url]
 
 
 def mät_omväxlande(sidor, varv=30, uppvärmning=5):
@@ -54,6 +46,7 @@ def mät_omväxlande(sidor, varv=30, uppvärmning=5):
     in rounds of one request to each page in turn, so that a machine whose speed drifts over the
     run (a shared VM) slows every page alike rather than the pages measured in a slow minute."""
     frågor = {namn: _värm_och_räkna(c, url, uppvärmning) for namn, (c, url) in sidor.items()}
+    # Garbage from building the data (or the page before) collected now, not inside a timing.
     gc.collect()
     tider = {namn: [] for namn in sidor}
     for _ in range(varv):
