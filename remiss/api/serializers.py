@@ -218,7 +218,7 @@ class SökträffUt(serializers.Serializer):
     diarienummer = serializers.CharField()
     datum = serializers.DateField()
     status = serializers.CharField()
-    namnd = serializers.CharField(source="nämnd.namn", allow_null=True, default=None)
+    namnd = serializers.CharField(source="nämnd_namn", allow_null=True, default=None)
     remiss = serializers.IntegerField(source="remiss_id", allow_null=True)
     utdrag = serializers.CharField(default="")
     url = serializers.SerializerMethodField()

@@ -214,38 +214,22 @@ def sök(user, urval, sidnummer=1, per_sida=20):
         return Resultat(Paginator([], per_sida).get_page(1), antal=0, fler=False, bästa=None)
     poster = _filtrera(Sökpost.objects.synliga_för(user), urval)
     if not på_postgresql():
-        matchande = _enkel(poster, fråga).select_related("nämnd").order_by("-datum", "-pk")
+        matchande = _för_sidan(_enkel(poster, fråga)).order_by("-datum", "-pk")
         sida = Paginator(matchande, per_sida).get_page(sidnummer)
         sida.object_list = list(sida.object_list)
         for post in sida.object_list:
             post.utdrag = text.utdrag_kring(post.text, fråga.split())
         return Resultat(sida=sida, antal=sida.paginator.count, fler=False, bästa=None)
     with transaction.atomic():
-        # A common word matches most rows, and the planner, not knowing that testing a row
-        # means reading its large vector, would rather read them all than use the index.
-        # And the path is chosen for each query (_genom_gin): a prepared statement's generic
-        # plan, made once for any words and any reader, would keep the first path it took.
-        # No JIT compilation: the walk's plan is costed as if it read the whole table (the
-        # LIMIT stops it after about 1,400 rows), so past 100,000 posts PostgreSQL compiled
-        # each search's expressions, 20 ms for a query that runs in 5.
-        # All in one round trip (set_config with is_local: SET LOCAL in a SELECT).
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('enable_seqscan', 'off', true),"
-                " set_config('plan_cache_mode', 'force_custom_plan', true),"
-                " set_config('jit', 'off', true)"
-            )
         matchande, q = _matchande(poster, fråga)
         fras = bool(_FRAS.search(fråga))
         gräns = MAX_RÄKNA_FRAS if fras else MAX_RÄKNA
         # One pass over the matches gives the count and the candidates (_räkna_och_välj). For
         # a word in most documents the date index is walked until the limit; the matches of a
         # rarer one are read from the GIN index and sorted (see _genom_gin).
-        genom_gin = _genom_gin(matchande, gräns, fras)
-        antal, kandidater = _räkna_och_välj(matchande, q, gräns, urval.sortera)
-        if genom_gin:
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_indexscan = on")
+        träffar = _träffar(matchande, q, gräns)
+        _genom_gin(träffar, gräns, fras)
+        antal, kandidater = _räkna_och_välj(träffar, gräns, urval.sortera)
         antal, fler = min(antal, gräns), antal > gräns
         ordnade, bästa = _ordnade(kandidater, q, fråga, urval.sortera)
         visas = min(antal, bästa or antal)
@@ -256,10 +240,10 @@ def sök(user, urval, sidnummer=1, per_sida=20):
     )
 
 
-def _genom_gin(matchande, gräns, fras):
+def _genom_gin(träffar, gräns, fras):
     """Whether the matches are to be read from the GIN index and sorted by date, rather than
-    found by walking the date index newest first until ``gräns`` of them; when they are, index
-    scans are turned off for the rest of the transaction (the caller turns them on again).
+    found by walking the date index newest first until ``gräns`` of them. Sets the planner's
+    settings for the rest of the search's transaction, the way chosen among them.
 
     The walk passes about ``gräns × rows / matches`` rows and reads each one's whole vector;
     the GIN index gives the matches themselves. PostgreSQL's planner weighs the two without
@@ -271,26 +255,47 @@ def _genom_gin(matchande, gräns, fras):
     walk is taken only when ``G × gräns × rows < matches²``, for a word in a large share of the
     documents, where ``G`` is what a row walked past costs against a match read from GIN, by
     the heap's bytes a row: about 1.5 when the rows hold whole tjänsteutlåtandens vectors,
-    below 1 when they are short (GÅNG_FAST …)."""
-    sql, parametrar = matchande.values("pk").query.sql_with_params()
+    below 1 when they are short (GÅNG_FAST …).
+
+    The settings: no sequential scan (a common word matches most rows, and the planner, not
+    knowing that testing a row means reading its large vector, would rather read them all than
+    use an index); no index scan when the matches are read from GIN; a plan made for these
+    words (psycopg prepares a query run five times, and a prepared statement's generic plan,
+    made once for any words and any reader, would keep the first way it took); and no JIT
+    compilation (the walk is costed as if it read the whole table, its LIMIT stops it after
+    about 1,400 rows, so past 100,000 posts PostgreSQL compiled each search's expressions:
+    20 ms for a query that runs in 5). All in one SELECT of set_config (SET LOCAL each)."""
+    sql, parametrar = träffar
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", parametrar)
+        # With the words in the statement, not as parameters: a prepared EXPLAIN could give the
+        # generic plan's estimate, made for any words.
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {connection.ops.compose_sql(sql, parametrar)}")
         plan = cursor.fetchone()[0]
         if isinstance(plan, str):
             plan = json.loads(plan)
-        väntade = float(plan[0]["Plan"]["Plan Rows"])
+        väntade = _före_gränsen(plan[0]["Plan"])
         if fras:
             gång = f"{GÅNG_MOT_GIN_FRAS}"
         else:
             per_rad = "pg_relation_size(oid) / greatest(reltuples, 1)"
             gång = f"({GÅNG_FAST} + {GÅNG_PER_BYTE} * {per_rad})"
         cursor.execute(
-            f"SELECT set_config('enable_indexscan', CASE WHEN %s * %s < {gång} * %s"
+            "SELECT set_config('enable_seqscan', 'off', true),"
+            " set_config('plan_cache_mode', 'force_custom_plan', true),"
+            " set_config('jit', 'off', true),"
+            f" set_config('enable_indexscan', CASE WHEN %s * %s < {gång} * %s"
             " * greatest(reltuples, 1) THEN 'off' ELSE 'on' END, true) = 'off'"
             " FROM pg_class WHERE oid = %s::regclass",
             [väntade, väntade, gräns, Sökpost._meta.db_table],
         )
-        return cursor.fetchone()[0]
+        return cursor.fetchone()[-1]
+
+
+def _före_gränsen(plan):
+    """The planner's estimate of the rows under a plan's LIMIT: all the matches."""
+    if plan["Node Type"] == "Limit":
+        plan = plan["Plans"][0]
+    return float(plan["Plan Rows"])
 
 
 class _Räknad:
@@ -345,22 +350,29 @@ def _bland(pks):
     return RawSQL(f"{kolumn} = ANY(%s)", (list(pks),), output_field=BooleanField())
 
 
-def _räkna_och_välj(matchande, q, gräns, sortera):
-    """(the number of matches, counted up to ``gräns`` + 1; the candidates' pks).
-
-    The one pass over the matches: each one's date and rank on its short vector (in the row),
-    newest first up to the limit, is both the count and the candidates, chosen in the same
-    statement so that only the candidates come back (up to 1,001 rows were read into Python
-    before). Sorted by date, the candidates are the newest ``gräns``. By relevance, the best
-    KANDIDATER by the short vector (hits in diarienummer, title, headings); when there were more
-    matches than ``gräns``, the newest KANDIDATER stand in for them (a word in most documents:
-    newest first is what is wanted then, and the date index finds them at once)."""
-    träffar = (
+def _träffar(matchande, q, gräns):
+    """The SQL and parameters of the matches newest first, up to ``gräns`` + 1, with their rank
+    on the short vector: compiled once, for the planner's estimate and for the count."""
+    return (
         matchande.annotate(kort=SearchRank(F("vektor_kort"), q, weights=VIKTER))
         .order_by("-datum", "-pk")
         .values_list("pk", "datum", "kort")[: gräns + 1]
+        .query.sql_with_params()
     )
-    sql, parametrar = träffar.query.sql_with_params()
+
+
+def _räkna_och_välj(träffar, gräns, sortera):
+    """(the number of matches, counted up to ``gräns`` + 1; the candidates' pks).
+
+    The one pass over the matches (``träffar``, the SQL of _träffar): each one's date and rank
+    on its short vector (in the row), newest first up to the limit, is both the count and the
+    candidates, chosen in the same statement so that only the candidates come back (up to 1,001
+    rows were read into Python before). Sorted by date, the candidates are the newest
+    ``gräns``. By relevance, the best KANDIDATER by the short vector (hits in diarienummer,
+    title, headings); when there were more matches than ``gräns``, the newest KANDIDATER stand
+    in for them (a word in most documents: newest first is what is wanted then, and the date
+    index finds them at once)."""
+    sql, parametrar = träffar
     efter_datum = sortera == "datum"
     with connection.cursor() as cursor:
         cursor.execute(
@@ -403,12 +415,15 @@ def _ordnade(kandidater, q, fråga, sortera):
         max_words=30,
         fragment_delimiter=" … ",
     )
-    ordnade = (
-        ordnade.annotate(utdrag=utdrag)
-        .select_related("nämnd")
-        .defer("text", "rubriker", "vektor", "vektor_kort", "åtkomst")
+    return _för_sidan(ordnade.annotate(utdrag=utdrag)), bästa
+
+
+def _för_sidan(poster):
+    """What a hit shows (the page's template, the API's SökträffUt): the nämnd by its name
+    alone, and none of the long text or the vectors."""
+    return poster.annotate(nämnd_namn=F("nämnd__namn")).only(
+        "typ", "titel", "url", "diarienummer", "status", "datum", "remiss"
     )
-    return ordnade, bästa
 
 
 def _enkel(poster, fråga):

@@ -55,7 +55,7 @@ def test_the_search_compiles_no_query_just_in_time(ks, ks_samordnare, monkeypatc
     connection that would compile everything."""
     _långa_poster(ks, ks_samordnare)
     inställningar = []
-    äkta = fraga._genom_gin
+    äkta = fraga._räkna_och_välj
 
     def spion(*args):
         with connection.cursor() as cursor:
@@ -63,7 +63,7 @@ def test_the_search_compiles_no_query_just_in_time(ks, ks_samordnare, monkeypatc
             inställningar.append(cursor.fetchone())
         return äkta(*args)
 
-    monkeypatch.setattr(fraga, "_genom_gin", spion)
+    monkeypatch.setattr(fraga, "_räkna_och_välj", spion)
     with connection.cursor() as cursor:
         cursor.execute("SET jit = on")
         cursor.execute("SET jit_above_cost = 0")

@@ -110,10 +110,10 @@ def test_a_page_of_results_takes_a_fixed_number_of_queries(
             skapad_av=ks_samordnare,
         ).spara_utkast(av=ks_samordnare, ny=True)
     client.force_login(ks_samordnare)
-    # Session, person, roles (2), years, nämnder; transaction (2), the planner's settings (one
-    # SELECT of set_config), similar words, the planner's estimate, the way to read the
-    # matches (and back after the count), count, the page.
-    with django_assert_max_num_queries(14):
+    # Session, person, roles (2), years, nämnder; transaction (2), similar words, the
+    # planner's estimate, its settings with the way to read the matches (one SELECT of
+    # set_config), count, the page.
+    with django_assert_max_num_queries(12):
         svar = client.get("/sok/", {"q": "samverkan"})
     assert svar.status_code == 200
 
