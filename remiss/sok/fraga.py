@@ -130,10 +130,10 @@ def tsquery(fråga):
     exakt = SearchQuery(fråga, config=KONFIGURATION, search_type="websearch")
     ord, uteslutna, eller = _delar(fråga)
     if not ord or len(ord) > MAX_TERMER:
-        return exakt
+        return _Kompilerad(exakt)
     liknande = liknande_ord([o for o in ord if len(o) >= MIN_LIKNANDE])
     if not any(liknande.values()):
-        return exakt
+        return _Kompilerad(exakt)
 
     def någon_av(o):
         return functools.reduce(
@@ -148,7 +148,7 @@ def tsquery(fråga):
 
 
 class _Kompilerad(SearchQuery):
-    """A widened query (a tree of a few dozen SearchQuery nodes) compiled to SQL once.
+    """A query compiled to SQL once (a widened one is a tree of a few dozen SearchQuery nodes).
 
     The search uses its query in four of its queries (the match, the rank on the short and on
     the whole vector, where the snippet starts) and Django resolves, copies and compiles the
