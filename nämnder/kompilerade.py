@@ -9,13 +9,14 @@ Django's own iteration (model instances, select_related, annotations, values(), 
 
 A builder is a function ``bygg(*form, **värden)`` returning a queryset. ``form`` is what
 decides the SQL itself (the person's roles, a flag; hashable, part of the cache key); ``värden``
-are what only fills the parameters (pks, today's date, a string) and must go into filters as
-they are. What that means is checked, not trusted: each shape is compiled twice with two sets of
-stand-ins, and the two must be the same SQL with the stand-ins in the same places and every
-other parameter equal. A value the builder changed (a day added to a date, a string put in a
-LIKE pattern) or one that changes the SQL (a list's length) is refused with an error, never
-baked in; so is a date or time among the fixed parameters (``timezone.localdate()`` called
-inside the builder would otherwise be tomorrow's stale "today").
+are what only fills the parameters (pks, today's date, a string, a list of pks as one array
+parameter through nämnder/sqlbland.py) and must go into filters as they are. What that means
+is checked, not trusted: each shape is compiled twice with two sets of stand-ins, and the two
+must be the same SQL with the stand-ins in the same places and every other parameter equal. A
+value the builder changed (a day added to a date, a string put in a LIKE pattern) or one that
+changes the SQL (a list's length, as ``pk__in`` makes it) is refused with an error, never baked
+in; so is a date or time among the fixed parameters (``timezone.localdate()`` called inside the
+builder would otherwise be tomorrow's stale "today").
 
 PostgreSQL only: elsewhere (SQLite in the demo) each call builds and runs the queryset as
 usual, since other backends turn a date into text before it is a parameter.
@@ -38,6 +39,11 @@ _FÖRSTA_DAG = datetime.date(1001, 1, 1)
 def _ersättare(namn_nr, värde, omgång):
     if isinstance(värde, bool) or värde is None:
         raise TypeError("ett sant/falskt värde eller None avgör frågans form: ange det i form")
+    if isinstance(värde, list):
+        # One array parameter (nämnder/sqlbland.py); pk__in would make one per value.
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in värde):
+            raise TypeError("bara en lista av heltal kan förkompileras")
+        return [_HELTAL - 1000 * omgång - namn_nr, _HELTAL - 1000 * omgång - 999]
     if isinstance(värde, int):
         return _HELTAL - 1000 * omgång - namn_nr
     if isinstance(värde, str):
@@ -47,6 +53,17 @@ def _ersättare(namn_nr, värde, omgång):
     if isinstance(värde, datetime.date):
         return _FÖRSTA_DAG.replace(year=1001 + omgång) + datetime.timedelta(days=namn_nr)
     raise TypeError(f"ett värde av typen {type(värde).__name__} kan inte förkompileras")
+
+
+def _som_nyckel(värde):
+    """A parameter as a key to look a stand-in up by (a list, unhashable, as a tuple)."""
+    if isinstance(värde, list):
+        return list, tuple(värde)
+    try:
+        hash(värde)
+    except TypeError:  # another unhashable parameter: never a stand-in
+        return type(värde), id(värde)
+    return type(värde), värde
 
 
 class FelaktigByggare(Exception):
@@ -75,10 +92,10 @@ class _Mall:
         _qs, _k, andra_sql, andra_parametrar, andra = kompilerade[1]
         if andra_sql != self.sql or len(andra_parametrar) != len(self.parametrar):
             raise FelaktigByggare("ett värde ändrar frågans SQL: ange det i form")
-        plats_för = {(type(v), v): n for n, v in första.items()}
+        plats_för = {_som_nyckel(v): n for n, v in första.items()}
         self.platser = []
         for plats, (a, b) in enumerate(zip(self.parametrar, andra_parametrar, strict=True)):
-            n = plats_för.get((type(a), a))
+            n = plats_för.get(_som_nyckel(a))
             if n is not None and b == andra[n] and type(b) is type(andra[n]):
                 self.platser.append((plats, n))
             elif a != b:

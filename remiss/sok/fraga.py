@@ -28,12 +28,13 @@ from django.contrib.postgres.search import (
 )
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, Func, IntegerField, Q, Value
-from django.db.models.expressions import Expression, RawSQL
+from django.db.models import F, Func, IntegerField, Q, Value
+from django.db.models.expressions import Expression
 from django.db.models.functions import Concat, Greatest, Substr
 from django.db.models.sql import Query
 from django.utils.hashable import make_hashable
 
+from nämnder.sqlbland import Bland
 from remiss.models import Sökpost
 from remiss.sok import text
 from remiss.sok.index import KONFIGURATION, på_postgresql
@@ -341,15 +342,6 @@ class _FörstaTräff(Func):
         return sql, [*text_parametrar, *q_parametrar]
 
 
-def _bland(pks):
-    """``id = ANY(%s)``: the candidates as one array parameter. ``pk__in`` makes a placeholder
-    and a compiled parameter of each of up to 1,000 (15 ms a page in the profile), and a query
-    of a new length each time, which the server cannot prepare once."""
-    namn = connection.ops.quote_name
-    kolumn = f"{namn(Sökpost._meta.db_table)}.{namn(Sökpost._meta.pk.column)}"
-    return RawSQL(f"{kolumn} = ANY(%s)", (list(pks),), output_field=BooleanField())
-
-
 def _träffar(matchande, q, gräns):
     """The SQL and parameters of the matches newest first, up to ``gräns`` + 1, with their rank
     on the short vector: compiled once, for the planner's estimate and for the count."""
@@ -391,12 +383,12 @@ def _ordnade(kandidater, q, fråga, sortera):
     page's rows only: PostgreSQL puts an expensive expression of the select list after the
     ORDER BY … LIMIT."""
     if sortera == "datum":
-        ordnade = Sökpost.objects.filter(_bland(kandidater))
+        ordnade = Sökpost.objects.filter(Bland("pk", kandidater))
         ordnade, bästa = ordnade.order_by("-datum", "-pk"), None
     else:
         likhet = TrigramWordSimilarity(Value(fråga), Concat("diarienummer", Value(" "), "titel"))
         ordnade = (
-            Sökpost.objects.filter(_bland(kandidater))
+            Sökpost.objects.filter(Bland("pk", kandidater))
             .annotate(rank=SearchRank(F("vektor"), q, weights=VIKTER) + likhet)
             .order_by("-rank", "-datum", "-pk")
         )

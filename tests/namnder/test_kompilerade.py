@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from nämnder.atkomst import roller as roller_för
 from nämnder.atkomst import synliga
 from nämnder.kompilerade import FelaktigByggare, Kompilerad
+from nämnder.sqlbland import Bland
 from remiss.models import Remiss, Remissinstans
 from tests.factories import RemissFactory
 
@@ -119,10 +120,40 @@ def test_today_inside_the_builder_is_refused_rather_than_kept_until_tomorrow(rem
 def test_a_value_that_changes_the_sql_or_is_not_used_is_refused(remisser):
     with pytest.raises(FelaktigByggare, match="används inte"):
         Kompilerad(lambda pk: Remiss.objects.all())(pk=remisser[0].pk)
-    with pytest.raises(TypeError):
+    # pk__in gives a parameter per value, which the list's stand-ins change.
+    with pytest.raises(FelaktigByggare):
         Kompilerad(lambda pks: Remiss.objects.filter(pk__in=pks))(pks=[r.pk for r in remisser])
     with pytest.raises(TypeError):
+        Kompilerad(lambda namn: Remiss.objects.filter(Bland("titel", namn)))(namn=["Plan"])
+    with pytest.raises(TypeError):
         Kompilerad(lambda öppen: Remiss.objects.filter(pk=1))(öppen=True)
+
+
+def test_a_list_of_pks_is_one_array_parameter_whatever_its_length(
+    remisser, django_assert_num_queries
+):
+    """The overview's late instanser per remiss (remiss.models.remiss.försenade_per_remiss):
+    one compiled statement for a page of one remiss or of fifty."""
+
+    def per_remiss(pks, idag):
+        return (
+            Remissinstans.objects.försenade(idag)
+            .filter(Bland("remiss", pks))
+            .order_by("remiss")
+            .values_list("remiss", "nämnd__namn")
+        )
+
+    lista = Kompilerad(per_remiss)
+    efter = remisser[0].sista_svarsdatum + datetime.timedelta(days=1)
+    lista(pks=[remisser[0].pk], idag=efter)  # the shape is built on the first call
+    for pks in ([remisser[0].pk], [r.pk for r in remisser], [remisser[1].pk, -5, 10**9]):
+        väntade = list(per_remiss(pks, efter))
+        with django_assert_num_queries(1):
+            fått, kompileringar = _kompileringar(lambda p=pks: lista(pks=p, idag=efter))
+        assert fått == väntade and len(fått) == 2 * len(set(pks) & {r.pk for r in remisser})
+        assert kompileringar == 0
+    assert len(lista._mallar) == 1
+    assert lista(pks=[remisser[0].pk], idag=datetime.date.today()) == []
 
 
 def test_a_related_manager_is_refused_its_instance_would_be_kept(remisser):
