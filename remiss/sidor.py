@@ -1,6 +1,8 @@
 """Long lists: pages whose last one costs what the first one does, and the distinct values of
 a column for a filter without reading every row."""
 
+import dataclasses
+
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
@@ -16,11 +18,13 @@ class Sidvisare(Paginator):
 
     ``räkna``: the queryset to count, when the list itself is a ``values()`` of columns from
     related tables: Django counts such a list with every join its columns need, where the
-    plain queryset is counted in its own index (README "Antalet räknas exakt, i indexet")."""
+    plain queryset is counted in its own index (README "Antalet räknas exakt, i indexet").
+    ``hämta(start, slut, bakifrån)``: the rows of a page, when they are read some other way
+    than by slicing ``object_list`` (a compiled query, the overview's); the count is then set."""
 
-    def __init__(self, object_list, per_page, *args, räkna=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, räkna=None, hämta=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
-        self.räkna = räkna
+        self.räkna, self.hämta = räkna, hämta
 
     @cached_property
     def count(self):
@@ -33,15 +37,39 @@ class Sidvisare(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         if bottom <= self.count - top:
-            return self._get_page(self.object_list[bottom:top], number, self)
-        bakifrån = self.object_list.reverse()[self.count - top : self.count - bottom]
+            return self._get_page(self._rader(bottom, top, bakifrån=False), number, self)
+        bakifrån = self._rader(self.count - top, self.count - bottom, bakifrån=True)
         return self._get_page(list(bakifrån)[::-1], number, self)
+
+    def _rader(self, start, slut, bakifrån):
+        if self.hämta is not None:
+            return self.hämta(start, slut, bakifrån)
+        rader = self.object_list.reverse() if bakifrån else self.object_list
+        return rader[start:slut]
+
+
+@dataclasses.dataclass(frozen=True)
+class Rader:
+    """A queryset's rows as compiled SQL (for ``olika_värden_och``), to be kept and run again."""
+
+    modell: type
+    sql: str
+    parametrar: tuple
+
+    @classmethod
+    def av(cls, rader):
+        try:
+            sql, parametrar = rader.order_by().query.sql_with_params()
+        except EmptyResultSet:
+            tabell = connection.ops.quote_name(rader.model._meta.db_table)
+            sql, parametrar = f"SELECT * FROM {tabell} WHERE 1 = 0", ()
+        return cls(rader.model, sql, tuple(parametrar))
 
 
 def olika_värden_och(rader, fält, **enstaka):
-    """The distinct non-empty values of ``fält`` among ``rader`` (a queryset), sorted, and in
-    the same round trip each of ``enstaka`` (name: the SQL and parameters of a query of one
-    value, see ``antal`` and ``ytterst``): a list page's filter choices and its
+    """The distinct non-empty values of ``fält`` among ``rader`` (a queryset, or its ``Rader``),
+    sorted, and in the same round trip each of ``enstaka`` (name: the SQL and parameters of a
+    query of one value, see ``antal`` and ``ytterst``): a list page's filter choices and its
     count are one query. ``(values, {name: value})``.
 
     The values come from a loose index scan: a recursive query asks the index on ``fält`` for
@@ -50,13 +78,10 @@ def olika_värden_och(rader, fält, **enstaka):
     sent). The filters of ``rader`` (who may see what) apply at each step: ``rader`` is
     compiled once, as the query's ``"rader"``, which PostgreSQL writes into each step (NOT
     MATERIALIZED) as if the filter were repeated there, so every step still reads the index."""
-    kolumn = connection.ops.quote_name(rader.model._meta.get_field(fält).column)
-    try:
-        rader_sql, parametrar = rader.order_by().query.sql_with_params()
-    except EmptyResultSet:
-        tabell = connection.ops.quote_name(rader.model._meta.db_table)
-        rader_sql = f"SELECT * FROM {tabell} WHERE 1 = 0"
-        parametrar = ()
+    if not isinstance(rader, Rader):
+        rader = Rader.av(rader)
+    kolumn = connection.ops.quote_name(rader.modell._meta.get_field(fält).column)
+    rader_sql, parametrar = rader.sql, rader.parametrar
     parametrar = [*parametrar, ""]
     # The recursion ends in a row whose value is NULL: there is always one, with the rest.
     början = (

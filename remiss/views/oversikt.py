@@ -1,6 +1,9 @@
 """Kommunstyrelsen's live picture: every remiss with its svarsläge, and one remiss's matrix of
 remissinstanser. Both run a fixed number of queries whatever the number of rows."""
 
+import datetime
+import functools
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
@@ -20,7 +23,7 @@ from remiss.atkomst import följda_remisser, handlingar_för, instanser_för
 from remiss.forms.oversikt import ÖversiktFilter
 from remiss.models import Handling, Remiss, Remissinstans, Utkorgspost
 from remiss.models.remiss import försenade_per_remiss, ordning
-from remiss.sidor import Sidvisare, antal, olika_värden_och, ytterst
+from remiss.sidor import Rader, Sidvisare, antal, olika_värden_och, ytterst
 from remiss.templatetags.remisstaggar import dag
 
 PER_SIDA = 50
@@ -54,8 +57,9 @@ MATRISRADENS_FÄLT = [
 ]
 
 
-def _filtrera(remisser, val):
-    status = val["status"]
+def _filtrera(remisser, status, avsändare=None, från=None, till=None, idag=None):
+    """The remisser the overview's filter keeps; ``idag`` for "med försenade svar", the year as
+    the dates ``från`` (1 January) and ``till`` (1 January the year after)."""
     if status == "oppna":
         remisser = remisser.öppna()
     elif status == "avslutade":
@@ -64,27 +68,70 @@ def _filtrera(remisser, val):
         remisser = remisser.filter(status=Remiss.Status.UTKAST)
     elif status == "forsenade":
         # Closed remisser too: an instans that never answered stays late in the history.
-        försenade = Remissinstans.objects.försenade().filter(remiss=OuterRef("pk"))
+        försenade = Remissinstans.objects.försenade(idag).filter(remiss=OuterRef("pk"))
         remisser = remisser.filter(Exists(försenade))
+    if avsändare:
+        remisser = remisser.filter(avsändare=avsändare)
+    if från:
+        remisser = remisser.filter(remissdatum__gte=från, remissdatum__lt=till)
+    return remisser
+
+
+def _urvalet(val, idag):
+    """The filter's values as ``_filtrera`` takes them: only those in use, so that each is a
+    parameter of the compiled query (nämnder/kompilerade.py)."""
+    värden = {}
+    if val["status"] == "forsenade":
+        värden["idag"] = idag
     if val["avsandare"]:
-        remisser = remisser.filter(avsändare=val["avsandare"])
+        värden["avsändare"] = val["avsandare"]
     if val["ar"]:
-        remisser = remisser.filter(remissdatum__year=val["ar"])
-    return remisser.order_by(*ordning(val["sortera"] or "-remissdatum"))
+        värden["från"] = datetime.date(val["ar"], 1, 1)
+        värden["till"] = datetime.date(val["ar"] + 1, 1, 1)
+    return värden
 
 
-def _synliga_remisser(user):
-    """The remisser the person may follow up (KS's roles; drafts only for the remissamordnare,
-    as remiss/atkomst.py declares), and whether they are remissamordnare anywhere."""
+def _roller(user):
+    """The person's roles as the access policy's filters see them, if they may follow up
+    remisser (KS's roles), and whether they are remissamordnare anywhere (drafts only for them,
+    as remiss/atkomst.py declares)."""
     roller = {roll for _nämnd, roll in alla_roller(user)}
     if not roller & KS_ROLLER:
         raise PermissionDenied
-    return följda_remisser(user), Roll.REMISSAMORDNARE in roller
+    return atkomst.roller(user), Roll.REMISSAMORDNARE in roller
 
 
-def _filter_och_antal(request, remisser, är_samordnare):
+@functools.lru_cache(maxsize=256)
+def _räkningens_sql(roller, status, värden):
+    """The SQL of the remisser ``roller`` may follow up and of the count of those the filter
+    keeps, for olika_värden_och: compiled once per set of roles and filter. The values are part
+    of the key, so the SQL is exactly what the querysets compile to."""
+    remisser = följda_remisser(roller)
+    return Rader.av(remisser), antal(_filtrera(remisser, status, **dict(värden)))
+
+
+def _filtret_och_antalet(roller, val, idag):
+    """(the senders, the years, the count of the remisser ``val`` keeps), in one query."""
+    värden = tuple(sorted(_urvalet(val, idag).items()))
+    rader, räkning = _räkningens_sql(roller, val["status"], värden)
+    avsändare, enstaka = olika_värden_och(
+        rader,
+        "avsändare",
+        första=ytterst("remissdatum"),
+        sista=ytterst("remissdatum", sista=True),
+        antal=räkning,
+    )
+    år = []
+    if enstaka["första"] is not None:
+        # Read raw: a date on PostgreSQL, its ISO text on SQLite; the field reads either.
+        datum = Remiss._meta.get_field("remissdatum").to_python
+        år = list(range(datum(enstaka["sista"]).year, datum(enstaka["första"]).year - 1, -1))
+    return avsändare, år, enstaka["antal"]
+
+
+def _filter_och_sidvisare(request, roller, är_samordnare, idag):
     """The overview's filter form (its senders and years those of the remisser the person may
-    see) and the filtered remisser with their count, in one query.
+    see) and a paginator of the filtered remisser with their count, in one query.
 
     The count needs the filter's values and the filter's choices need the query, so the values
     asked for are applied first; a sender or year that is not among the choices (an old
@@ -95,26 +142,32 @@ def _filter_och_antal(request, remisser, är_samordnare):
         return ÖversiktFilter(begärt, avsändare=avsändare, år=år, visa_utkast=är_samordnare)
 
     önskat = formulär([begärt.get("avsandare", "")], [begärt.get("ar", "")]).värden()
-    urval = _filtrera(remisser, önskat)
-    avsändare, värden = olika_värden_och(
-        remisser,
-        "avsändare",
-        första=ytterst("remissdatum"),
-        sista=ytterst("remissdatum", sista=True),
-        antal=antal(urval),
-    )
-    år = []
-    if värden["första"] is not None:
-        # Read raw: a date on PostgreSQL, its ISO text on SQLite; the field reads either.
-        datum = Remiss._meta.get_field("remissdatum").to_python
-        år = list(range(datum(värden["sista"]).year, datum(värden["första"]).year - 1, -1))
+    avsändare, år, antal = _filtret_och_antalet(roller, önskat, idag)
     filter = formulär(avsändare, år)
-    if filter.värden() != önskat:
-        urval, värden["antal"] = _filtrera(remisser, filter.värden()), None
-    sidvisare = Sidvisare(urval.values(*RADENS_FÄLT), PER_SIDA)
-    if värden["antal"] is not None:
-        sidvisare.count = värden["antal"]  # Paginator.count is a cached_property
+    val = filter.värden()
+    if val != önskat:
+        antal = _filtret_och_antalet(roller, val, idag)[2]
+    sortera = val["sortera"] or "-remissdatum"
+    urval = _urvalet(val, idag)
+
+    def hämta(start, slut, bakifrån):
+        return _sidan(roller, val["status"], sortera, bakifrån, start, slut, **urval)
+
+    sidvisare = Sidvisare([], PER_SIDA, hämta=hämta)
+    sidvisare.count = antal  # Paginator.count is a cached_property
     return filter, sidvisare
+
+
+@kompilerad
+def _sidan(roller, status, sortera, bakifrån, start, slut, **urval):
+    """One page of the overview's rows (RADENS_FÄLT), read from the end when ``bakifrån``
+    (remiss/sidor.py, Sidvisare)."""
+    rader = (
+        _filtrera(följda_remisser(roller), status, **urval)
+        .order_by(*ordning(sortera))
+        .values(*RADENS_FÄLT)
+    )
+    return (rader.reverse() if bakifrån else rader)[start:slut]
 
 
 def _rad(remiss, idag, försenade):
@@ -170,11 +223,11 @@ def _matrisrad(instans, remiss, idag):
 
 @login_required
 def översikt(request):
-    remisser, är_samordnare = _synliga_remisser(request.user)
-    filter, sidvisare = _filter_och_antal(request, remisser, är_samordnare)
+    roller, är_samordnare = _roller(request.user)
+    idag = timezone.localdate()
+    filter, sidvisare = _filter_och_sidvisare(request, roller, är_samordnare, idag)
     sida = sidvisare.get_page(request.GET.get("sida"))
     sida.object_list = list(sida.object_list)
-    idag = timezone.localdate()
     utskickade = [r["pk"] for r in sida.object_list if r["status"] != Remiss.Status.UTKAST]
     försenade = försenade_per_remiss(utskickade, idag)
     värden = [_rad(remiss, idag, försenade) for remiss in sida.object_list]
