@@ -41,8 +41,10 @@ def _ersättare(namn_nr, värde, omgång):
         raise TypeError("ett sant/falskt värde eller None avgör frågans form: ange det i form")
     if isinstance(värde, list):
         # One array parameter (nämnder/sqlbland.py); pk__in would make one per value.
+        if värde and all(isinstance(v, str) for v in värde):
+            return [f"\ue000{omgång}:{namn_nr}\ue000", f"\ue001{omgång}"]
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in värde):
-            raise TypeError("bara en lista av heltal kan förkompileras")
+            raise TypeError("bara en lista av heltal eller av text kan förkompileras")
         return [_HELTAL - 1000 * omgång - namn_nr, _HELTAL - 1000 * omgång - 999]
     if isinstance(värde, int):
         return _HELTAL - 1000 * omgång - namn_nr

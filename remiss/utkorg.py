@@ -51,6 +51,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from nämnder.kompilerade import kompilerad
+from nämnder.sqlbland import Bland
 from remiss.models.utkorg import Utkorgspost
 
 logger = logging.getLogger(__name__)
@@ -328,18 +330,31 @@ def hoppa_över_epost(sedan, orsak):
     ).update(status=Utkorgspost.S.HOPPADES_ÖVER, fel=orsak)
 
 
-def misslyckad_epost(poster, rubriker):
-    """The mails among ``poster`` that failed for good, grouped under a Swedish heading for the
-    page where the person who caused them expects the result: ``[(rubrik, [post, …]), …]``.
-    ``rubriker`` maps an uppdrag, or (uppdrag, meddelande), to its heading; mails the page does
-    not concern are left out."""
+def misslyckad_epost(nycklar, rubriker):
+    """The mails about the objects ``nycklar`` (Utkorgspost.nyckel_för) that failed for good,
+    grouped under a Swedish heading for the page where the person who caused them expects the
+    result: ``[(rubrik, [post, …]), …]``. ``rubriker`` maps an uppdrag, or (uppdrag,
+    meddelande), to its heading; mails the page does not concern are left out."""
     grupper = {}
-    uppdrag = {nyckel[0] if isinstance(nyckel, tuple) else nyckel for nyckel in rubriker}
-    for post in poster.misslyckade().filter(uppdrag__in=uppdrag).order_by("pk"):
+    uppdrag = tuple(
+        sorted({nyckel[0] if isinstance(nyckel, tuple) else nyckel for nyckel in rubriker})
+    )
+    for post in _misslyckade(uppdrag, nycklar=list(nycklar)) if nycklar else []:
         meddelande = (post.uppdrag, post.argument.get("meddelande"))
         if rubrik := rubriker.get(meddelande) or rubriker.get(post.uppdrag):
             grupper.setdefault(rubrik, []).append(post)
     return list(grupper.items())
+
+
+@kompilerad
+def _misslyckade(uppdrag, nycklar):
+    # Compiled once per page kind: asked on each matrix, instans, utlåtande and beslut page,
+    # where it almost always finds nothing, and building it took longer than running it.
+    return (
+        Utkorgspost.objects.filter(Bland("gäller", nycklar), uppdrag__in=uppdrag)
+        .misslyckade()
+        .order_by("pk")
+    )
 
 
 def gör_om(queryset, orsak):

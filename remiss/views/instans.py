@@ -113,7 +113,7 @@ def _sida(request, instans, **bundna):
     if context["är_medlem"]:
         # Told where the registrator assigned the case: the handläggare's notice was refused.
         context["misslyckad_epost"] = utkorg.misslyckad_epost(
-            Utkorgspost.objects.gäller(instans),
+            [Utkorgspost.nyckel_för(instans)],
             {"epost.handlaggare_tilldelad": _("E-post till handläggaren kunde inte skickas")},
         )
     return render(request, "remiss/instans.html", context, status=400 if bundna else 200)

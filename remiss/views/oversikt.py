@@ -278,7 +278,7 @@ def detalj(request, pk):
         # Told to KS where it sent the remiss: a notice the mail server refused for good.
         nycklar = [Utkorgspost.nyckel_för_pk(Remissinstans, rad["instans"]["pk"]) for rad in matris]
         context["misslyckad_epost"] = utkorg.misslyckad_epost(
-            Utkorgspost.objects.filter(gäller__in=nycklar),
+            nycklar,
             {"epost.remiss_inkommen": _("E-post till registratorn kunde inte skickas")},
         )
     else:

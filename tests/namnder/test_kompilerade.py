@@ -123,8 +123,8 @@ def test_a_value_that_changes_the_sql_or_is_not_used_is_refused(remisser):
     # pk__in gives a parameter per value, which the list's stand-ins change.
     with pytest.raises(FelaktigByggare):
         Kompilerad(lambda pks: Remiss.objects.filter(pk__in=pks))(pks=[r.pk for r in remisser])
-    with pytest.raises(TypeError):
-        Kompilerad(lambda namn: Remiss.objects.filter(Bland("titel", namn)))(namn=["Plan"])
+    with pytest.raises(TypeError):  # a list of whole numbers or of text, nothing else
+        Kompilerad(lambda pks: Remiss.objects.filter(Bland("pk", pks)))(pks=[1, "Plan"])
     with pytest.raises(TypeError):
         Kompilerad(lambda öppen: Remiss.objects.filter(pk=1))(öppen=True)
 
@@ -154,6 +154,9 @@ def test_a_list_of_pks_is_one_array_parameter_whatever_its_length(
         assert kompileringar == 0
     assert len(lista._mallar) == 1
     assert lista(pks=[remisser[0].pk], idag=datetime.date.today()) == []
+    titlar = Kompilerad(lambda titlar: Remiss.objects.filter(Bland("titel", titlar)).order_by("pk"))
+    assert titlar(titlar=["Trafikstrategi", "Saknas"]) == [remisser[1]]
+    assert titlar(titlar=["Översiktsplan", "Trafikstrategi"]) == remisser
 
 
 def test_a_related_manager_is_refused_its_instance_would_be_kept(remisser):

@@ -97,7 +97,7 @@ def _ärendesida(request, ärende, status=200, **formulär):
     if kan_ändra:
         # Told where the nämndsekreterare sent the answer: KS's notice was refused.
         context["misslyckad_epost"] = utkorg.misslyckad_epost(
-            Utkorgspost.objects.gäller(ärende.utlåtande.instans),
+            [Utkorgspost.nyckel_för(ärende.utlåtande.instans)],
             {"epost.svar_inkommet": _("E-post till kommunstyrelsen om svaret kunde inte skickas")},
         )
     if kan_ändra and beslut is None and context["möte_har_ägt_rum"]:

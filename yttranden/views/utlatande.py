@@ -85,7 +85,7 @@ def detaljcontext(request, utlåtande, **formulär):
     }
     if får(user, utlåtande.instans, "bereda"):  # the nämnd's own people, not every reader
         context["misslyckad_epost"] = utkorg.misslyckad_epost(
-            Utkorgspost.objects.gäller(utlåtande), EPOST_SOM_INTE_KOM_FRAM
+            [Utkorgspost.nyckel_för(utlåtande)], EPOST_SOM_INTE_KOM_FRAM
         )
     S = Tjänsteutlåtande.Status
     if context["får_granska"] and utlåtande.status == S.GRANSKNING:
