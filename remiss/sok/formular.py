@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nämnder.kompilerade import kompilerad
 from nämnder.models import Nämnd
 from remiss.models import Sökpost
 from remiss.sok import typer
@@ -35,12 +36,9 @@ class SökForm(forms.Form):
         coerce=int,
         empty_value=None,
     )
-    namnd = forms.ModelChoiceField(
-        label=_("Nämnd"),
-        required=False,
-        queryset=Nämnd.objects.none(),
-        empty_label=_("Alla"),
-    )
+    # The nämnder's names and pks as choices, not a ModelChoiceField: a Nämnd object built and
+    # iterated for each option on every search page.
+    namnd = forms.TypedChoiceField(label=_("Nämnd"), required=False, coerce=int, empty_value=None)
     typ = forms.ChoiceField(
         label=_("Typ"),
         required=False,
@@ -52,7 +50,7 @@ class SökForm(forms.Form):
     def __init__(self, *args, år=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ar"].choices = [("", _("Alla"))] + [(str(a), str(a)) for a in år]
-        self.fields["namnd"].queryset = Nämnd.objects.order_by("namn")
+        self.fields["namnd"].choices = [("", _("Alla")), *((str(pk), n) for pk, n in _nämnder())]
         statusar = sorted({s for typ in typer.alla() for s in typ.statusar()})
         self.fields["status"].choices = [("", _("Alla"))] + [(s, s) for s in statusar]
 
@@ -61,12 +59,16 @@ class SökForm(forms.Form):
 
     def urval(self):
         data = self.cleaned_data
-        nämnd = data.get("namnd")
         return Urval(
             fråga=data["q"],
             år=data.get("ar"),
-            nämnd_id=nämnd.pk if nämnd else None,
+            nämnd_id=data.get("namnd"),
             typ=data.get("typ") or "",
             status=data.get("status") or "",
             sortera=data.get("sortera") or "relevans",
         )
+
+
+@kompilerad
+def _nämnder():
+    return Nämnd.objects.order_by("namn", "pk").values_list("pk", "namn")
