@@ -141,7 +141,7 @@ def _filter_och_sidvisare(request, roller, är_samordnare, idag):
     def formulär(avsändare, år):
         return ÖversiktFilter(begärt, avsändare=avsändare, år=år, visa_utkast=är_samordnare)
 
-    önskat = formulär([begärt.get("avsandare", "")], [begärt.get("ar", "")]).värden()
+    önskat = formulär([begärt.get("avsandare", "")], _ett_år(begärt.get("ar", ""))).värden()
     avsändare, år, antal = _filtret_och_antalet(roller, önskat, idag)
     filter = formulär(avsändare, år)
     val = filter.värden()
@@ -156,6 +156,12 @@ def _filter_och_sidvisare(request, roller, är_samordnare, idag):
     sidvisare = Sidvisare([], PER_SIDA, hämta=hämta)
     sidvisare.count = antal  # Paginator.count is a cached_property
     return filter, sidvisare
+
+
+def _ett_år(text):
+    """The year asked for as the only choice of the first pass, if it can be a date's year at
+    all (an old bookmark, a typed address: ?ar=-5 or ?ar=99999999999 is simply no filter)."""
+    return [text] if text.isascii() and text.isdigit() and 1 <= int(text) < 9999 else []
 
 
 @kompilerad

@@ -114,6 +114,10 @@ def test_the_overview_filters_by_state_sender_and_year(
     assert dnr(avsandare="Rotel I") == {"KS 2019/656"}
     assert dnr(ar="2019") == {"KS 2019/656"}
     assert dnr(ar="1066") == {"KS 2023/740", "KS 2019/656", "KS 2023/800"}  # ignored
+    # A year no date can have (a typed address) is no filter either, not an error.
+    for år in ("9999", "-5", "99999999999", "٢٠١٩", "2019.0"):
+        assert dnr(ar=år) == {"KS 2023/740", "KS 2019/656", "KS 2023/800"}, år
+    assert dnr(ar="2019", status="forsenade") == {"KS 2019/656"}
     # A sender no visible remiss has (an old bookmark) is ignored too, and the count follows.
     monkeypatch.setattr(oversikt, "PER_SIDA", 1)
     assert "Sida 1 av 3 (3 rader)" in client.get(url, {"avsandare": "Rotel IX"}).text
