@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
@@ -55,6 +56,9 @@ class NämndAdmin(GuardedModelAdmin):
     list_filter = ["typ", "aktiv"]
     search_fields = ["namn", "kortnamn", "diarieprefix", "förvaltning"]
     inlines = [AvdelningInline, SammanträdeInline]
+    # A kommun's website typed without its scheme ("stockholm.se") is https, as Django 6 will
+    # assume too (Django 5 assumed http and warned).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["namn", "kortnamn", "diarieprefix", "typ", "aktiv"]}),
         (_("Diarienummer"), {"fields": ["diarienummermönster"]}),

@@ -29,6 +29,12 @@ def test_an_administrator_adds_a_nämnd(client, db):
     assert Nämnd.objects.get(diarieprefix="NY").förvaltning == "Nya förvaltningen"
 
 
+def test_a_website_typed_without_its_scheme_is_https(client, db):
+    client.force_login(AnvändareFactory(is_staff=True, is_superuser=True))
+    assert _ny_nämnd(client, webbplats="start.stockholm").status_code == 302
+    assert Nämnd.objects.get(diarieprefix="NY").webbplats == "https://start.stockholm"
+
+
 def test_the_admin_refuses_a_duplicate_diarieprefix_in_swedish(client, un):
     client.force_login(AnvändareFactory(is_staff=True, is_superuser=True))
     svar = _ny_nämnd(client, diarieprefix="un")
