@@ -135,6 +135,28 @@ def ks_läsare(ks):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _inga_kvarglömda_anslutningar(django_db_setup, django_db_blocker):
+    """Before the test database is dropped, end the sessions still open on it. A thread that
+    used the ORM and ended (a live server's request, a worker) can leave its connection open
+    until the garbage collector finds it (CONN_MAX_AGE keeps it otherwise), and PostgreSQL
+    will not drop a database someone is connected to: the run ended with "is being accessed by
+    other users" and left the database behind."""
+    yield
+    from django.db import connection, connections
+
+    with django_db_blocker.unblock():
+        connections.close_all()
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as markör:
+            markör.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        connection.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _egen_celerykö():
     """Each test process queues its Celery tasks on a queue of its own, emptied at the start:
     a task queued on commit by one process's tests never runs in another process's worker,
