@@ -59,13 +59,7 @@ def _ersättare(namn_nr, värde, omgång):
 
 def _som_nyckel(värde):
     """A parameter as a key to look a stand-in up by (a list, unhashable, as a tuple)."""
-    if isinstance(värde, list):
-        return list, tuple(värde)
-    try:
-        hash(värde)
-    except TypeError:  # another unhashable parameter: never a stand-in
-        return type(värde), id(värde)
-    return type(värde), värde
+    return (list, tuple(värde)) if isinstance(värde, list) else (type(värde), värde)
 
 
 class FelaktigByggare(Exception):

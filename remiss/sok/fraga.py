@@ -215,7 +215,8 @@ def sök(user, urval, sidnummer=1, per_sida=20):
         return Resultat(Paginator([], per_sida).get_page(1), antal=0, fler=False, bästa=None)
     poster = _filtrera(Sökpost.objects.synliga_för(user), urval)
     if not på_postgresql():
-        matchande = _för_sidan(_enkel(poster, fråga)).order_by("-datum", "-pk")
+        # With the text: each hit's snippet is cut from it in Python.
+        matchande = _för_sidan(_enkel(poster, fråga), "text").order_by("-datum", "-pk")
         sida = Paginator(matchande, per_sida).get_page(sidnummer)
         sida.object_list = list(sida.object_list)
         for post in sida.object_list:
@@ -410,11 +411,11 @@ def _ordnade(kandidater, q, fråga, sortera):
     return _för_sidan(ordnade.annotate(utdrag=utdrag)), bästa
 
 
-def _för_sidan(poster):
-    """What a hit shows (the page's template, the API's SökträffUt): the nämnd by its name
-    alone, and none of the long text or the vectors."""
+def _för_sidan(poster, *och):
+    """What a hit shows (the page's template, the API's SökträffUt), and the fields ``och``:
+    the nämnd by its name alone, none of the vectors."""
     return poster.annotate(nämnd_namn=F("nämnd__namn")).only(
-        "typ", "titel", "url", "diarienummer", "status", "datum", "remiss"
+        "typ", "titel", "url", "diarienummer", "status", "datum", "remiss", *och
     )
 
 

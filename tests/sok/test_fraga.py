@@ -163,6 +163,19 @@ def test_on_sqlite_every_word_is_looked_for_in_the_text_newest_first(
     assert "<mark>boendeparkering</mark>" in text.markera(post.utdrag)
 
 
+def test_on_sqlite_a_page_of_hits_takes_a_fixed_number_of_queries(
+    remisser, ks_samordnare, monkeypatch, django_assert_max_num_queries
+):
+    """The snippet is cut from each hit's text: the text is read with the page, not per hit."""
+    monkeypatch.setattr(fraga, "på_postgresql", lambda: False)
+    monkeypatch.setattr(index, "på_postgresql", lambda: False)
+    träffar(ks_samordnare, "samverkan")  # the person's roles, read once per request
+    with django_assert_max_num_queries(2):  # the count, the page
+        resultat = sök(ks_samordnare, Urval(fråga="samverkan"))
+        assert [p.utdrag for p in resultat.sida.object_list]
+    assert len(resultat.sida.object_list) == 2
+
+
 def test_a_phrase_is_counted_to_its_own_lower_limit(remisser, ks_samordnare, monkeypatch):
     """A phrase is checked against each candidate's whole vector, so its count stops sooner."""
     monkeypatch.setattr(fraga, "MAX_RÄKNA_FRAS", 1)
