@@ -73,6 +73,15 @@ def test_an_unknown_filter_value_is_named_and_nothing_breaks(client, handläggar
     assert "Välj ett giltigt alternativ." in svar.text
 
 
+@pytest.mark.parametrize("nämnd", ["utbildning", "99999999999", "-1"])
+def test_an_unknown_nämnd_is_named_and_nothing_breaks(client, handläggare, nämnd):
+    client.force_login(handläggare)
+    svar = client.get("/sok/", {"q": "samverkan", "namnd": nämnd})
+    assert svar.status_code == 200
+    assert "Välj ett giltigt alternativ." in svar.text
+    assert "sokresultat" not in svar.text
+
+
 def test_an_empty_query_asks_for_words(client, handläggare):
     client.force_login(handläggare)
     svar = client.get("/sok/", {"q": "   "})
